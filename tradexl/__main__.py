@@ -1,0 +1,5 @@
+"""Lets `python -m tradexl` behave exactly like the `tradexl` console script."""
+
+from tradexl.cli import main
+
+main()

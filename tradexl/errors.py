@@ -1,0 +1,38 @@
+"""One exception hierarchy, so every shell can turn any failure into a one-line message."""
+
+
+class TradeXLError(Exception):
+    """Base of every error the user should see as a one-line message."""
+
+
+class WorkbookError(TradeXLError):
+    """The workbook cannot be read or written as it is (bad file, missing column, locked)."""
+
+
+class MissingColumnError(WorkbookError):
+    """A required column is absent from an input sheet."""
+
+    def __init__(self, sheet: str, column: str) -> None:
+        super().__init__(f"sheet '{sheet}' has no column '{column}' (add it to the header row)")
+        self.sheet = sheet
+        self.column = column
+
+
+class FileLockedError(WorkbookError):
+    """Excel (or another program) has the workbook open."""
+
+
+class BadFileError(WorkbookError):
+    """The file is not a workbook the engine can safely open."""
+
+
+class SaveError(WorkbookError):
+    """The new version could not be written; the original is untouched."""
+
+
+class SettingsError(TradeXLError):
+    """A value in the Settings sheet cannot be used."""
+
+
+class MailError(TradeXLError):
+    """A message or mailbox could not be read."""

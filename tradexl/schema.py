@@ -1,0 +1,224 @@
+"""The workbook contract as data: input sheets, their columns, Chinese aliases and dropdown choices.
+
+Both shells (file engine and xlwings) and the builder read this table, so a header or a choice list is
+defined exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["text", "id", "date", "datetime", "number", "int", "choice", "bool"]
+
+CHANNELS = ("Email", "Alibaba", "Website", "Phone", "Fax", "Trade show", "WhatsApp", "Other")
+INQUIRY_STATUSES = ("New", "Replied", "Quoted", "Sample sent", "Ordered", "Lost")
+OPEN_STATUSES = ("New", "Replied", "Quoted", "Sample sent")
+GRADES = ("A", "B", "C", "D")
+CUSTOMER_TYPES = (
+    "Importer", "Wholesaler", "Distributor", "Retailer", "Brand owner", "Project contractor", "Other",
+)
+SIZES = ("Large", "Medium", "Small")
+SOURCES = ("Alibaba", "Trade show", "Website", "Referral", "Existing customer", "Other")
+FOLLOWUP_CHANNELS = ("Email", "Phone", "Fax", "Visit", "Trade show", "WhatsApp", "Sample", "Quote")
+QUOTE_STATUSES = ("Sent", "Accepted", "Rejected", "Expired")
+SAMPLE_TYPES = ("E-sample", "Physical")
+FREIGHT = ("Collect", "Prepaid", "T/T prepay")
+SAMPLE_STATUSES = ("Preparing", "Sent", "Delivered", "Feedback", "Approved", "Rejected")
+YES_NO = ("Yes", "No")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an input sheet: canonical English header, accepted aliases, value kind."""
+
+    name: str
+    zh: str
+    kind: Kind = "text"
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    computed: bool = False
+    aliases: tuple[str, ...] = ()
+    width: float = 14.0
+
+    def labels(self) -> tuple[str, ...]:
+        return (self.name, self.zh, *self.aliases)
+
+
+@dataclass(frozen=True)
+class SheetDef:
+    """An input sheet: its key (used in code), English and Chinese names, and columns in default order."""
+
+    key: str
+    name: str
+    zh: str
+    table: str
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+    @property
+    def user_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if not c.computed)
+
+    @property
+    def computed_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.computed)
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+
+C = Column
+
+INQUIRIES = SheetDef("inquiries", "Inquiries", "询盘", "tblInquiries", (
+    C("Inquiry ID", "询盘编号", "id", width=11, aliases=("询盘号",)),
+    C("Received", "收到时间", "datetime", required=True, width=17, aliases=("询盘时间", "日期")),
+    C("Channel", "渠道", "choice", CHANNELS, width=11, aliases=("来源渠道",)),
+    C("Customer ID", "客户编号", "id", width=11),
+    C("Company", "公司", "text", width=26, aliases=("公司名称", "客户名称")),
+    C("Contact", "联系人", width=16),
+    C("Email", "邮箱", width=26, aliases=("电子邮件", "邮件")),
+    C("Phone", "电话", width=16),
+    C("Country", "国家", width=14),
+    C("Product", "产品", width=16, aliases=("型号", "产品型号")),
+    C("Quantity", "数量", "number", width=10),
+    C("Target Price", "目标价", "number", width=11, aliases=("目标价格",)),
+    C("Message", "内容", width=40, aliases=("询盘内容", "留言")),
+    C("Owner", "业务员", width=12, aliases=("负责人",)),
+    C("Replied At", "回复时间", "datetime", width=17),
+    C("Status", "状态", "choice", INQUIRY_STATUSES, width=12),
+    C("Grade", "等级", "choice", GRADES, width=7, aliases=("手动等级",)),
+    C("Suggested Grade", "建议等级", computed=True, width=10),
+    C("Grade Reason", "评级理由", computed=True, width=40),
+    C("Region", "区域", computed=True, width=16),
+    C("Response Hours", "回复用时(小时)", "number", computed=True, width=10, aliases=("回复用时",)),
+    C("Reply Status", "回复状态", computed=True, width=22),
+))
+
+CUSTOMERS = SheetDef("customers", "Customers", "客户", "tblCustomers", (
+    C("Customer ID", "客户编号", "id", width=11),
+    C("Company", "公司", required=True, width=28, aliases=("公司名称", "客户名称")),
+    C("Contact", "联系人", width=16),
+    C("Email", "邮箱", width=26, aliases=("电子邮件", "邮件")),
+    C("Phone", "电话", width=16),
+    C("Fax", "传真", width=16),
+    C("Country", "国家", width=14),
+    C("City", "城市", width=14),
+    C("Type", "类型", "choice", CUSTOMER_TYPES, width=14, aliases=("客户类型",)),
+    C("Size", "规模", "choice", SIZES, width=9),
+    C("Source", "来源", "choice", SOURCES, width=14),
+    C("Owner", "业务员", width=12, aliases=("负责人",)),
+    C("Grade", "等级", "choice", GRADES, width=7, aliases=("手动等级",)),
+    C("Notes", "备注", width=30),
+    C("Region", "区域", computed=True, width=16),
+    C("Current Grade", "当前等级", computed=True, width=9),
+    C("Last Contact", "最近联系", "date", computed=True, width=12),
+    C("Next Contact", "下次联系", "date", computed=True, width=12),
+    C("Days Overdue", "逾期天数", "int", computed=True, width=9),
+    C("Channel", "建议渠道", computed=True, width=10),
+    C("Inquiries", "询盘数", "int", computed=True, width=9),
+    C("Top Product", "主要产品", computed=True, width=14),
+))
+
+FOLLOWUPS = SheetDef("followups", "Follow-ups", "跟进", "tblFollowups", (
+    C("Date", "日期", "date", required=True, width=12, aliases=("跟进日期",)),
+    C("Customer ID", "客户编号", "id", width=11),
+    C("Company", "公司", width=26, aliases=("公司名称", "客户名称")),
+    C("Channel", "方式", "choice", FOLLOWUP_CHANNELS, width=11, aliases=("渠道", "跟进方式")),
+    C("Summary", "内容摘要", width=40, aliases=("摘要", "跟进内容")),
+    C("Next Step", "下一步", width=30),
+    C("By", "业务员", width=12, aliases=("跟进人",)),
+))
+
+QUOTES = SheetDef("quotes", "Quotes", "报价", "tblQuotes", (
+    C("Quote No", "报价单号", "id", width=12, aliases=("报价编号",)),
+    C("Date", "日期", "date", required=True, width=12, aliases=("报价日期",)),
+    C("Customer ID", "客户编号", "id", width=11),
+    C("Company", "公司", width=26, aliases=("公司名称", "客户名称")),
+    C("Region", "区域", width=16),
+    C("Model", "型号", required=True, width=14, aliases=("产品型号",)),
+    C("Quantity", "数量", "number", width=10),
+    C("Unit Price", "单价", "number", width=11),
+    C("Currency", "币种", width=8),
+    C("Incoterm", "贸易术语", width=9),
+    C("Valid Until", "有效期至", "date", width=12),
+    C("Status", "状态", "choice", QUOTE_STATUSES, width=10),
+    C("By", "业务员", width=12, aliases=("报价人",)),
+))
+
+PRODUCTS = SheetDef("products", "Products", "产品", "tblProducts", (
+    C("Model", "型号", required=True, width=14, aliases=("产品型号",)),
+    C("Name", "名称", width=26, aliases=("产品名称", "品名")),
+    C("Specification", "规格", width=26),
+    C("MOQ", "最小起订量", "number", width=9, aliases=("起订量",)),
+    C("Unit", "单位", width=7),
+    C("Base Price", "基础价", "number", required=True, width=11, aliases=("基础价格", "单价")),
+    C("Currency", "币种", width=8),
+    C("Certifications", "认证", width=20, aliases=("国际认证",)),
+    C("Technical Parameters", "技术参数", width=34),
+    C("Key Contact", "关键人", width=14, aliases=("联系人",)),
+    C("Image", "图片", width=16),
+    C("Hot", "热销", "choice", YES_NO, width=6),
+    C("New", "新品", "choice", YES_NO, width=6),
+    C("Active", "在售", "choice", YES_NO, width=7),
+))
+
+SAMPLES = SheetDef("samples", "Samples", "样品", "tblSamples", (
+    C("Date", "日期", "date", required=True, width=12, aliases=("寄样日期",)),
+    C("Customer ID", "客户编号", "id", width=11),
+    C("Company", "公司", width=26, aliases=("公司名称", "客户名称")),
+    C("Model", "型号", width=14, aliases=("产品型号",)),
+    C("Type", "类型", "choice", SAMPLE_TYPES, width=10, aliases=("样品类型",)),
+    C("Freight", "运费", "choice", FREIGHT, width=11),
+    C("Courier", "快递", width=10),
+    C("Tracking No", "运单号", width=18),
+    C("Cost", "费用", "number", width=9),
+    C("Status", "状态", "choice", SAMPLE_STATUSES, width=11),
+    C("By", "业务员", width=12, aliases=("寄样人",)),
+))
+
+INPUT_SHEETS: tuple[SheetDef, ...] = (INQUIRIES, CUSTOMERS, FOLLOWUPS, QUOTES, PRODUCTS, SAMPLES)
+SHEETS_BY_KEY = {s.key: s for s in INPUT_SHEETS}
+
+SETTINGS_SHEET = "Settings"
+SETTINGS_SHEET_ZH = "设置"
+
+_SPACE = re.compile(r"[\s_]+")
+
+
+def normalize_header(text: object) -> str:
+    """Header text folded for matching: case, spaces, underscores and full-width brackets ignored."""
+    if text is None:
+        return ""
+    folded = str(text).replace("（", "(").replace("）", ")").strip().casefold()
+    return _SPACE.sub("", folded)
+
+
+def sheet_labels(sheet: SheetDef) -> tuple[str, ...]:
+    return (sheet.name, sheet.zh)
+
+
+def match_headers(sheet: SheetDef, headers: list[object]) -> dict[str, int]:
+    """Map canonical column name -> 0-based position in `headers`; the first matching header wins."""
+    wanted: dict[str, str] = {}
+    for col in sheet.columns:
+        for label in col.labels():
+            wanted.setdefault(normalize_header(label), col.name)
+    found: dict[str, int] = {}
+    for pos, text in enumerate(headers):
+        name = wanted.get(normalize_header(text))
+        if name is not None and name not in found:
+            found[name] = pos
+    return found
+
+
+def find_sheet(sheet: SheetDef, sheet_names: list[str]) -> str | None:
+    """The workbook's sheet that plays this role (English or Chinese name, any case), if any."""
+    targets = {normalize_header(label) for label in sheet_labels(sheet)}
+    for name in sheet_names:
+        if normalize_header(name) in targets:
+            return name
+    return None

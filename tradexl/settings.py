@@ -1,0 +1,350 @@
+"""Settings: the defaults of the contract, and how they are read from the Settings sheet.
+
+The Settings sheet holds small tables (a key/value table and list tables). They are found by their header
+rows anywhere on the sheet, so the same parser serves the file engine and the xlwings shell (both hand over the
+sheet as a grid of values) and users may move the tables around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from tradexl.schema import normalize_header
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+@dataclass(frozen=True)
+class CompanyProfile:
+    """The company introduction every quote and reply carries (seed step 5)."""
+
+    name: str = "Your Company Co., Ltd."
+    founded: str = "(year founded)"
+    total_assets: str = "(total assets)"
+    annual_sales: str = "(annual sales)"
+    awards: str = "(awards and certificates)"
+    contact: str = "(contact person)"
+    phone: str = "(phone)"
+    fax: str = "(fax)"
+    email: str = "(email)"
+    website: str = "(website)"
+    address: str = "(address)"
+
+
+@dataclass(frozen=True)
+class Cadence:
+    grade: str
+    every_days: int
+    channel: str
+
+
+@dataclass(frozen=True)
+class RegionPricing:
+    region: str
+    price_factor: float
+    pricing_note: str
+    payment_terms: str
+    incoterm: str
+    valid_days: int
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    active: bool = True
+    email: str = ""
+    monthly_target: float | None = None
+
+
+DEFAULT_CADENCE = (
+    Cadence("A", 3, "Phone"),
+    Cadence("B", 7, "Email"),
+    Cadence("C", 15, "Email"),
+    Cadence("D", 30, "Email"),
+)
+
+DEFAULT_REGIONS = (
+    RegionPricing("Middle East", 0.95, "Competitive first offer for the Middle East market; price firm for "
+                  "the quantity quoted.", "30% T/T deposit, 70% before shipment", "FOB Ningbo", 15),
+    RegionPricing("Southeast Asia", 0.95, "Competitive first offer for Southeast Asia; ask us for container "
+                  "prices.", "30% T/T deposit, 70% against B/L copy", "FOB Ningbo", 15),
+    RegionPricing("South Asia", 0.96, "Competitive offer; L/C at sight accepted for full containers.",
+                  "L/C at sight or 30% T/T deposit", "FOB Ningbo", 15),
+    RegionPricing("Africa", 0.97, "Price for full container loads; mixed containers welcome.",
+                  "50% T/T deposit, 50% before shipment", "CFR destination port", 15),
+    RegionPricing("Latin America", 1.00, "Standard export price.", "30% T/T deposit, 70% before shipment",
+                  "FOB Ningbo", 20),
+    RegionPricing("Europe", 1.08, "Includes CE documentation, EU-compliant labelling and 2-year warranty.",
+                  "30% T/T deposit, 70% before shipment", "FOB Ningbo", 30),
+    RegionPricing("North America", 1.15, "Includes UL/FCC documentation, custom packaging, pre-shipment "
+                  "inspection report, 2-year warranty and US-hours after-sales support.",
+                  "30% T/T deposit, 70% against B/L copy", "FOB Ningbo", 30),
+    RegionPricing("Oceania", 1.10, "Includes SAA/RCM documentation and 2-year warranty.",
+                  "30% T/T deposit, 70% before shipment", "FOB Ningbo", 30),
+    RegionPricing("East Asia", 1.05, "Includes detailed inspection report with every shipment.",
+                  "T/T 30 days after B/L", "FOB Ningbo", 30),
+    RegionPricing("Russia & Central Asia", 1.00, "Standard export price; EAC documentation on request.",
+                  "100% T/T before shipment", "FCA Ningbo", 20),
+)
+
+DEFAULT_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "order": ("PI", "proforma", "purchase order", "place an order", "place order", "order", "contract",
+              "deposit", "L/C", "payment", "下单", "订单", "形式发票"),
+    "urgent": ("urgent", "urgently", "asap", "as soon as possible", "immediately", "this week",
+               "prompt shipment", "急", "尽快"),
+    "sample": ("sample", "samples", "样品"),
+    "long_term": ("tender", "bidding", "next year", "budget", "long term", "long-term", "future project",
+                  "planning", "feasibility", "招标", "明年", "预算"),
+    "vague": ("catalog", "catalogue", "price list", "pricelist", "all your products", "all products",
+              "your products", "目录", "价格表"),
+}
+
+SIGNAL_LABELS_ZH = {"order": "下单词", "urgent": "紧急词", "sample": "样品词", "long_term": "长期/招标词",
+                    "vague": "泛泛询价词"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the rules take from the Settings sheet, with the contract's defaults."""
+
+    company: CompanyProfile = field(default_factory=CompanyProfile)
+    cadence: tuple[Cadence, ...] = DEFAULT_CADENCE
+    open_inquiry_max_days: int = 15
+    reply_target_hours: float = 2.0
+    reply_limit_hours: float = 24.0
+    fax_limit_hours: float = 12.0
+    regions: tuple[RegionPricing, ...] = DEFAULT_REGIONS
+    country_regions: dict[str, str] = field(default_factory=dict)
+    team: tuple[TeamMember, ...] = ()
+    language: str = "en"
+    week_ends_on: int = 5  # Monday=0 ... Sunday=6
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_KEYWORDS))
+    catalog_file: str = ""
+
+    def cadence_for(self, grade: str | None) -> Cadence:
+        by_grade = {c.grade: c for c in self.cadence}
+        return by_grade.get(grade or "D") or by_grade.get("D") or DEFAULT_CADENCE[-1]
+
+    def region_pricing(self, region: str) -> RegionPricing | None:
+        for r in self.regions:
+            if r.region == region:
+                return r
+        return None
+
+
+# --- the Settings sheet layout -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SettingKey:
+    key: str
+    zh: str
+    attr: str
+
+
+SETTING_KEYS: tuple[SettingKey, ...] = (
+    SettingKey("Company Name", "公司名称", "company.name"),
+    SettingKey("Year Founded", "成立年份", "company.founded"),
+    SettingKey("Total Assets", "总资产", "company.total_assets"),
+    SettingKey("Annual Sales", "年销售额", "company.annual_sales"),
+    SettingKey("Awards", "荣誉奖项", "company.awards"),
+    SettingKey("Contact Person", "联系人", "company.contact"),
+    SettingKey("Phone", "电话", "company.phone"),
+    SettingKey("Fax", "传真", "company.fax"),
+    SettingKey("Email", "邮箱", "company.email"),
+    SettingKey("Website", "网站", "company.website"),
+    SettingKey("Address", "地址", "company.address"),
+    SettingKey("Reply Target Hours", "回复目标(小时)", "reply_target_hours"),
+    SettingKey("Reply Limit Hours", "回复时限(小时)", "reply_limit_hours"),
+    SettingKey("Fax Reply Limit Hours", "传真回复时限(小时)", "fax_limit_hours"),
+    SettingKey("Open Inquiry Max Days", "未结询盘最长间隔(天)", "open_inquiry_max_days"),
+    SettingKey("Language", "语言", "language"),
+    SettingKey("Week Ends On", "周报截止日", "week_ends_on"),
+    SettingKey("E-catalog File", "电子目录文件", "catalog_file"),
+)
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """A list table on the Settings sheet: its title and headers (English, Chinese)."""
+
+    key: str
+    title: str
+    title_zh: str
+    headers: tuple[tuple[str, str], ...]
+
+
+GENERAL_TABLE = TableLayout("general", "General", "常规", (("Setting", "设置项"), ("Value", "值")))
+CADENCE_TABLE = TableLayout("cadence", "Follow-up cadence", "跟进频率",
+                            (("Grade", "等级"), ("Every (days)", "间隔(天)"), ("Channel", "渠道")))
+REGIONS_TABLE = TableLayout("regions", "Regions and pricing", "区域与报价", (
+    ("Region", "区域"), ("Price Factor", "价格系数"), ("Pricing Note", "报价说明"),
+    ("Payment Terms", "付款方式"), ("Incoterm", "贸易术语"), ("Valid Days", "有效天数")))
+COUNTRY_TABLE = TableLayout("countries", "Country to region overrides", "国家区域对照",
+                            (("Country", "国家"), ("Region", "区域")))
+TEAM_TABLE = TableLayout("team", "Team", "团队", (("Name", "姓名"), ("Active", "在职"), ("Email", "邮箱"),
+                                                ("Monthly Target", "月目标")))
+KEYWORDS_TABLE = TableLayout("keywords", "Grading keywords", "评级关键词",
+                             (("Signal", "信号"), ("Keywords", "关键词")))
+SETTINGS_TABLES = (GENERAL_TABLE, CADENCE_TABLE, REGIONS_TABLE, COUNTRY_TABLE, TEAM_TABLE, KEYWORDS_TABLE)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def find_table(grid: Sequence[Sequence[Any]], layout: TableLayout) -> list[list[Any]] | None:
+    """Rows of the first block on the grid whose header row matches `layout` (English or Chinese)."""
+    wanted = [{normalize_header(en), normalize_header(zh)} for en, zh in layout.headers]
+    width = len(wanted)
+    for r, row in enumerate(grid):
+        for c in range(len(row) - width + 1):
+            if all(normalize_header(row[c + i]) in wanted[i] for i in range(width)):
+                body: list[list[Any]] = []
+                for below in grid[r + 1:]:
+                    cells = [below[c + i] if c + i < len(below) else None for i in range(width)]
+                    if all(_blank(v) for v in cells):
+                        break
+                    body.append(cells)
+                return body
+    return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _number(value: Any, what: str, problems: list[str]) -> float | None:
+    if _blank(value):
+        return None
+    try:
+        return float(str(value).replace(",", "").strip()) if not isinstance(value, int | float) else float(value)
+    except ValueError:
+        problems.append(f"{what}: '{value}' is not a number")
+        return None
+
+
+def _yes(value: Any) -> bool:
+    return _blank(value) or _text(value).casefold() in {"yes", "y", "true", "1", "是", "在职", "x"}
+
+
+def _weekday(value: Any) -> int | None:
+    text = _text(value).casefold()
+    for i, (en, zh) in enumerate(zip(WEEKDAYS, WEEKDAYS_ZH, strict=True)):
+        if text in {en.casefold(), en[:3].casefold(), zh, zh.replace("星期", "周")}:
+            return i
+    return None
+
+
+def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
+    """Settings from the Settings sheet's grid of values; unusable values keep their default and are reported."""
+    problems: list[str] = []
+    settings = Settings()
+    company: dict[str, str] = {}
+    scalars: dict[str, Any] = {}
+    keys = {normalize_header(k.key): k for k in SETTING_KEYS} | {normalize_header(k.zh): k for k in SETTING_KEYS}
+    for key_cell, value in find_table(grid, GENERAL_TABLE) or []:
+        spec = keys.get(normalize_header(key_cell))
+        if spec is None or _blank(value):
+            continue
+        if spec.attr.startswith("company."):
+            company[spec.attr.removeprefix("company.")] = _text(value)
+        else:
+            scalars[spec.attr] = value
+    if company:
+        settings = replace(settings, company=replace(settings.company, **company))
+    for attr in ("reply_target_hours", "reply_limit_hours", "fax_limit_hours", "open_inquiry_max_days"):
+        if attr in scalars:
+            num = _number(scalars[attr], attr, problems)
+            if num is not None and num > 0:
+                value: Any = int(num) if attr == "open_inquiry_max_days" else num
+                settings = replace(settings, **{attr: value})
+    if "language" in scalars:
+        lang = _text(scalars["language"]).casefold()
+        lang = {"中文": "zh", "chinese": "zh", "english": "en", "英文": "en"}.get(lang, lang)
+        if lang in {"en", "zh"}:
+            settings = replace(settings, language=lang)
+        else:
+            problems.append(f"Language: '{scalars['language']}' is not en or zh")
+    if "week_ends_on" in scalars:
+        day = _weekday(scalars["week_ends_on"])
+        if day is None:
+            problems.append(f"Week Ends On: '{scalars['week_ends_on']}' is not a weekday")
+        else:
+            settings = replace(settings, week_ends_on=day)
+    if "catalog_file" in scalars:
+        settings = replace(settings, catalog_file=_text(scalars["catalog_file"]))
+
+    cadence_rows = find_table(grid, CADENCE_TABLE)
+    if cadence_rows:
+        cadence = []
+        for grade, days, channel in cadence_rows:
+            num = _number(days, f"Cadence {grade}", problems)
+            if _text(grade).upper() in {"A", "B", "C", "D"} and num and num > 0:
+                cadence.append(Cadence(_text(grade).upper(), int(num), _text(channel) or "Email"))
+        if cadence:
+            settings = replace(settings, cadence=tuple(cadence))
+
+    region_rows = find_table(grid, REGIONS_TABLE)
+    if region_rows:
+        regions = []
+        for region, factor, note, terms, incoterm, valid in region_rows:
+            num = _number(factor, f"Price Factor of {region}", problems)
+            days = _number(valid, f"Valid Days of {region}", problems)
+            if _text(region) and num and num > 0:
+                regions.append(RegionPricing(_text(region), num, _text(note), _text(terms), _text(incoterm),
+                                             int(days) if days else 30))
+        if regions:
+            settings = replace(settings, regions=tuple(regions))
+
+    overrides = {_text(c): _text(r) for c, r in find_table(grid, COUNTRY_TABLE) or [] if _text(c) and _text(r)}
+    if overrides:
+        settings = replace(settings, country_regions=overrides)
+
+    team = []
+    for name, active, email, target in find_table(grid, TEAM_TABLE) or []:
+        if _text(name):
+            team.append(TeamMember(_text(name), _yes(active), _text(email),
+                                   _number(target, f"Monthly Target of {name}", problems)))
+    if team:
+        settings = replace(settings, team=tuple(team))
+
+    keyword_rows = find_table(grid, KEYWORDS_TABLE)
+    if keyword_rows:
+        keywords = dict(DEFAULT_KEYWORDS)
+        for signal, words in keyword_rows:
+            name = _text(signal).casefold().replace(" ", "_").replace("-", "_")
+            if name in keywords:
+                keywords[name] = tuple(w.strip() for w in _text(words).replace("，", ",").split(",") if w.strip())
+        settings = replace(settings, keywords=keywords)
+    return settings, problems
+
+
+def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
+    """The body rows of each Settings table for `settings` (the builder lays them out under their headers)."""
+    c = settings.company
+    values = {
+        "company.name": c.name, "company.founded": c.founded, "company.total_assets": c.total_assets,
+        "company.annual_sales": c.annual_sales, "company.awards": c.awards, "company.contact": c.contact,
+        "company.phone": c.phone, "company.fax": c.fax, "company.email": c.email,
+        "company.website": c.website, "company.address": c.address,
+        "reply_target_hours": settings.reply_target_hours, "reply_limit_hours": settings.reply_limit_hours,
+        "fax_limit_hours": settings.fax_limit_hours, "open_inquiry_max_days": settings.open_inquiry_max_days,
+        "language": settings.language, "week_ends_on": WEEKDAYS[settings.week_ends_on],
+        "catalog_file": settings.catalog_file,
+    }
+    return {
+        "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],
+        "cadence": [[x.grade, x.every_days, x.channel] for x in settings.cadence],
+        "regions": [[r.region, r.price_factor, r.pricing_note, r.payment_terms, r.incoterm, r.valid_days]
+                    for r in settings.regions],
+        "countries": [[k, v] for k, v in settings.country_regions.items()],
+        "team": [[t.name, "Yes" if t.active else "No", t.email, t.monthly_target] for t in settings.team],
+        "keywords": [[k, ", ".join(v)] for k, v in settings.keywords.items()],
+    }

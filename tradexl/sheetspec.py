@@ -1,0 +1,68 @@
+"""A generated sheet described as plain data, so the file engine and the xlwings shell render the same thing.
+
+Reports build a `SheetSpec`; shells only translate it into XML or xlwings calls. Styles are named roles, not
+formats, so both renderers map them to the same look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+RowKind = Literal["title", "subtitle", "section", "header", "data", "total", "note", "blank"]
+Highlight = Literal["", "overdue", "warn", "good", "key"]
+Format = Literal["", "text", "date", "datetime", "int", "decimal1", "money", "percent", "factor"]
+
+NUMBER_FORMATS: dict[str, str] = {
+    "": "General",
+    "text": "@",
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "int": "#,##0",
+    "decimal1": "0.0",
+    "money": "#,##0.00",
+    "percent": "0%",
+    "factor": "0.00",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a generated sheet. `formats` (per cell) overrides the format inferred from the value type."""
+
+    values: tuple[Any, ...]
+    kind: RowKind = "data"
+    highlight: Highlight = ""
+    formats: tuple[Format, ...] = ()
+
+    def format_of(self, col: int) -> Format:
+        return self.formats[col] if col < len(self.formats) else ""
+
+
+@dataclass(frozen=True)
+class PrintSetup:
+    """How the sheet prints: the weekly report must come out of the printer ready to hand over."""
+
+    landscape: bool = True
+    paper: Literal["A4"] = "A4"
+    fit_width: bool = True
+    header_center: str = ""
+    footer_center: str = "Page &P of &N"
+    repeat_rows: tuple[int, int] | None = None  # 1-based first and last row to repeat on every page
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """A whole generated sheet: rows from A1 down, column widths, frozen rows, print settings."""
+
+    name: str
+    rows: tuple[Row, ...]
+    widths: tuple[float, ...] = ()
+    freeze_rows: int = 0
+    print_setup: PrintSetup | None = None
+    tab_color: str = ""
+    autofilter_header_row: int | None = field(default=None)  # 1-based header row for an autofilter, if any
+
+    @property
+    def width(self) -> int:
+        return max((len(r.values) for r in self.rows), default=0)
