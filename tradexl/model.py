@@ -49,6 +49,9 @@ class RunResult:
     sheets: list[SheetSpec]
     message: str
     problems: list[Problem] = field(default_factory=list)
+    owned: tuple[str, ...] = ()
+    """Generated-sheet names this run is responsible for ("Quote - *" is a prefix pattern): a workbook sheet
+    matching one of them that is not in `sheets` is stale and gets removed (e.g. a region dropped from Settings)."""
 
 
 @dataclass

@@ -52,6 +52,14 @@ class RegionPricing:
 
 
 @dataclass(frozen=True)
+class MailRoute:
+    """Mail routing: inquiries sent to mailbox `match` (contains "@") or mentioning keyword `match` go to `owner`."""
+
+    match: str
+    owner: str
+
+
+@dataclass(frozen=True)
 class TeamMember:
     name: str
     active: bool = True
@@ -123,6 +131,7 @@ class Settings:
     week_ends_on: int = 5  # Monday=0 ... Sunday=6
     keywords: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_KEYWORDS))
     catalog_file: str = ""
+    mail_routing: tuple[MailRoute, ...] = ()
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -188,7 +197,9 @@ TEAM_TABLE = TableLayout("team", "Team", "团队", (("Name", "姓名"), ("Active
                                                 ("Monthly Target", "月目标")))
 KEYWORDS_TABLE = TableLayout("keywords", "Grading keywords", "评级关键词",
                              (("Signal", "信号"), ("Keywords", "关键词")))
-SETTINGS_TABLES = (GENERAL_TABLE, CADENCE_TABLE, REGIONS_TABLE, COUNTRY_TABLE, TEAM_TABLE, KEYWORDS_TABLE)
+MAIL_ROUTING_TABLE = TableLayout("routing", "Mail routing", "邮件分配", (("Match", "匹配"), ("Owner", "业务员")))
+SETTINGS_TABLES = (GENERAL_TABLE, CADENCE_TABLE, REGIONS_TABLE, COUNTRY_TABLE, TEAM_TABLE, KEYWORDS_TABLE,
+                   MAIL_ROUTING_TABLE)
 
 
 def _blank(value: Any) -> bool:
@@ -323,6 +334,11 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             if name in keywords:
                 keywords[name] = tuple(w.strip() for w in _text(words).replace("，", ",").split(",") if w.strip())
         settings = replace(settings, keywords=keywords)
+
+    routes = tuple(MailRoute(_text(m), _text(o)) for m, o in find_table(grid, MAIL_ROUTING_TABLE) or []
+                   if _text(m) and _text(o))
+    if routes:
+        settings = replace(settings, mail_routing=routes)
     return settings, problems
 
 
@@ -347,4 +363,5 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "countries": [[k, v] for k, v in settings.country_regions.items()],
         "team": [[t.name, "Yes" if t.active else "No", t.email, t.monthly_target] for t in settings.team],
         "keywords": [[k, ", ".join(v)] for k, v in settings.keywords.items()],
+        "routing": [[r.match, r.owner] for r in settings.mail_routing],
     }

@@ -1,0 +1,78 @@
+"""The Trade ribbon tab: its buttons as data, and the customUI14 XML part made from them.
+
+The VBA module (`vba.py`) is generated from the same `BUTTONS`, so every `onAction` names a callback that exists.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+CUSTOMUI_NS = "http://schemas.microsoft.com/office/2009/07/customui"
+CUSTOMUI_PART = "customUI/customUI14.xml"
+CUSTOMUI_REL_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+TAB_LABEL = "Trade"
+
+
+@dataclass(frozen=True)
+class RibbonButton:
+    """One large button: the Python macro it runs (tradexl.xlshell.macros.<macro>) and how it looks."""
+
+    macro: str
+    label: str
+    image: str
+    screentip: str
+    supertip: str
+    group: str
+
+    @property
+    def callback(self) -> str:
+        """The VBA callback Sub, e.g. refresh_followups -> OnRefreshFollowups."""
+        return "On" + "".join(part.capitalize() for part in self.macro.split("_"))
+
+    @property
+    def control_id(self) -> str:
+        return "btn" + self.callback.removeprefix("On")
+
+
+GROUPS = (("grpDaily", "Daily work"), ("grpReports", "Quotes and reports"), ("grpWorkbook", "Workbook"))
+
+BUTTONS = (
+    RibbonButton("refresh_followups", "Refresh follow-ups", "CalendarInsert", "Refresh follow-ups",
+                 "Recompute last and next contact for every customer and list who is due today, most overdue "
+                 "first.", "grpDaily"),
+    RibbonButton("grade_leads", "Grade leads", "ReviewTrackChanges", "Grade leads",
+                 "Suggest an A-D grade for every inquiry, with the reason, and fill in region and reply status.",
+                 "grpDaily"),
+    RibbonButton("customer_history", "Customer history", "ContactPictureMenu", "Customer history",
+                 "Show everything on record for the customer in the selected row: inquiries, follow-ups, "
+                 "quotes and samples.", "grpDaily"),
+    RibbonButton("region_quotes", "Region quotes", "CurrencySymbol", "Region quotes",
+                 "Build one quote sheet per region from the Products sheet and the regional pricing in "
+                 "Settings.", "grpReports"),
+    RibbonButton("weekly_summary", "Weekly summary", "CreateReport", "Weekly summary",
+                 "Build the manager's weekly report for the week ending on the report day, ready to print.",
+                 "grpReports"),
+    RibbonButton("check_data", "Check data", "DataValidation", "Check data",
+                 "List every data problem (bad dates, unknown countries, duplicate IDs, missing values) on "
+                 "the Check sheet.", "grpWorkbook"),
+    RibbonButton("refresh_all", "Refresh all", "RefreshAll", "Refresh all",
+                 "Grade leads, refresh follow-ups, region quotes, the weekly summary and the data check in one "
+                 "pass.", "grpWorkbook"),
+)
+
+
+def customui_xml() -> bytes:
+    """The customUI14 part: a Trade tab after Home, one group per `GROUPS` entry, large buttons."""
+    ET.register_namespace("", CUSTOMUI_NS)
+    q = f"{{{CUSTOMUI_NS}}}"
+    root = ET.Element(q + "customUI")
+    tabs = ET.SubElement(ET.SubElement(root, q + "ribbon"), q + "tabs")
+    tab = ET.SubElement(tabs, q + "tab", id="tabTrade", label=TAB_LABEL, insertAfterMso="TabHome")
+    for group_id, group_label in GROUPS:
+        group = ET.SubElement(tab, q + "group", id=group_id, label=group_label)
+        for b in (b for b in BUTTONS if b.group == group_id):
+            ET.SubElement(group, q + "button", id=b.control_id, label=b.label, size="large", imageMso=b.image,
+                          screentip=b.screentip, supertip=b.supertip, onAction=b.callback)
+    ET.indent(root)
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True)

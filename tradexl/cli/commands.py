@@ -1,0 +1,140 @@
+"""Workbook commands: new, demo, refresh and the single steps. Each is a thin wrapper over `tradexl.services`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from tradexl import services
+from tradexl.cli.app import cli
+from tradexl.model import RunResult
+
+WORKBOOK = click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2026-11-28") from None
+
+
+TODAY = click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
+                     help="Report day (default: the computer's date). Makes runs repeatable.")
+FORCE = click.option("--force", is_flag=True, help="Write even if Excel's owner file (~$name) says it is open.")
+VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Print the time each step took.")
+
+
+def reporter(verbose: bool) -> Callable[[str], None] | None:
+    """Progress lines on a terminal (or always with --verbose, with elapsed seconds); silent in scheduled jobs."""
+    if not (verbose or sys.stderr.isatty()):
+        return None
+    start = time.perf_counter()
+
+    def report(message: str) -> None:
+        stamp = f"[{time.perf_counter() - start:6.2f}s] " if verbose else ""
+        click.echo(f"{stamp}{message}", err=True)
+
+    return report
+
+
+def _finish(path: Path, result: RunResult) -> None:
+    click.echo(f"{path.name}: {result.message}")
+    if result.problems:
+        click.echo(f"{len(result.problems)} data problem(s) listed on the Check sheet.")
+
+
+@cli.command()
+@WORKBOOK
+@click.option("--standalone", is_flag=True,
+              help="Embed xlwings' own VBA so the buttons work without the xlwings add-in.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing file of that name.")
+def new(path: Path, standalone: bool, overwrite: bool) -> None:
+    """Create an empty TradeXL workbook: input tables, Settings, and the Trade ribbon.
+
+    Example: tradexl new Sales2027.xlsm
+    """
+    services.new(path, standalone=standalone, overwrite=overwrite)
+    click.echo(f"Created {path}")
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("demo"),
+              show_default=True, help="Folder for the demo workbook and its text quotes.")
+@TODAY
+@VERBOSE
+def demo(out_dir: Path, today: date | None, verbose: bool) -> None:
+    """Make a workbook full of realistic sample data, refresh it, and write its text quotes.
+
+    Example: tradexl demo --out demo
+    """
+    made = services.demo(out_dir, today=today, progress=reporter(verbose))
+    counts = ", ".join(f"{n} {key}" for key, n in made.counts.items())
+    click.echo(f"Workbook: {made.workbook}  ({counts})")
+    click.echo(f"Generated sheets: {', '.join(s.name for s in made.result.sheets)}")
+    click.echo(f"Text quotes: {len(made.quotes)} in {made.quotes[0].parent if made.quotes else out_dir}")
+    click.echo(made.result.message)
+    if made.result.problems:
+        click.echo(f"{len(made.result.problems)} data problem(s) on the Check sheet (planted on purpose).")
+
+
+@cli.command()
+@WORKBOOK
+@TODAY
+@FORCE
+@VERBOSE
+def refresh(path: Path, today: date | None, force: bool, verbose: bool) -> None:
+    """Fill every computed column and rebuild Due Follow-ups, the region quotes, Weekly Summary and Check.
+
+    Example: tradexl refresh Sales.xlsm --today 2026-11-28
+    """
+    _finish(path, services.refresh(path, today=today, force=force, progress=reporter(verbose)))
+
+
+def _step_command(step: str, summary: str, example: str) -> None:
+    @cli.command(name=step, help=f"{summary}\n\nExample: {example}")
+    @WORKBOOK
+    @TODAY
+    @FORCE
+    @VERBOSE
+    def command(path: Path, today: date | None, force: bool, verbose: bool) -> None:
+        _finish(path, services.refresh(path, today=today, steps=(step,), force=force,
+                                       progress=reporter(verbose)))
+
+
+_step_command("grade", "Suggest a grade (A-D) with a reason for every inquiry; reply times and status.",
+              "tradexl grade Sales.xlsm")
+_step_command("followups", "Work out every customer's last and next contact, and list who is due today.",
+              "tradexl followups Sales.xlsm --today 2026-11-28")
+_step_command("weekly", "Build the printable Weekly Summary for the week ending on the report day.",
+              "tradexl weekly Sales.xlsm --today 2026-11-28")
+_step_command("check", "List every data problem (bad date, unknown country, duplicate ID, ...) on Check.",
+              "tradexl check Sales.xlsm")
+
+
+@cli.command()
+@WORKBOOK
+@TODAY
+@FORCE
+@VERBOSE
+@click.option("--text-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write one plain-text quote per region into this folder.")
+def quotes(path: Path, today: date | None, force: bool, verbose: bool, text_dir: Path | None) -> None:
+    """Rebuild one 'Quote - <Region>' sheet per pricing region; optionally write plain-text quotes.
+
+    Example: tradexl quotes Sales.xlsm --text-dir quotes
+    """
+    _finish(path, services.refresh(path, today=today, steps=("quotes",), force=force,
+                                   progress=reporter(verbose)))
+    if text_dir is not None:
+        written = services.text_quote_files(path, text_dir, today=today)
+        click.echo(f"Wrote {len(written)} text quotes to {text_dir}")
+
+

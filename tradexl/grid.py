@@ -1,0 +1,167 @@
+"""From a sheet's grid of values to a canonical input frame, the same way for every shell.
+
+The file engine (calamine) and the xlwings shell both hand over a sheet as rows of cell values; this module
+finds the header row, maps headers to the contract's columns, and decides where computed columns go, so both
+shells read and write exactly the same cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from tradexl.errors import MissingColumnError
+from tradexl.schema import SheetDef, match_headers
+
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Where an input sheet's table sits: header row, matched columns and the data rows' extent.
+
+    Rows and columns are 1-based Excel numbers. `positions` maps canonical column names to Excel column
+    numbers; `last_header_col` is the rightmost non-blank header cell (the user's columns end there).
+    """
+
+    sheet_name: str
+    header_row: int
+    first_data_row: int
+    last_data_row: int
+    positions: dict[str, int]
+    last_header_col: int
+    headers: tuple[Any, ...]
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def find_header_row(sheet: SheetDef, grid: Sequence[Sequence[Any]]) -> int | None:
+    """0-based index of the grid row that matches the most contract headers (at least two, or one required)."""
+    best, best_score = None, 0
+    required = {c.name for c in sheet.columns if c.required}
+    for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+        found = match_headers(sheet, list(row))
+        score = len(found) + len(required & found.keys())
+        if score > best_score and (len(found) >= 2 or required & found.keys()):
+            best, best_score = i, score
+    return best
+
+
+def locate(
+    sheet: SheetDef,
+    sheet_name: str,
+    grid: Sequence[Sequence[Any]],
+    *,
+    first_row: int = 1,
+    first_col: int = 1,
+    header_index: int | None = None,
+    last_data_row: int | None = None,
+) -> SheetLayout:
+    """Lay out `grid` (whose top-left cell is at `first_row`, `first_col`) as `sheet`; raise if a column is missing.
+
+    `header_index` forces the header row (e.g. from an Excel Table's range); `last_data_row` bounds the data
+    (e.g. the Table's last row); otherwise data runs to the last row with any value in a matched column.
+    """
+    index = header_index if header_index is not None else find_header_row(sheet, grid)
+    if index is None:
+        required = next((c.name for c in sheet.columns if c.required), sheet.columns[0].name)
+        raise MissingColumnError(sheet_name, required)
+    headers = tuple(grid[index]) if index < len(grid) else ()
+    found = match_headers(sheet, list(headers))
+    for col in sheet.columns:
+        if col.required and col.name not in found:
+            raise MissingColumnError(sheet_name, col.name)
+    last_header = max((i for i, v in enumerate(headers) if not _blank(v)), default=-1)
+    header_row = first_row + index
+    if last_data_row is None:
+        user_offsets = [found[c.name] for c in sheet.user_columns if c.name in found]
+        last_data_row = header_row
+        for i in range(len(grid) - 1, index, -1):
+            row = grid[i]
+            if any(off < len(row) and not _blank(row[off]) for off in user_offsets):
+                last_data_row = first_row + i
+                break
+    return SheetLayout(
+        sheet_name=sheet_name,
+        header_row=header_row,
+        first_data_row=header_row + 1,
+        last_data_row=last_data_row,
+        positions={name: first_col + off for name, off in found.items()},
+        last_header_col=first_col + last_header,
+        headers=headers,
+    )
+
+
+def frame_from_grid(
+    sheet: SheetDef, layout: SheetLayout, grid: Sequence[Sequence[Any]], *, first_row: int = 1, first_col: int = 1
+) -> pd.DataFrame:
+    """The data rows as a frame with every user column of `sheet` (absent ones empty), indexed by Excel row.
+
+    Blank strings become None; rows blank in every user column are left out.
+    """
+    user = [c.name for c in sheet.user_columns]
+    offsets = {name: layout.positions[name] - first_col for name in user if name in layout.positions}
+    start = layout.first_data_row - first_row
+    stop = layout.last_data_row - first_row + 1
+    records: list[list[Any]] = []
+    index: list[int] = []
+    for i in range(start, min(stop, len(grid))):
+        row = grid[i]
+        values = [None] * len(user)
+        any_value = False
+        for j, name in enumerate(user):
+            off = offsets.get(name)
+            if off is None or off >= len(row):
+                continue
+            value = row[off]
+            if isinstance(value, str):
+                if value.strip() == "":
+                    continue
+            elif value is None:
+                continue
+            values[j] = value
+            any_value = True
+        if any_value:
+            records.append(values)
+            index.append(first_row + i)
+    frame = pd.DataFrame(records, columns=user, index=pd.Index(index, name="row"), dtype=object)
+    return frame
+
+
+def computed_targets(sheet: SheetDef, layout: SheetLayout, language: str) -> dict[str, tuple[int, str | None]]:
+    """Excel column for each computed column, and the header to write (None when the header is already there).
+
+    Existing computed headers stay where the user has them; missing ones go right after the last header cell,
+    in contract order, labelled in the workbook's language.
+    """
+    targets: dict[str, tuple[int, str | None]] = {}
+    next_col = max([layout.last_header_col, *layout.positions.values()]) + 1
+    for col in sheet.computed_columns:
+        if col.name in layout.positions:
+            targets[col.name] = (layout.positions[col.name], None)
+        else:
+            targets[col.name] = (next_col, col.zh if language == "zh" else col.name)
+            next_col += 1
+    return targets
+
+
+def column_letter(number: int) -> str:
+    """Excel column letters for a 1-based column number (1 -> A, 28 -> AB)."""
+    letters = ""
+    while number:
+        number, rem = divmod(number - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_number(letters: str) -> int:
+    """1-based column number for Excel column letters (A -> 1, AB -> 28)."""
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number

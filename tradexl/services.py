@@ -1,0 +1,96 @@
+"""File-level services: what each `tradexl` command does to a workbook on disk.
+
+One function per command, same names, so the CLI stays a thin argument parser and scheduled jobs or scripts
+can call the same functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from tradexl.errors import WorkbookError
+from tradexl.model import RunResult
+from tradexl.operations import STEPS
+
+Progress = Callable[[str], None]
+
+
+def clock(today: date | None) -> tuple[date, datetime]:
+    """`today` and `now` for a run: the real clock, or the end of the given day (so reruns are repeatable)."""
+    if today is None:
+        now = datetime.now().replace(microsecond=0)
+        return now.date(), now
+    return today, datetime.combine(today, time(23, 59, 59))
+
+
+def refresh(path: Path, *, today: date | None = None, steps: Sequence[str] = STEPS, force: bool = False,
+            progress: Progress | None = None) -> RunResult:
+    """Recompute the computed columns and rebuild the generated sheets of the steps asked for, then save."""
+    from tradexl.fileengine.engine import refresh_file
+
+    day, now = clock(today)
+    return refresh_file(Path(path), today=day, now=now, steps=steps, force=force, progress=progress)
+
+
+def text_quote_files(path: Path, text_dir: Path, *, today: date | None = None) -> list[Path]:
+    """Write one plain-text quote per pricing region into `text_dir` (the workbook itself is not changed)."""
+    from tradexl.fileengine.reader import read_workbook
+    from tradexl.operations import text_quotes
+
+    day, _ = clock(today)
+    tables = read_workbook(Path(path))
+    text_dir = Path(text_dir)
+    text_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for region, text in text_quotes(tables, day).items():
+        target = text_dir / f"quote-{slug(region)}.txt"
+        target.write_text(text, encoding="ascii", newline="\r\n")
+        written.append(target)
+    return written
+
+
+def slug(text: str) -> str:
+    """A file-name-safe lowercase slug ("Russia & Central Asia" -> "russia-central-asia")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "region"
+
+
+def new(path: Path, *, standalone: bool = False, overwrite: bool = False) -> Path:
+    """Create an empty workbook like TradeWorkbook.xlsm (input tables, Settings, VBA and the Trade ribbon)."""
+    from tradexl.builder import build_workbook
+
+    path = Path(path)
+    if path.suffix.lower() not in {".xlsm", ".xlsx"}:
+        raise WorkbookError(f"{path.name}: use a .xlsm name (macros and the Trade ribbon need it)")
+    if path.exists() and not overwrite:
+        raise WorkbookError(f"{path} already exists; choose another name or pass --overwrite")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_workbook(path, standalone=standalone)
+    return path
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    workbook: Path
+    quotes: list[Path]
+    result: RunResult
+    counts: dict[str, int]
+
+
+def demo(out_dir: Path, *, today: date | None = None, progress: Progress | None = None) -> DemoResult:
+    """Build a workbook full of realistic data, refresh it, and write its text quotes, all into `out_dir`."""
+    from tradexl.builder import build_workbook
+    from tradexl.sampledata import demo_dataset
+
+    day, _ = clock(today)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    workbook = out_dir / "TradeDemo.xlsm"
+    settings, data = demo_dataset(day)
+    build_workbook(workbook, settings=settings, data=data)
+    result = refresh(workbook, today=today, force=True, progress=progress)
+    quotes = text_quote_files(workbook, out_dir / "quotes", today=today)
+    return DemoResult(workbook, quotes, result, {key: len(rows) for key, rows in data.items()})
