@@ -1,0 +1,95 @@
+"""One cell value -> one `<c>` element, the same way for computed columns and generated sheets.
+
+Text is always an inline string (never a formula, never a shared-string index, so sharedStrings.xml stays the
+user's); numbers are numbers; dates become Excel serial numbers (the style gives them a date format).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+EPOCH = datetime(1899, 12, 30)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape_text(text: str) -> str:
+    """XML-escape text; characters XML cannot carry become Excel's `_xHHHH_` escapes (and `_x` is protected)."""
+    text = text.translate(_ESCAPE)
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text)
+    return text
+
+
+def serial(value: date | datetime) -> float:
+    """Excel's serial day number (1900 date system) for a date or date-time."""
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time())
+    delta = value.replace(tzinfo=None) - EPOCH
+    return delta.days + delta.seconds / 86400 + delta.microseconds / 86_400_000_000
+
+
+def kind_of(value: Any) -> str:
+    """'' (blank), 'text', 'number', 'bool', 'date' or 'datetime' for a Python/pandas/numpy value."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "text" if value != "" else ""
+    if isinstance(value, bool):
+        return "bool"
+    try:  # NaN, pandas NaT (a datetime subclass) and NA (which refuses truth testing) are blank
+        if value != value:
+            return ""
+    except (TypeError, ValueError):
+        return ""
+    if hasattr(value, "item") and not isinstance(value, datetime | date):  # numpy scalars
+        value = value.item()
+        if isinstance(value, bool):
+            return "bool"
+    if isinstance(value, datetime):
+        return "datetime" if value.time() != time() else "date"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, int | float):
+        return "number" if math.isfinite(value) else ""
+    return "text"
+
+
+def number_text(value: float | int) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def cell_xml(ref: str, value: Any, style: int, prefix: str = "") -> str | None:
+    """The `<c>` element for `value` at `ref` with cellXfs index `style`; None for a blank value."""
+    s = f' s="{style}"' if style else ""
+    p = prefix
+    if type(value) is str:  # the common case, without the general type dispatch
+        if not value:
+            return None
+        return (f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
+                f"{escape_text(value)}</{p}t></{p}is></{p}c>")
+    kind = kind_of(value)
+    if kind == "":
+        return None
+    if kind == "text":
+        return (f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
+                f"{escape_text(str(value))}</{p}t></{p}is></{p}c>")
+    if kind == "bool":
+        return f'<{p}c r="{ref}"{s} t="b"><{p}v>{int(bool(value))}</{p}v></{p}c>'
+    if hasattr(value, "item") and not isinstance(value, datetime | date):
+        value = value.item()
+    if kind in {"date", "datetime"}:
+        if hasattr(value, "to_pydatetime"):
+            value = value.to_pydatetime()
+        return f'<{p}c r="{ref}"{s}><{p}v>{number_text(round(serial(value), 9))}</{p}v></{p}c>'
+    return f'<{p}c r="{ref}"{s}><{p}v>{number_text(value)}</{p}v></{p}c>'
+
+
+def style_cell_xml(ref: str, style: int, prefix: str = "") -> str:
+    """An empty but styled cell (fills and borders across a header or total row)."""
+    return f'<{prefix}c r="{ref}" s="{style}"/>'

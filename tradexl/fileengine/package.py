@@ -1,0 +1,273 @@
+"""Safe opening of a workbook package, its part map, and writing it back with untouched parts copied as-is.
+
+Why a module of its own: the user's file is untrusted input (it may be a renamed .xls, an encrypted workbook, a
+truncated download, or a zip/XML bomb) and is also sacred (parts the engine does not own must come out with
+identical bytes, in the original entry order). Both concerns live here and nowhere else.
+
+XML safety ("defusedxml or equivalent"): every XML part is refused if it carries a DOCTYPE or ENTITY declaration
+(the only way to build an entity bomb or an external-entity read), and parts are parsed with an lxml parser that
+never resolves entities, never touches the network and keeps libxml2's size limits (huge_tree off).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from tradexl.errors import BadFileError
+
+MAX_TOTAL_BYTES = 2 * 1024**3
+"""Refuse packages whose parts add up to more than this uncompressed (a real 100k-row register is ~200 MB)."""
+MAX_ENTRIES = 20_000
+MAX_RATIO = 200
+"""Refuse a part over RATIO_MIN_BYTES that compresses better than this (sheet XML reaches about 20:1)."""
+RATIO_MIN_BYTES = 16 * 1024**2
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+REL_NS_SUFFIX = "relationships"
+STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+WORKSHEET_REL = REL_TYPE + "worksheet"
+TABLE_REL = REL_TYPE + "table"
+WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                          remove_blank_text=False)
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
+
+
+def parse_xml(data: bytes, name: str = "part") -> etree._Element:
+    """Parse one XML part safely; refuse DTDs and entity declarations outright."""
+    check_xml(data, name)
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise BadFileError(f"the workbook is damaged: {name} is not valid XML ({exc.msg})") from None
+
+
+def serialize(root: etree._Element) -> bytes:
+    """An edited bookkeeping part as bytes, with the declaration Excel itself writes."""
+    return XML_DECLARATION + etree.tostring(root, encoding="unicode").encode("utf-8")
+
+
+def check_xml(data: bytes, name: str) -> None:
+    """Refuse a part with a DOCTYPE/ENTITY declaration (XML bomb, external entity) or a non-UTF-8 encoding."""
+    head = data[:4]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+        if _DTD.search(text):
+            raise BadFileError(f"the workbook contains a suspicious XML part ({name} declares a DTD or entities)")
+        raise BadFileError(f"the workbook has a UTF-16 XML part ({name}); open and save it in Excel first")
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise BadFileError(f"the workbook contains a suspicious XML part ({name} declares a DTD or entities)")
+
+
+def local(tag: object) -> str:
+    """Local name of an lxml tag ('{ns}sheet' -> 'sheet')."""
+    return str(tag).rpartition("}")[2]
+
+
+def rel_id(element: etree._Element) -> str | None:
+    """The r:id attribute of an element, whatever the relationships namespace prefix."""
+    for key, value in element.attrib.items():
+        if key.startswith("{") and key.endswith("}id") and REL_NS_SUFFIX in key:
+            return value
+    return None
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """Part name a relationship target points to ('worksheets/sheet1.xml' from 'xl/workbook.xml')."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    base = posixpath.dirname(source_part)
+    return posixpath.normpath(posixpath.join(base, target))
+
+
+def rels_part(part: str) -> str:
+    """The relationships part of a part ('xl/workbook.xml' -> 'xl/_rels/workbook.xml.rels')."""
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+
+
+@dataclass(frozen=True)
+class Relationship:
+    id: str
+    type: str
+    target: str  # resolved part name ('' for external targets)
+    raw_target: str
+    external: bool
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """One <sheet> of workbook.xml, with its resolved part (None for chartsheets and odd targets)."""
+
+    name: str
+    sheet_id: int
+    rid: str
+    part: str | None
+    kind: str  # "worksheet", "chartsheet", "dialogsheet", ...
+    position: int
+
+
+@dataclass
+class Package:
+    """An opened workbook package: part bytes in original entry order plus the sheet map."""
+
+    path: Path
+    order: list[str]
+    parts: dict[str, bytes]
+    infos: dict[str, zipfile.ZipInfo]
+    workbook_part: str = ""
+    sheets: list[SheetEntry] = field(default_factory=list)
+
+    def has(self, name: str) -> bool:
+        return name in self.parts
+
+    def read(self, name: str) -> bytes:
+        return self.parts[name]
+
+    def find(self, name: str) -> str | None:
+        """The stored spelling of a part name (OPC part names are case-insensitive)."""
+        if name in self.parts:
+            return name
+        lowered = name.casefold()
+        return next((n for n in self.order if n.casefold() == lowered), None)
+
+    def rels(self, part: str) -> list[Relationship]:
+        name = self.find(rels_part(part))
+        if name is None:
+            return []
+        root = parse_xml(self.parts[name], name)
+        out = []
+        for rel in root:
+            if local(rel.tag) != "Relationship":
+                continue
+            raw = rel.get("Target", "")
+            external = rel.get("TargetMode") == "External"
+            target = "" if external else (self.find(resolve_target(part, raw)) or resolve_target(part, raw))
+            out.append(Relationship(rel.get("Id", ""), rel.get("Type", ""), target, raw, external))
+        return out
+
+    def sheet(self, name: str) -> SheetEntry | None:
+        folded = name.casefold()
+        return next((s for s in self.sheets if s.name.casefold() == folded), None)
+
+    def table_parts(self, sheet_part: str) -> list[str]:
+        return [r.target for r in self.rels(sheet_part) if r.type.endswith("/table") and r.target in self.parts]
+
+    def write(self, dest: Path | str, replaced: dict[str, bytes], added: dict[str, bytes],
+              removed: set[str]) -> None:
+        """Write a new package: original entries in order (replaced ones with new bytes), then added ones."""
+        clash = set(added) & set(self.parts)
+        if clash:
+            raise ValueError(f"parts already exist: {sorted(clash)}")
+        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
+            for name in self.order:
+                if name in removed:
+                    continue
+                data = replaced.get(name, self.parts[name])
+                old = self.infos[name]
+                info = zipfile.ZipInfo(name, date_time=old.date_time)
+                info.external_attr = old.external_attr
+                info.compress_type = zipfile.ZIP_DEFLATED
+                out.writestr(info, data, compresslevel=_level(len(data)))
+            for name, data in added.items():
+                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                out.writestr(info, data, compresslevel=_level(len(data)))
+
+
+def _level(size: int) -> int:
+    """Fast deflate for big parts (sheet XML); the default level elsewhere."""
+    return 1 if size > 1024 * 1024 else 6
+
+
+def _sniff(path: Path) -> None:
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        if head == OLE2_MAGIC:
+            body = fh.read(1024 * 1024)
+            if "EncryptedPackage".encode("utf-16-le") in body or b"EncryptionInfo" in body.replace(b"\0", b""):
+                raise BadFileError(f"{path.name} is password-protected; remove the password in Excel first")
+            raise BadFileError(f"{path.name} is an old .xls file; save it as .xlsm or .xlsx in Excel")
+    if not head.startswith(b"PK"):
+        raise BadFileError(f"{path.name} is not an Excel workbook (not a zip file)")
+
+
+def _guard(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise BadFileError(f"{path.name} has {len(infos)} parts; refusing to open (zip bomb?)")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        if info.filename in seen:
+            raise BadFileError(f"{path.name} is damaged (part {info.filename} appears twice)")
+        seen.add(info.filename)
+        if info.flag_bits & 0x1:
+            raise BadFileError(f"{path.name} is password-protected (encrypted zip entries)")
+        total += info.file_size
+        if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise BadFileError(f"{path.name} looks like a zip bomb ({info.filename} expands "
+                               f"{info.file_size // max(info.compress_size, 1)}x)")
+    if total > MAX_TOTAL_BYTES:
+        raise BadFileError(f"{path.name} is too large to open safely ({total / 1024**3:.1f} GB uncompressed)")
+
+
+def open_package(path: Path | str) -> Package:
+    """Open and validate a workbook; raise BadFileError with a one-line reason for anything unusable."""
+    path = Path(path)
+    if not path.is_file():
+        raise BadFileError(f"{path} does not exist")
+    _sniff(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _guard(path, infos)
+            parts = {}
+            for info in infos:
+                if info.is_dir():
+                    continue
+                parts[info.filename] = zf.read(info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise BadFileError(f"{path.name} is damaged or truncated (not a readable zip file: {exc})") from None
+    order = [i.filename for i in infos if not i.is_dir()]
+    pkg = Package(path, order, parts, {i.filename: i for i in infos})
+    for name in order:
+        if name.endswith((".xml", ".rels", ".vml")):
+            check_xml(parts[name], name)
+    _load_workbook(pkg)
+    return pkg
+
+
+def _load_workbook(pkg: Package) -> None:
+    name = pkg.path.name
+    if pkg.find("[Content_Types].xml") is None:
+        raise BadFileError(f"{name} is not an Excel workbook (no [Content_Types].xml)")
+    office = next((r for r in pkg.rels("") if r.type.endswith("/officeDocument")), None)
+    if office is None or office.target not in pkg.parts:
+        raise BadFileError(f"{name} is not an Excel workbook (no workbook part)")
+    pkg.workbook_part = office.target
+    root = parse_xml(pkg.read(office.target), office.target)
+    if root.nsmap.get(root.prefix) == STRICT_NS or etree.QName(root).namespace == STRICT_NS:
+        raise BadFileError(f"{name} is saved as 'Strict Open XML'; save it as a normal Excel workbook")
+    if local(root.tag) != "workbook":
+        raise BadFileError(f"{name} is not an Excel workbook (its main part is not a workbook)")
+    rels = {r.id: r for r in pkg.rels(office.target)}
+    sheets_el = next((el for el in root if local(el.tag) == "sheets"), None)
+    entries = []
+    for pos, el in enumerate(sheets_el if sheets_el is not None else []):
+        rid = rel_id(el) or ""
+        rel = rels.get(rid)
+        kind = rel.type.rpartition("/")[2] if rel else ""
+        part = rel.target if rel and not rel.external and rel.target in pkg.parts else None
+        entries.append(SheetEntry(el.get("name", ""), int(el.get("sheetId", "0")), rid, part, kind, pos))
+    pkg.sheets = entries

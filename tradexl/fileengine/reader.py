@@ -1,0 +1,137 @@
+"""Read the input sheets of a workbook on disk into `InputTables`, with python-calamine.
+
+calamine is the fastest reader of .xlsx/.xlsm there is for Python; the engine only maps its grid through
+`tradexl.grid` (the same mapping the xlwings shell uses), so both shells read exactly the same cells.
+
+What calamine hands over, and what we make of it:
+- `to_python(skip_empty_area=False)` starts at A1 (row 0 = Excel row 1), so grid positions are Excel positions;
+- numbers are floats (also whole ones), blanks are '', booleans bool, dates `date`/`datetime`, times `time`;
+- error cells (#N/A, #REF!, #DIV/0!) come back as '' – they read as blank (a known limit, reported as blank);
+- formulas give their cached value (what Excel last computed).
+When a sheet has an Excel Table whose header matches the contract, its range bounds the data (the header row
+and the last data row; a totals row is not data).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from python_calamine import CalamineWorkbook
+
+from tradexl.errors import BadFileError, WorkbookError
+from tradexl.fileengine.package import Package, open_package
+from tradexl.fileengine.tables import TableInfo, table_info
+from tradexl.grid import SheetLayout, frame_from_grid, locate
+from tradexl.model import InputTables, Problem
+from tradexl.schema import (
+    CUSTOMERS,
+    INPUT_SHEETS,
+    INQUIRIES,
+    SETTINGS_SHEET,
+    SETTINGS_SHEET_ZH,
+    SheetDef,
+    find_sheet,
+    match_headers,
+)
+from tradexl.settings import Settings, parse_settings
+
+REQUIRED_SHEETS = (INQUIRIES, CUSTOMERS)
+
+
+@dataclass(frozen=True)
+class InputSheet:
+    """Where one input sheet lives in the package and how its data is laid out."""
+
+    key: str
+    name: str
+    part: str
+    layout: SheetLayout
+    table: TableInfo | None
+
+
+@dataclass
+class ReadResult:
+    tables: InputTables
+    sheets: dict[str, InputSheet]
+
+
+def read_workbook(path: Path | str) -> InputTables:
+    """The input tables of a workbook file (read only)."""
+    return read_package(open_package(path)).tables
+
+
+def read_package(pkg: Package) -> ReadResult:
+    """Read every input sheet present; raise before anything is written if a required sheet/column is missing."""
+    names = [s.name for s in pkg.sheets if s.kind == "worksheet"]
+    for sheet in REQUIRED_SHEETS:
+        if find_sheet(sheet, names) is None:
+            raise WorkbookError(f"{pkg.path.name} has no sheet '{sheet.name}' (or '{sheet.zh}'); "
+                                "add it or rename the sheet")
+    try:
+        book = CalamineWorkbook.from_path(str(pkg.path))
+    except Exception as exc:  # calamine raises its own types for damaged content
+        raise BadFileError(f"{pkg.path.name} cannot be read ({_one_line(exc)})") from None
+    frames: dict[str, pd.DataFrame] = {}
+    found: dict[str, InputSheet] = {}
+    for sheet in INPUT_SHEETS:
+        name = find_sheet(sheet, names)
+        if name is None:
+            frames[sheet.key] = _empty(sheet)
+            continue
+        entry = pkg.sheet(name)
+        assert entry is not None and entry.part is not None
+        grid = _grid(book, name, pkg)
+        table = _matching_table(pkg, entry.part, sheet, grid)
+        if table is not None:
+            layout = locate(sheet, name, grid, header_index=table.header_row - 1,
+                            last_data_row=table.last_data_row)
+        else:
+            layout = locate(sheet, name, grid)
+        frames[sheet.key] = frame_from_grid(sheet, layout, grid)
+        found[sheet.key] = InputSheet(sheet.key, name, entry.part, layout, table)
+    settings, problems = _settings(book, pkg, names)
+    tables = InputTables(frames, settings, {k: s.name for k, s in found.items()}, problems)
+    return ReadResult(tables, found)
+
+
+def _grid(book: CalamineWorkbook, name: str, pkg: Package) -> list[list[Any]]:
+    try:
+        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise BadFileError(f"{pkg.path.name}: sheet '{name}' cannot be read ({_one_line(exc)})") from None
+
+
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
+
+
+def _empty(sheet: SheetDef) -> pd.DataFrame:
+    columns = [c.name for c in sheet.user_columns]
+    return pd.DataFrame([], columns=columns, index=pd.Index([], name="row", dtype="int64"), dtype=object)
+
+
+def _matching_table(pkg: Package, part: str, sheet: SheetDef, grid: list[list[Any]]) -> TableInfo | None:
+    """The sheet's Excel Table whose header row carries the most of the contract's columns, if any."""
+    best, best_score = None, 1
+    for table_part in pkg.table_parts(part):
+        info = table_info(table_part, pkg.read(table_part))
+        if info.header_rows < 1 or info.header_row > len(grid):
+            continue
+        headers = grid[info.header_row - 1][info.first_col - 1:info.last_col]
+        score = len(match_headers(sheet, list(headers)))
+        if score > best_score:
+            best, best_score = info, score
+    return best
+
+
+def _settings(book: CalamineWorkbook, pkg: Package, names: list[str]) -> tuple[Settings, list[Problem]]:
+    folded = {SETTINGS_SHEET.casefold(), SETTINGS_SHEET_ZH.casefold()}
+    name = next((n for n in names if n.strip().casefold() in folded), None)
+    if name is None:
+        return Settings(), []
+    settings, messages = parse_settings(_grid(book, name, pkg))
+    return settings, [Problem(name, None, "", "", message) for message in messages]

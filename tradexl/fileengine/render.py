@@ -1,0 +1,114 @@
+"""A `SheetSpec` -> a complete worksheet part (plus the print names it needs in workbook.xml).
+
+Generated sheets are the engine's, so they are written whole: inline strings (text that looks like a formula
+stays text), styles from `StyleBook` by row role, column widths, frozen header rows, autofilter, tab colour
+and – for printable sheets – A4 landscape, one page wide, centred header/footer, print titles and print area.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tradexl.fileengine.cells import cell_xml, kind_of, style_cell_xml
+from tradexl.fileengine.styles import StyleBook
+from tradexl.grid import column_letter
+from tradexl.sheetspec import Row, SheetSpec
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+STYLED_EMPTY = {"header", "total", "section"}
+HEADER_FOOTER_MAX = 255
+INFERRED = {"date": "date", "datetime": "datetime"}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    xml: bytes
+    defined_names: dict[str, str]  # '_xlnm.Print_Titles' / '_xlnm.Print_Area' -> formula
+
+
+def quote_sheet(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def header_text(text: str) -> str:
+    """User text for a header/footer section: '&' is a control character there, so it is doubled."""
+    return text.replace("&", "&&")
+
+
+def _xml_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _row_xml(number: int, row: Row, styles: StyleBook, width: int) -> str:
+    cells = []
+    for i in range(max(len(row.values), width if row.kind in STYLED_EMPTY else 0)):
+        value = row.values[i] if i < len(row.values) else None
+        fmt = row.format_of(i) or INFERRED.get(kind_of(value), "")
+        style = styles.role(row.kind, fmt, row.highlight)
+        ref = f"{column_letter(i + 1)}{number}"
+        cell = cell_xml(ref, value, style)
+        if cell is None and (row.kind in STYLED_EMPTY or row.highlight):
+            cell = style_cell_xml(ref, style)
+        if cell is not None:
+            cells.append(cell)
+    if not cells:
+        return ""
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
+    """The worksheet XML for `spec`, using (and extending) `styles`."""
+    width = max(spec.width, len(spec.widths), 1)
+    height = max(len(spec.rows), 1)
+    last_ref = f"{column_letter(width)}{height}"
+    rows = "".join(_row_xml(i + 1, row, styles, width) for i, row in enumerate(spec.rows))
+    printing = spec.print_setup
+
+    sheet_pr = ""
+    inner = (f'<tabColor rgb="{_argb(spec.tab_color)}"/>' if spec.tab_color else "") + (
+        '<pageSetUpPr fitToPage="1"/>' if printing and printing.fit_width else "")
+    if inner:
+        sheet_pr = f"<sheetPr>{inner}</sheetPr>"
+    if spec.freeze_rows:
+        top = f"A{spec.freeze_rows + 1}"
+        view = (f'<sheetView workbookViewId="0"><pane ySplit="{spec.freeze_rows}" topLeftCell="{top}" '
+                f'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="{top}" '
+                f'sqref="{top}"/></sheetView>')
+    else:
+        view = '<sheetView workbookViewId="0"/>'
+    cols = "".join(f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
+                   for i, w in enumerate(spec.widths, start=1) if w)
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+        f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">',
+        sheet_pr,
+        f'<dimension ref="A1:{last_ref}"/>',
+        f"<sheetViews>{view}</sheetViews>",
+        '<sheetFormatPr defaultRowHeight="15"/>',
+        f"<cols>{cols}</cols>" if cols else "",
+        f"<sheetData>{rows}</sheetData>",
+    ]
+    if spec.autofilter_header_row:
+        parts.append(f'<autoFilter ref="A{spec.autofilter_header_row}:{last_ref}"/>')
+    parts.append('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+    names: dict[str, str] = {}
+    if printing:
+        orientation = "landscape" if printing.landscape else "portrait"
+        fit = ' fitToWidth="1" fitToHeight="0"' if printing.fit_width else ""
+        parts.append(f'<pageSetup paperSize="9" orientation="{orientation}"{fit}/>')
+        header = _xml_attr(("&C" + header_text(printing.header_center))[:HEADER_FOOTER_MAX])
+        footer = _xml_attr(("&C" + printing.footer_center)[:HEADER_FOOTER_MAX])
+        parts.append(f"<headerFooter><oddHeader>{header}</oddHeader><oddFooter>{footer}</oddFooter></headerFooter>")
+        sheet = quote_sheet(spec.name)
+        if printing.repeat_rows:
+            first, last = printing.repeat_rows
+            names["_xlnm.Print_Titles"] = f"{sheet}!${first}:${last}"
+        names["_xlnm.Print_Area"] = f"{sheet}!$A$1:${column_letter(width)}${height}"
+    parts.append("</worksheet>")
+    return Rendered("".join(parts).encode("utf-8"), names)
+
+
+def _argb(color: str) -> str:
+    color = color.lstrip("#").upper()
+    return color if len(color) == 8 else "FF" + color.rjust(6, "0")

@@ -1,0 +1,104 @@
+"""Atomic save with a backup, and Excel's lock-file check.
+
+Sequence (each step leaves a complete workbook at the user's path):
+1. write the new workbook to a temporary file in the same folder (`.Book.xlsm.<random>.tmp`), flush + fsync;
+2. keep the previous version as `Book.backup.xlsm` (same extension, so it opens in Excel with a double click):
+   a hard link to the current file when the file system allows it, else a copy, put in place by rename;
+3. `os.replace` the temporary file onto `Book.xlsm` (atomic on POSIX and on NTFS), then fsync the folder.
+A kill at any point leaves `Book.xlsm` either the old or the new version. On any failure the temporary file is
+removed, the original is untouched, and `SaveError` says what happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tradexl.errors import FileLockedError, SaveError
+
+
+def owner_file(path: Path) -> Path:
+    """Excel's owner ('lock') file for a workbook: `~$` + its name, in the same folder."""
+    return path.with_name("~$" + path.name)
+
+
+def check_not_open(path: Path, force: bool) -> None:
+    lock = owner_file(path)
+    if not force and lock.exists():
+        raise FileLockedError(f"{path.name} is open in Excel ({lock.name} exists); close it or use --force")
+
+
+def backup_path(path: Path) -> Path:
+    """`Book.xlsm` -> `Book.backup.xlsm`."""
+    return path.with_name(f"{path.stem}.backup{path.suffix}")
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in {errno.EACCES, errno.EPERM}:
+        return "no permission to write in that folder"
+    if exc.errno == errno.EROFS:
+        return "the folder is read-only"
+    return exc.strerror or str(exc)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _keep_backup(path: Path) -> None:
+    backup = backup_path(path)
+    staging = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    try:
+        try:
+            os.link(path, staging)
+        except OSError:
+            shutil.copy2(path, staging)
+        os.replace(staging, backup)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            staging.unlink()
+
+
+def atomic_save(path: Path, write: Callable[[Path], None], *, backup: bool = True) -> None:
+    """Write a new version of `path` with `write(temp_path)`, keep the old one as a backup, swap atomically."""
+    path = Path(path)
+    folder = path.parent
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        tmp = Path(name)
+        write(tmp)
+        with tmp.open("rb+") as fh:
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+            if backup:
+                _keep_backup(path)
+        os.replace(tmp, path)
+        tmp = None
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise SaveError(f"could not save {path.name}: {_reason(exc)}; the original file is unchanged") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()

@@ -1,0 +1,318 @@
+"""Set or clear individual cells in an existing worksheet part, as text, row by row.
+
+Why text and not a tree: an input sheet of 100,000 rows x 25 columns is 2.5 million cells; building an lxml
+tree of it (and serialising it back) costs seconds and rewrites every user cell's markup. Here the part is
+scanned with regular expressions over `<row>` elements; rows without edits are copied as they are (same
+characters), and inside edited rows only the target cells change – every other `<c>` keeps its exact text.
+
+Handled: namespace prefixes (`<x:row>`), self-closing rows and cells, rows and cells without an `r` attribute
+(their position is implied; an `r` is added when an edit could shift it), missing rows (created in order),
+`spans` hints widened, `<dimension>` widened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tradexl.errors import WorkbookError
+from tradexl.grid import column_letter, column_number
+
+MAX_ROW = 1_048_576
+MAX_COL = 16_384
+
+_ATTRS = r"(?P<a>(?:[^>\"'/]|\"[^\"]*\"|'[^']*')*)"
+ROW_START = re.compile(rf"<(?P<p>(?:[\w.-]+:)?)row(?=[\s/>]){_ATTRS}(?P<close>/?)>")
+CELL_RE = re.compile(rf"<(?P<p>(?:[\w.-]+:)?)c(?=[\s/>]){_ATTRS}(?:/>|>(?P<b>.*?)</(?P=p)c>)", re.S)
+SHEETDATA_RE = re.compile(rf"<(?P<p>(?:[\w.-]+:)?)sheetData(?=[\s/>]){_ATTRS}(?P<close>/?)>", re.S)
+DIMENSION_RE = re.compile(r'<(?:[\w.-]+:)?dimension\s+ref="(?P<ref>[^"]*)"\s*/>')
+ROW_NUM = re.compile(r'(?:^|\s)r="(\d+)"')
+CELL_REF = re.compile(r'(?:^|\s)r="([A-Za-z]{1,3})(\d+)"')
+SPANS = re.compile(r'(\s)spans="(\d+):(\d+)"')
+_PREFIX = re.compile(rb"<((?:[\w.-]+:)?)sheetData[\s/>]")
+STYLE = re.compile(r'(?:^|\s)s="(\d+)"')
+
+
+@dataclass
+class CellEdits:
+    """Cells to set (full `<c>` text, with its `r`) or clear (None), by row then column (1-based numbers)."""
+
+    cells: dict[int, dict[int, str | None]] = field(default_factory=dict)
+    min_col: int | None = None  # range of the columns that get a value (for <dimension>)
+    max_col: int | None = None
+    _columns: set[int] = field(default_factory=set)
+
+    def set(self, row: int, col: int, xml: str | None) -> None:
+        if not 1 <= row <= MAX_ROW or not 1 <= col <= MAX_COL:
+            raise WorkbookError(f"cell {column_letter(col)}{row} is outside Excel's sheet limits")
+        self.cells.setdefault(row, {})[col] = xml
+        self._columns.add(col)
+        if xml is not None:
+            self.min_col = col if self.min_col is None else min(self.min_col, col)
+            self.max_col = col if self.max_col is None else max(self.max_col, col)
+
+    def columns(self) -> set[int]:
+        return self._columns
+
+    def __bool__(self) -> bool:
+        return bool(self.cells)
+
+
+def prefix_of(xml: bytes) -> str:
+    """The namespace prefix the worksheet uses for its elements ('' or e.g. 'x:')."""
+    found = _PREFIX.search(xml)
+    return found.group(1).decode() if found else ""
+
+
+def _sheetdata(text: str) -> tuple[str, int, int, str]:
+    """(prefix, start of content, end of content, text) of <sheetData>; a self-closing one is opened up."""
+    found = SHEETDATA_RE.search(text)
+    if found is None:
+        raise WorkbookError("a worksheet has no <sheetData> element (damaged sheet)")
+    p = found.group("p")
+    if found.group("close"):
+        opened = f"<{p}sheetData{found.group('a')}></{p}sheetData>"
+        text = text[:found.start()] + opened + text[found.end():]
+        start = found.start() + len(opened) - len(f"</{p}sheetData>")
+        return p, start, start, text
+    end = text.index(f"</{p}sheetData>", found.end())
+    return p, found.end(), end, text
+
+
+def row_styles(xml: bytes, row: int) -> dict[int, int]:
+    """Column -> cellXfs index of the styled cells in one row (to format appended rows like the last one)."""
+    p, start, end, text = _sheetdata(xml.decode("utf-8"))
+    for match, current, _, body_end, _ in _rows(text, start, end, p):
+        if current == row:
+            styles = {}
+            for col, cell in _cells(text[match.end():body_end], row):
+                style = STYLE.search(_start_tag(cell))
+                if style:
+                    styles[col] = int(style.group(1))
+            return styles
+        if current > row:
+            break
+    return {}
+
+
+def _start_tag(cell: str) -> str:
+    return cell[:cell.index(">")]
+
+
+def _cells(body: str, row: int) -> list[tuple[int, str]]:
+    """(column, exact text) of each cell in a row body; cells without `r` get their implied ref added."""
+    out = []
+    col = 0
+    for match in CELL_RE.finditer(body):
+        cell = match.group()
+        ref = CELL_REF.search(match.group("a"))
+        if ref:
+            col = column_number(ref.group(1))
+        else:
+            col += 1
+            tag = f"<{match.group('p')}c"
+            cell = f'{tag} r="{column_letter(col)}{row}"{cell[len(tag):]}'
+        out.append((col, cell))
+    return out
+
+
+def _rows(text: str, start: int, end: int, p: str) -> Iterator[tuple[re.Match[str], int, bool, int, int]]:
+    """(start-tag match, row number, has r=, body end, row end) for each <row> of sheetData, in order."""
+    tag, close_tag = f"<{p}row", f"</{p}row>"
+    pos, current = start, 0
+    while True:
+        i = text.find(tag, pos, end)
+        if i < 0:
+            return
+        match = ROW_START.match(text, i)
+        if match is None or match.group("p") != p:
+            pos = i + len(tag)
+            continue
+        num = ROW_NUM.search(match.group("a"))
+        current = int(num.group(1)) if num else current + 1
+        if match.group("close"):
+            body_end = row_end = match.end()
+        else:
+            body_end = text.find(close_tag, match.end(), end)
+            if body_end < 0:
+                raise WorkbookError(f"row {current} of a worksheet is not closed (damaged sheet)")
+            row_end = body_end + len(close_tag)
+        yield match, current, num is not None, body_end, row_end
+        pos = row_end
+
+
+def _has_formula(cell: str, p: str) -> bool:
+    return re.search(rf"<{re.escape(p)}f[\s/>]", cell) is not None
+
+
+def _fast_body(body: str, p: str, row: int, edits: dict[int, str | None], letters: dict[int, str],
+               formulas: set[str]) -> str | None:
+    """Edited row body found by direct search for the target cells; None when the slow path is needed.
+
+    Applies when every cell starts `<c r="..."` (what Excel and most tools write): then a target cell is found
+    by its ref, and new cells right of every existing cell are appended after the last one.
+    """
+    canon = f'<{p}c r="'
+    count = body.count(canon)
+    if body.count(f"<{p}c") != count:
+        return None  # cells without r=, or rich text (<color>) in inline strings: parse the row
+    if count == 0:
+        added = "".join(edits[c] for c in sorted(edits) if edits[c] is not None)
+        return added + body if added else body
+    last = body.rfind(canon)
+    ref = CELL_REF.match(body, last + len(canon) - 4)
+    if ref is None:
+        return None
+    if column_number(ref.group(1)) < min(edits):
+        added = "".join(edits[c] for c in sorted(edits) if edits[c] is not None)
+        if not added:
+            return body
+        cut = _cell_end(body, last, p)
+        return body[:cut] + added + body[cut:]
+    spans = []
+    for col in sorted(edits):
+        new = edits[col]
+        i = body.find(f'{canon}{letters[col]}{row}"')
+        if i < 0:
+            if new is None:
+                continue
+            return None  # an insertion among existing cells: parse the row
+        j = _cell_end(body, i, p)
+        old = body[i:j]
+        if old == new:
+            continue
+        if _has_formula(old, p):
+            formulas.add(f"{letters[col]}{row}")
+        spans.append((i, j, new or ""))
+    if not spans:
+        return body
+    spans.sort()
+    out, pos = [], 0
+    for i, j, new in spans:
+        out.append(body[pos:i])
+        out.append(new)
+        pos = j
+    out.append(body[pos:])
+    return "".join(out)
+
+
+def _cell_end(body: str, start: int, p: str) -> int:
+    """End offset of the canonical cell starting at `start` (its attributes are tokens, never holding '>')."""
+    tag_end = body.index(">", start)
+    if body[tag_end - 1] == "/":
+        return tag_end + 1
+    close = f"</{p}c>"
+    return body.index(close, tag_end) + len(close)
+
+
+def _slow_body(body: str, p: str, row: int, edits: dict[int, str | None], formulas: set[str]) -> str:
+    """Edited row body by parsing every cell (any attribute order, cells without r=)."""
+    cells = _cells(body, row)
+    kept = []
+    for col, cell in cells:
+        if col in edits:
+            if _has_formula(cell, p):
+                formulas.add(f"{column_letter(col)}{row}")
+            continue
+        kept.append((col, cell))
+    kept.extend((col, xml) for col, xml in edits.items() if xml is not None)
+    kept.sort(key=lambda item: item[0])
+    ends = [m.end() for m in CELL_RE.finditer(body)]
+    tail = body[ends[-1]:] if ends else body
+    return "".join(cell for _, cell in kept) + tail
+
+
+def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
+    """The worksheet with `edits` applied, and the refs of formula cells that were replaced or cleared."""
+    if not edits:
+        return xml, set()
+    text = xml.decode("utf-8")
+    p, start, end, text = _sheetdata(text)
+    letters = {c: column_letter(c) for c in edits.columns()}
+    pending = sorted(edits.cells)
+    out: list[str] = [text[:start]]
+    last = start
+    shifted = False  # a row was inserted: later rows without `r` need one
+    formulas: set[str] = set()
+    touched: list[int] = []
+    i = 0
+    for match, current, has_r, body_end, row_end in _rows(text, start, end, p):
+        while i < len(pending) and pending[i] < current:
+            new = _new_row(p, pending[i], edits.cells[pending[i]])
+            if new:
+                out.append(text[last:match.start()])
+                last = match.start()
+                out.append(new)
+                shifted = True
+                touched.append(pending[i])
+            i += 1
+        if i < len(pending) and pending[i] == current:
+            row_edits = edits.cells[current]
+            i += 1
+            body = text[match.end():body_end]
+            new_body = _fast_body(body, p, current, row_edits, letters, formulas) if has_r else None
+            if new_body is None:
+                new_body = _slow_body(body, p, current, row_edits, formulas)
+            if new_body != body or (not has_r and shifted):
+                out.append(text[last:match.start()])
+                out.append(_row_text(match, p, current, new_body, row_edits, add_r=not has_r))
+                last = row_end
+                touched.append(current)
+        elif not has_r and shifted:
+            out.append(text[last:match.start()])
+            out.append(_with_row_ref(text[match.start():row_end], p, current))
+            last = row_end
+    tail_rows = []
+    while i < len(pending):
+        new = _new_row(p, pending[i], edits.cells[pending[i]])
+        if new:
+            tail_rows.append(new)
+            touched.append(pending[i])
+        i += 1
+    out.append(text[last:end])
+    out.extend(tail_rows)
+    out.append(text[end:])
+    if touched:  # <dimension> precedes <sheetData>
+        out[0] = _widen_dimension(out[0], edits, min(touched), max(touched))
+    return "".join(out).encode("utf-8"), formulas
+
+
+def _row_text(match: re.Match[str], p: str, row: int, body: str, edits: dict[int, str | None], *,
+              add_r: bool) -> str:
+    attrs = match.group("a").rstrip()
+    written = [c for c, xml in edits.items() if xml is not None]
+    spans = SPANS.search(attrs)
+    if spans and written:
+        lo, hi = min(min(written), int(spans.group(2))), max(max(written), int(spans.group(3)))
+        attrs = attrs[:spans.start()] + f'{spans.group(1)}spans="{lo}:{hi}"' + attrs[spans.end():]
+    if add_r:
+        attrs = f' r="{row}"{attrs}'
+    return f"<{p}row{attrs}>{body}</{p}row>"
+
+
+def _with_row_ref(row_text: str, p: str, row: int) -> str:
+    tag = f"<{p}row"
+    return f'{tag} r="{row}"{row_text[len(tag):]}'
+
+
+def _new_row(p: str, row: int, cells: dict[int, str | None]) -> str:
+    body = "".join(cells[c] for c in sorted(cells) if cells[c] is not None)
+    return f'<{p}row r="{row}">{body}</{p}row>' if body else ""
+
+
+def _widen_dimension(text: str, edits: CellEdits, first_row: int, last_row: int) -> str:
+    found = DIMENSION_RE.search(text)
+    if found is None or edits.min_col is None or edits.max_col is None:
+        return text
+    lo_r, hi_r, lo_c, hi_c = first_row, last_row, edits.min_col, edits.max_col
+    ref = found.group("ref")
+    corners = [re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", x) for x in ref.split(":")]
+    if all(corners):
+        points = [(column_number(m.group(1)), int(m.group(2))) for m in corners if m]
+        lo_c, hi_c = min(lo_c, *(c for c, _ in points)), max(hi_c, *(c for c, _ in points))
+        lo_r, hi_r = min(lo_r, *(r for _, r in points)), max(hi_r, *(r for _, r in points))
+    new_ref = f"{column_letter(lo_c)}{lo_r}:{column_letter(hi_c)}{hi_r}"
+    if new_ref == ref:
+        return text
+    return text[:found.start("ref")] + new_ref + text[found.end("ref"):]

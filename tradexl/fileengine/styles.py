@@ -1,0 +1,224 @@
+"""The engine's cell styles, added to the user's xl/styles.xml by appending only.
+
+Why text splicing instead of re-serialising: styles.xml holds the user's own styles, and every cell in every
+sheet refers to them by index. New fonts/fills/borders/numFmts/cellXfs are appended at the end of their
+collection (counts updated), so no existing index moves and no existing entry changes. Before appending, each
+entry is looked up structurally among the existing ones, so a second run reuses what the first one added and
+styles.xml stays byte-identical (`StyleBook.result()` returns None when nothing was added).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from lxml import etree
+
+from tradexl.fileengine.package import local, parse_xml
+from tradexl.sheetspec import NUMBER_FORMATS
+
+ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
+         "tableStyles", "colors", "extLst")
+BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49}
+FIRST_CUSTOM_FORMAT = 164
+
+HIGHLIGHT_FILLS = {"": "", "overdue": "FFFFC7CE", "warn": "FFFFEB9C", "good": "FFC6EFCE", "key": "FFDDEBF7"}
+GREY = "FF595959"
+
+
+@dataclass(frozen=True)
+class Look:
+    """A cell look in renderer-neutral terms; turned into font/fill/border/xf entries on demand."""
+
+    bold: bool = False
+    italic: bool = False
+    size_delta: float = 0.0
+    color: str = ""
+    fill: str = ""
+    border: str = ""  # "", "top", "bottom"
+    wrap: bool = False
+
+
+ROLE_LOOKS: dict[str, Look] = {
+    "title": Look(bold=True, size_delta=5),
+    "subtitle": Look(italic=True, color=GREY),
+    "section": Look(bold=True, size_delta=1, border="bottom"),
+    "header": Look(bold=True, fill="FFD9E1F2", border="bottom", wrap=True),
+    "data": Look(),
+    "total": Look(bold=True, border="top"),
+    "note": Look(italic=True, color=GREY),
+    "blank": Look(),
+}
+COMPUTED_HEADER = Look(bold=True, italic=True, fill="FFE2EFDA", border="bottom")
+
+
+class StyleBook:
+    """Finds or appends the engine's styles in one styles.xml; hands out cellXfs indexes."""
+
+    def __init__(self, xml: bytes) -> None:
+        self.original = xml
+        self.text = xml.decode("utf-8")
+        self.root = parse_xml(xml, "xl/styles.xml")
+        self.ns = etree.QName(self.root).namespace or ""
+        self.prefix = f"{self.root.prefix}:" if self.root.prefix else ""
+        self.existing: dict[str, list[tuple]] = {}
+        for name in ORDER:
+            element = self._collection(name)
+            self.existing[name] = [_key(child) for child in element] if element is not None else []
+        self.added: dict[str, list[str]] = {name: [] for name in ORDER}
+        self._formats = {}
+        numfmts = self._collection("numFmts")
+        for child in numfmts if numfmts is not None else []:
+            self._formats.setdefault(child.get("formatCode", ""), int(child.get("numFmtId", "0")))
+        self._base_font = self._base_font_children()
+        self._cache: dict[tuple, int] = {}
+
+    def _collection(self, name: str) -> etree._Element | None:
+        return next((el for el in self.root if local(el.tag) == name), None)
+
+    def _base_font_children(self) -> str:
+        fonts = self._collection("fonts")
+        first = fonts[0] if fonts is not None and len(fonts) else None
+        parts = []
+        size = 11.0
+        for child in first if first is not None else []:
+            tag = local(child.tag)
+            if tag == "sz":
+                size = float(child.get("val", "11"))
+            elif tag in {"name", "family", "charset", "scheme"}:
+                attrs = "".join(f' {k}="{_attr(v)}"' for k, v in child.attrib.items() if "}" not in k)
+                parts.append(f"<{self.prefix}{tag}{attrs}/>")
+        self._base_size = size
+        return "".join(parts)
+
+    # --- public ---------------------------------------------------------------------------------------------
+
+    def role(self, kind: str, fmt: str = "", highlight: str = "") -> int:
+        """cellXfs index for a generated-sheet cell: row role x number format x highlight fill."""
+        look = ROLE_LOOKS.get(kind, ROLE_LOOKS["data"])
+        if highlight:
+            look = replace(look, fill=HIGHLIGHT_FILLS.get(highlight, ""), bold=look.bold or highlight == "key")
+        return self.xf(look, fmt)
+
+    def computed_header(self) -> int:
+        return self.xf(COMPUTED_HEADER, "")
+
+    def computed(self, fmt: str = "", highlight: str = "") -> int:
+        """cellXfs index for a computed cell in an input sheet."""
+        return self.xf(Look(fill=HIGHLIGHT_FILLS.get(highlight, "")), fmt)
+
+    def xf(self, look: Look, fmt: str) -> int:
+        cache_key = (look, fmt)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._xf(look, fmt)
+        return self._cache[cache_key]
+
+    def result(self) -> bytes | None:
+        """The new styles.xml, or None when every style was already there."""
+        if not any(self.added.values()):
+            return None
+        text = self.text
+        for name in ORDER:
+            if self.added[name]:
+                text = _splice(text, self.prefix, name, self.added[name], len(self.existing[name]))
+        return text.encode("utf-8")
+
+    # --- entries --------------------------------------------------------------------------------------------
+
+    def _find_or_add(self, collection: str, xml: str) -> int:
+        key = _key(etree.fromstring(_wrap(xml, self.prefix, self.ns)))
+        entries = self.existing[collection]
+        if key in entries:
+            return entries.index(key)
+        entries.append(key)
+        self.added[collection].append(xml)
+        return len(entries) - 1
+
+    def _numfmt(self, fmt: str) -> int:
+        code = NUMBER_FORMATS.get(fmt, "General")
+        if code in BUILTIN_FORMATS:
+            return BUILTIN_FORMATS[code]
+        if code not in self._formats:
+            new_id = max([FIRST_CUSTOM_FORMAT - 1, *self._formats.values()]) + 1
+            self._formats[code] = new_id
+            self._find_or_add("numFmts", f'<{self.prefix}numFmt numFmtId="{new_id}" formatCode="{_attr(code)}"/>')
+        return self._formats[code]
+
+    def _xf(self, look: Look, fmt: str) -> int:
+        p = self.prefix
+        font = "".join((
+            f"<{p}b/>" if look.bold else "",
+            f"<{p}i/>" if look.italic else "",
+            f'<{p}sz val="{_num(self._base_size + look.size_delta)}"/>',
+            f'<{p}color rgb="{look.color}"/>' if look.color else "",
+        ))
+        font_xml = f"<{p}font>{font}{self._base_font}</{p}font>"
+        font_id = self._find_or_add("fonts", font_xml)
+        if look.fill:
+            fill_xml = (f'<{p}fill><{p}patternFill patternType="solid"><{p}fgColor rgb="{look.fill}"/>'
+                        f'<{p}bgColor indexed="64"/></{p}patternFill></{p}fill>')
+            fill_id = self._find_or_add("fills", fill_xml)
+        else:
+            fill_id = 0
+        if look.border:
+            sides = "".join(
+                f'<{p}{side} style="thin"><{p}color auto="1"/></{p}{side}>' if side == look.border else f"<{p}{side}/>"
+                for side in ("left", "right", "top", "bottom", "diagonal"))
+            border_id = self._find_or_add("borders", f"<{p}border>{sides}</{p}border>")
+        else:
+            border_id = 0
+        num_id = self._numfmt(fmt)
+        align = f'<{p}alignment vertical="top" wrapText="1"/>' if look.wrap else ""
+        xf_xml = (f'<{p}xf numFmtId="{num_id}" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" '
+                  f'xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"'
+                  + (f' applyAlignment="1">{align}</{p}xf>' if align else "/>"))
+        return self._find_or_add("cellXfs", xf_xml)
+
+
+def _key(element: etree._Element) -> tuple:
+    """Structural identity of an entry: tag, attributes and children, ignoring prefixes and whitespace."""
+    return (local(element.tag), tuple(sorted(element.attrib.items())),
+            tuple(_key(child) for child in element if isinstance(child.tag, str)))
+
+
+def _wrap(xml: str, prefix: str, ns: str) -> str:
+    """Make a snippet parseable on its own by declaring the sheet's namespace on its root."""
+    decl = f' xmlns:{prefix[:-1]}="{ns}"' if prefix else f' xmlns="{ns}"'
+    head, sep, rest = xml.partition(">")
+    if head.endswith("/"):
+        return f"{head[:-1]}{decl}/>{rest}"
+    return f"{head}{decl}{sep}{rest}"
+
+
+def _splice(text: str, prefix: str, name: str, entries: list[str], total: int) -> str:
+    """Append entries to a collection element (creating it in schema order if absent) and set its count."""
+    tag = re.escape(prefix + name)
+    opening = re.search(rf"<{tag}(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>", text)
+    body = "".join(entries)
+    if opening is None:
+        later = ORDER[ORDER.index(name) + 1:]
+        anchor = None
+        for other in later:
+            found = re.search(rf"<{re.escape(prefix + other)}(?=[\s/>])", text)
+            if found:
+                anchor = found.start()
+                break
+        if anchor is None:
+            anchor = text.rindex(f"</{prefix}styleSheet>")
+        element = f'<{prefix}{name} count="{total}">{body}</{prefix}{name}>'
+        return text[:anchor] + element + text[anchor:]
+    attrs = opening.group(1)
+    attrs = re.sub(r'\scount="[^"]*"', "", attrs) + f' count="{total}"'
+    if opening.group(2):
+        replacement = f"<{prefix}{name}{attrs}>{body}</{prefix}{name}>"
+        return text[:opening.start()] + replacement + text[opening.end():]
+    close = text.index(f"</{prefix}{name}>", opening.end())
+    return text[:opening.start()] + f"<{prefix}{name}{attrs}>" + text[opening.end():close] + body + text[close:]
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
