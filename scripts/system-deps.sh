@@ -4,7 +4,7 @@
 # everything is present.
 set -euo pipefail
 need=()
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui python3-uno)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui python3-uno fonts-wqy-zenhei)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)

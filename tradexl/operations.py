@@ -10,25 +10,27 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 
 from tradexl.model import Enriched, InputTables, RunResult
-from tradexl.reports import check_sheet, due_message, due_sheet, quote_sheets, weekly_sheet
+from tradexl.reports import check_sheet, due_message, due_sheet, quote_sheets, unanswered_sheet, weekly_sheet
 from tradexl.reports import text_quotes as region_texts
 from tradexl.rules.enrich import computed_columns, enrich
+from tradexl.settings import Settings
 from tradexl.sheetspec import SheetSpec
 
 STEPS = ("grade", "followups", "quotes", "weekly", "check")
 """The single steps, in the order `refresh` runs them. Each writes:
-grade -> Inquiries computed columns; followups -> Customers computed columns + Due Follow-ups;
+grade -> Inquiries computed columns; followups -> Customers computed columns + Due Follow-ups + Unanswered;
 quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; check -> Check."""
 
 COMPUTED_BY_STEP = {"grade": "inquiries", "followups": "customers"}
 
-SheetBuilder = Callable[[Enriched, InputTables, date], list[SheetSpec]]
+SheetBuilder = Callable[[Enriched, Settings, date, datetime], list[SheetSpec]]
 
 SHEETS_BY_STEP: dict[str, tuple[tuple[str, ...], SheetBuilder]] = {
-    "followups": (("Due Follow-ups",), lambda e, t, d: [due_sheet(e, d, t.settings)]),
-    "quotes": (("Quote - *",), lambda e, t, d: quote_sheets(e.products, t.settings, d)),
-    "weekly": (("Weekly Summary",), lambda e, t, d: [weekly_sheet(e, d, t.settings)]),
-    "check": (("Check",), lambda e, t, d: [check_sheet([*t.settings_problems, *e.problems], t.settings)]),
+    "followups": (("Due Follow-ups", "Unanswered"),
+                  lambda e, s, d, n: [due_sheet(e, d, s), unanswered_sheet(e.inquiries, s, n)]),
+    "quotes": (("Quote - *",), lambda e, s, d, n: quote_sheets(e.products, s, d)),
+    "weekly": (("Weekly Summary",), lambda e, s, d, n: [weekly_sheet(e, d, s)]),
+    "check": (("Check",), lambda e, s, d, n: [check_sheet(e.problems, s)]),
 }
 
 
@@ -38,7 +40,7 @@ def run(tables: InputTables, today: date, now: datetime, steps: Sequence[str] = 
     if unknown:
         raise ValueError(f"unknown step(s): {', '.join(sorted(unknown))}")
     enriched = enrich(tables, today, now)
-    columns = computed_columns(enriched)
+    columns = computed_columns(enriched, tables)
     computed = {sheet: columns[sheet] for step, sheet in COMPUTED_BY_STEP.items() if step in steps}
     sheets: list[SheetSpec] = []
     owned: list[str] = []
@@ -46,12 +48,12 @@ def run(tables: InputTables, today: date, now: datetime, steps: Sequence[str] = 
         if step in steps and step in SHEETS_BY_STEP:
             names, build = SHEETS_BY_STEP[step]
             owned.extend(names)
-            sheets.extend(build(enriched, tables, today))
+            sheets.extend(build(enriched, tables.settings, today, now))
     return RunResult(
         computed=computed,
         sheets=sheets,
         message=due_message(enriched, today, tables.settings),
-        problems=[*tables.settings_problems, *enriched.problems],
+        problems=enriched.problems,
         owned=tuple(owned),
     )
 

@@ -1,0 +1,154 @@
+"""Turning message bodies into the plain text a salesperson reads: charsets, HTML, quotes and signatures.
+
+Chinese mail clients label GBK text as gb2312 and Taiwanese ones send Big5 with HKSCS characters, so declared
+charsets are widened to their supersets before decoding. The body is split into the buyer's own words and
+their signature: the words go into `Message`, the signature is where company, phone and country are found.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Declared charset -> the codec that decodes everything senders actually put under that label.
+CHARSET_SUPERSETS = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030",
+    "big5": "big5hkscs", "x-big5": "big5hkscs", "cp950": "big5hkscs",
+    "ks_c_5601-1987": "cp949", "euc-kr": "cp949", "iso-8859-1": "cp1252", "us-ascii": "cp1252",
+    "shift_jis": "cp932", "windows-874": "cp874", "iso-8859-8-i": "iso-8859-8",
+}
+FALLBACK_CHARSETS = ("utf-8", "gb18030", "big5hkscs", "cp1252")
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Text from bytes in a declared (maybe wrong or absent) charset; never raises, never drops a line."""
+    tried: list[str] = []
+    if charset:
+        name = charset.strip().strip('"').lower()
+        tried.append(CHARSET_SUPERSETS.get(name, name))
+    for codec in [*tried, *FALLBACK_CHARSETS]:
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+class _TextExtractor(HTMLParser):
+    BLOCK = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote",
+                       "hr", "pre", "section", "article", "header", "footer", "ul", "ol", "dt", "dd"})
+    SKIP = frozenset({"script", "style", "head", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.quote_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag == "blockquote":
+            self.quote_depth += 1
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "blockquote":
+            self.quote_depth = max(0, self.quote_depth - 1)
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        text = re.sub(r"\s+", " ", data)
+        if self.quote_depth:
+            text = "> " + text  # quoted history: trimmed later like a plain-text quote
+        self.parts.append(text)
+
+
+def html_to_text(html: str) -> str:
+    """Readable plain text from an HTML body: block elements become lines, scripts and styles vanish."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = [line.strip() for line in "".join(parser.parts).replace("\xa0", " ").splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# A line that starts the quoted history of a reply: everything from it on is the old thread.
+QUOTE_STARTS = (
+    re.compile(r"^On .{4,200}wrote:\s*$", re.IGNORECASE),
+    re.compile(r"^-{2,}\s*Original Message\s*-{2,}", re.IGNORECASE),
+    re.compile(r"^-{2,}\s*原始邮件\s*-{2,}"),
+    re.compile(r"^在\s*.{4,120}写道[:：]\s*$"),
+    re.compile(r"^(From|发件人)\s*[:：].+$", re.IGNORECASE),
+    re.compile(r"^_{10,}\s*$"),
+)
+# Valedictions and signature separators: the signature starts here.
+SIGNATURE_STARTS = (
+    re.compile(r"^--\s*$"),
+    re.compile(r"^(best|kind|warm|warmest)?\s*(regards|wishes)[,.!]?\s*$", re.IGNORECASE),
+    re.compile(r"^(thanks|thank you|many thanks)( and| &)? (best |kind )?regards[,.!]?\s*$", re.IGNORECASE),
+    re.compile(r"^(sincerely|yours sincerely|yours faithfully|yours truly|cheers|br|thanks|thank you)[,.!]?\s*$",
+               re.IGNORECASE),
+    re.compile(r"^(с уважением|مع تحياتي|مع خالص التحيات|تحياتي|此致|祝好|谢谢|謝謝|敬上)[,，.!]?\s*$", re.IGNORECASE),
+    re.compile(r"^(reply to this inquiry|to reply,? (please )?(log ?in|visit)|this (e-?mail|message) was sent "
+               r"(by|from)|sent from https?://)", re.IGNORECASE),
+    re.compile(r"^sent from my (iphone|ipad|android|mobile|huawei|samsung).*$", re.IGNORECASE),
+)
+# Forwarded-message markers; the forwarded block's From/Date/Subject lines follow them.
+FORWARD_MARKERS = (
+    re.compile(r"^-{2,}\s*Forwarded message\s*-{2,}\s*$", re.IGNORECASE),
+    re.compile(r"^Begin forwarded message:\s*$", re.IGNORECASE),
+    re.compile(r"^-{2,}\s*(Original Message|原始邮件|转发邮件信息)\s*-{2,}\s*$", re.IGNORECASE),
+)
+SIGNATURE_MAX_LINES = 14
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], lines: list[str], start: int = 0) -> int | None:
+    for i in range(start, len(lines)):
+        stripped = lines[i].strip()
+        if any(p.match(stripped) for p in patterns):
+            return i
+    return None
+
+
+def split_body(text: str) -> tuple[str, str]:
+    """(the sender's own words, their signature) with quoted replies removed."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cut = _first(QUOTE_STARTS, lines, 1)
+    lines = [line for line in lines[:cut] if not line.lstrip().startswith(">")]
+    sig = _first(SIGNATURE_STARTS, lines)
+    if sig is None:
+        sig = len(lines)
+    own = "\n".join(lines[:sig]).strip()
+    signature = "\n".join(line for line in lines[sig + 1:sig + 1 + SIGNATURE_MAX_LINES]).strip()
+    return re.sub(r"\n{3,}", "\n\n", own), signature
+
+
+def forwarded_block(text: str) -> tuple[dict[str, str], str] | None:
+    """For a forwarded message: the inner header fields (lower-case names) and the inner body, else None."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    start = _first(FORWARD_MARKERS, lines)
+    if start is None:
+        return None
+    fields: dict[str, str] = {}
+    i = start + 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    while i < len(lines):
+        found = re.match(r"^\s*\**(From|Date|Sent|Subject|To|Cc|发件人|发送时间|日期|主题|收件人)\**\s*[:：]\s*(.*)$",
+                         lines[i])
+        if not found:
+            break
+        fields[found.group(1).lower()] = found.group(2).strip()
+        i += 1
+    if "from" not in fields and "发件人" not in fields:
+        return None
+    return fields, "\n".join(lines[i:]).strip()

@@ -1,0 +1,63 @@
+"""Small helpers every report shares: turning frame values into cell values and common look-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from tradexl.reports.labels import Labels
+from tradexl.sheetspec import Format, Row
+
+GRADE_ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
+
+
+def cell_dates(values: pd.Series) -> pd.Series:
+    """Timestamps as plain `date` cells (None when missing), for the rows a report outputs."""
+    stamps = pd.to_datetime(values)
+    return pd.Series([None if d is pd.NaT else d.date() for d in stamps], index=values.index, dtype=object)
+
+
+def grade_rank(grades: pd.Series) -> pd.Series:
+    """Sort key for grades: A first, ungraded last."""
+    return grades.map(GRADE_ORDER).fillna(len(GRADE_ORDER)).astype(int)
+
+
+def column(frame: pd.DataFrame, name: str, default: Any = "") -> pd.Series:
+    """A column of `frame`, or a constant series when the frame lacks it (older or partial inputs)."""
+    if name in frame.columns:
+        return frame[name]
+    return pd.Series(default, index=frame.index, dtype=object if isinstance(default, str) else None)
+
+
+def owner_names(values: pd.Series) -> pd.Series:
+    return values.fillna("").astype(str).str.strip()
+
+
+def latest_summaries(followups: pd.DataFrame) -> pd.Series:
+    """Customer Key -> Summary of that customer's latest follow-up that has one."""
+    keys = column(followups, "Customer Key").fillna("").astype(str)
+    summaries = column(followups, "Summary").fillna("").astype(str).str.strip()
+    frame = pd.DataFrame({"key": keys, "summary": summaries, "date": column(followups, "Date", pd.NaT)})
+    frame = frame[(frame["key"] != "") & (frame["summary"] != "")]
+    frame = frame.sort_values("date", kind="stable", na_position="first")
+    return frame.drop_duplicates("key", keep="last").set_index("key")["summary"]
+
+
+def lookup_text(keys: pd.Series, table: pd.Series) -> pd.Series:
+    """`table[key]` for each key as text, "" where the key is not in the table."""
+    return keys.map(table).astype(object).fillna("")
+
+
+def header(labels: Labels, keys: Iterable[str]) -> Row:
+    return Row(tuple(labels(k) for k in keys), kind="header")
+
+
+def place(width: int, cells: Mapping[int, Any]) -> tuple[Any, ...]:
+    """A row of `width` cells with the given values at the given 0-based columns (others empty)."""
+    return tuple(cells.get(i) for i in range(width))
+
+
+def place_formats(width: int, formats: Mapping[int, Format]) -> tuple[Format, ...]:
+    return tuple(formats.get(i, "") for i in range(width))

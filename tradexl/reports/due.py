@@ -1,0 +1,119 @@
+"""Due Follow-ups: who must be contacted today, most overdue first, grouped by owner.
+
+The salesperson's daily list (seed step 7): every customer whose Next Contact is today or earlier. A/B
+customers past their date are the ones that cost orders, so they are highlighted hardest and counted in the
+one-line status message the shells show after a run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from tradexl.model import Enriched
+from tradexl.reports.common import (
+    cell_dates,
+    column,
+    grade_rank,
+    header,
+    latest_summaries,
+    lookup_text,
+    owner_names,
+)
+from tradexl.reports.labels import Labels, labels_for
+from tradexl.settings import Settings
+from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
+
+SHEET_NAME = "Due Follow-ups"
+COLUMNS = ("col.owner", "col.customer", "col.grade", "col.country", "col.last_contact", "col.next_contact",
+           "col.days_overdue", "col.channel", "col.last_summary", "col.phone", "col.email")
+WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 16.0, 26.0)
+FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "")
+HEADER_ROW = 2
+
+
+def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
+    """Every customer with `Owner`, `Company`, `Grade`, normalised `Next Contact`, `Days` and `Overdue AB`.
+
+    A customer without a Next Contact has never been contacted and is due today (the contract's rule).
+    """
+    state = customers.copy()
+    day = pd.Timestamp(today)
+    state["Next Contact"] = pd.to_datetime(column(customers, "Next Contact", pd.NaT)).dt.normalize()
+    state["Days"] = (day - state["Next Contact"]).dt.days.fillna(0).clip(lower=0).astype(int)
+    state["Owner"] = owner_names(column(customers, "Owner"))
+    state["Company"] = column(customers, "Company").fillna("").astype(str)
+    grade = column(customers, "Effective Grade" if "Effective Grade" in customers else "Current Grade")
+    state["Grade"] = grade.fillna("").astype(str).str.strip()
+    state["Overdue AB"] = (state["Days"] > 0) & state["Grade"].isin(["A", "B"])
+    return state
+
+
+def due_customers(enriched: Enriched, today: date) -> pd.DataFrame:
+    """The due customers (Next Contact <= today) in report order: by owner (blank last), most overdue first."""
+    state = contact_state(enriched.customers, today)
+    due = state[state["Next Contact"].isna() | (state["Next Contact"] <= pd.Timestamp(today))]
+    order = pd.DataFrame({
+        "blank": due["Owner"] == "",
+        "owner": due["Owner"].str.casefold(),
+        "days": -due["Days"],
+        "grade": grade_rank(due["Grade"]),
+        "company": due["Company"].str.casefold(),
+    }, index=due.index)
+    return due.loc[order.sort_values(list(order.columns), kind="stable").index]
+
+
+def _counts(due: pd.DataFrame) -> dict[str, int]:
+    return {"due": len(due), "overdue_ab": int(due["Overdue AB"].sum())}
+
+
+def due_message(enriched: Enriched, today: date, settings: Settings) -> str:
+    """The shells' one-line status, e.g. "23 customers due today, 4 overdue A/B"."""
+    counts = _counts(due_customers(enriched, today))
+    return labels_for(settings)("due.message", count=counts["due"], **counts)
+
+
+def _cells(due: pd.DataFrame, summaries: pd.Series, labels: Labels) -> pd.DataFrame:
+    """The eleven output columns plus `highlight`, built column-wise for the due rows only."""
+    def txt(name: str) -> pd.Series:
+        return column(due, name).fillna("").astype(str)
+
+    highlight = np.where(due["Overdue AB"], "overdue", np.where(due["Days"] > 0, "warn", ""))
+    return pd.DataFrame({
+        "owner": due["Owner"].where(due["Owner"] != "", labels("no_owner")),
+        "company": txt("Company"), "grade": due["Grade"], "country": txt("Country"),
+        "last": cell_dates(column(due, "Last Contact", pd.NaT)), "next": cell_dates(due["Next Contact"]),
+        "days": due["Days"].astype(int), "channel": txt("Channel").map(labels.value),
+        "summary": lookup_text(txt("Customer Key"), summaries),
+        "phone": txt("Phone"), "email": txt("Email"),
+        "highlight": highlight,
+    }, index=due.index)
+
+
+def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
+    """The Due Follow-ups sheet: title with counts, header, then a section per owner (no owner last)."""
+    labels = labels_for(settings)
+    due = due_customers(enriched, today)
+    counts = _counts(due)
+    cells = _cells(due, latest_summaries(enriched.followups), labels)
+    group_sizes = cells["owner"].value_counts()
+    rows = [Row((labels("due.title", count=counts["due"], date=labels.day(today), **counts),), kind="title"),
+            header(labels, COLUMNS)]
+    current = None
+    for *values, highlight in cells.itertuples(index=False, name=None):
+        if values[0] != current:
+            current = values[0]
+            rows.append(Row((labels("due.section", owner=current, count=int(group_sizes[current])),),
+                            kind="section"))
+        rows.append(Row(tuple(values), kind="data", highlight=highlight, formats=FORMATS))
+    if due.empty:
+        rows.append(Row((labels("due.none"),), kind="note"))
+    return SheetSpec(
+        name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
+        print_setup=PrintSetup(landscape=True, fit_width=True,
+                               header_center=labels("due.print_header", date=today.isoformat()),
+                               footer_center=labels("page_footer"), repeat_rows=(HEADER_ROW, HEADER_ROW)),
+        autofilter_header_row=HEADER_ROW,
+    )
