@@ -32,10 +32,6 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point: registers every command module, then runs the group."""
-    from tradexl.cli import commands  # noqa: F401  (registers the workbook commands)
+    from tradexl.cli import commands, mail  # noqa: F401  (importing registers the commands)
 
-    try:
-        from tradexl.cli import mail  # noqa: F401  (registers import/fetch/lookup/reply)
-    except ImportError:
-        pass
     cli()
