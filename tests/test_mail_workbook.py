@@ -1,0 +1,169 @@
+"""Import, lookup, Unanswered and reply against a real workbook on disk (through the file engine)."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime, timedelta, timezone
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tradexl.builder import build_workbook
+from tradexl.errors import MailError
+from tradexl.fileengine.reader import read_workbook
+from tradexl.mail.importer import import_messages
+from tradexl.mail.lookup import history_text, lookup
+from tradexl.mail.reply import build_draft, reply
+from tradexl.reports.unanswered import unanswered, unanswered_sheet
+from tradexl.rules.enrich import enrich
+from tradexl.model import InputTables
+from tradexl.settings import Settings
+
+CORPUS = Path(__file__).parent / "fixtures" / "mail"
+CHINA = timezone(timedelta(hours=8))
+NOW = datetime(2026, 3, 21, 9, 0)
+PRODUCTS = [{"Model": m, "Name": n, "Base Price": p, "MOQ": 500, "Unit": "pcs", "Certifications": "CE, RoHS",
+             "Active": "Yes"}
+            for m, n, p in [("AB-100", "LED panel light", 3.4), ("CD-200", "Ceiling lamp", 5.1),
+                            ("LP-40W", "LED tube", 0.9), ("SP-300", "Solar street light", 42.0)]]
+CUSTOMERS = [{"Customer ID": "C0007", "Company": "Al Noor Trading L.L.C.", "Email": "info@alnoor-trading.ae",
+              "Country": "UAE", "Owner": "Amy"},
+             {"Customer ID": "C0008", "Company": "Miller Supply, Inc.", "Phone": "+1 (713) 555-0142",
+              "Country": "USA"}]
+
+
+@pytest.fixture()
+def book(tmp_path: Path) -> Path:
+    path = tmp_path / "Sales.xlsm"
+    build_workbook(path, settings=Settings(catalog_file="catalog.pdf"),
+                   data={"products": PRODUCTS, "customers": CUSTOMERS})
+    (tmp_path / "catalog.pdf").write_bytes(b"%PDF-1.4 catalog")
+    return path
+
+
+@pytest.fixture()
+def imported(book: Path) -> Path:
+    report = import_messages(book, [CORPUS], now=NOW, tz=CHINA)
+    assert report.saved and not report.bad
+    return book
+
+
+def test_import_adds_rows_and_customers_then_is_idempotent(book: Path, tmp_path: Path):
+    before = {n for n in zipfile.ZipFile(book).namelist()}
+    first = import_messages(book, [CORPUS], now=NOW, tz=CHINA)
+    assert len(first.added) == 18 and first.duplicates == 0
+    by_email: dict[str, dict] = {}
+    for r in first.added:
+        by_email.setdefault(r["Email"], r)  # the first message of each sender
+    assert by_email["ahmed@alnoor-trading.ae"]["Customer ID"] == "C0007"
+    assert by_email["ahmed@alnoor-trading.ae"]["Match"] == "domain"
+    assert by_email["john.miller@millersupply.com"]["Match"] == "phone"
+    assert {c["Customer ID"] for c in first.new_customers} == {f"C{n:04d}" for n in range(9, 23)}
+    tables = read_workbook(book)
+    inquiries = tables.frames["inquiries"]
+    assert len(inquiries) == 18 and list(inquiries["Inquiry ID"])[:2] == ["I0001", "I0002"]
+    hostile = inquiries[inquiries["Email"] == "mallory@example-buyer.com"].iloc[0]
+    assert hostile["Message"].startswith("=cmd|")  # stored as text, read back as text
+    assert len(tables.frames["customers"]) == 16
+    assert {n for n in zipfile.ZipFile(book).namelist()} >= before  # nothing of the user's lost
+    second = import_messages(book, [CORPUS], now=NOW, tz=CHINA)
+    assert (len(second.added), second.duplicates, second.saved) == (0, 18, False)
+    assert len(read_workbook(book).frames["inquiries"]) == 18
+
+
+def test_bad_file_is_reported_and_skipped(book: Path, tmp_path: Path):
+    junk = tmp_path / "junk.csv"
+    junk.write_text("a,b\n1,2\n")
+    report = import_messages(book, [CORPUS / "01_multipart_attachment.eml", junk], now=NOW, tz=CHINA)
+    assert len(report.added) == 1 and report.bad and "not an inquiry export" in report.bad[0][1]
+
+
+def test_hostile_cells_are_inline_strings(imported: Path):
+    with zipfile.ZipFile(imported) as z:
+        xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert b"<f>" not in xml.split(b"=cmd|")[0][-400:]
+    assert b"=cmd|" in xml
+
+
+def test_lookup_prints_history(imported: Path):
+    text = lookup(imported, "alnoor-trading.ae")
+    assert "C0007 Al Noor Trading L.L.C." in text and "Inquiries (3)" in text and "Owner: Amy" in text
+    assert "C0008" in lookup(imported, "+1 713 555 0142")
+    assert "Lichtwerk GmbH" in lookup(imported, "lichtwerk")
+    assert "No customer matches" in lookup(imported, "nobody@nowhere.example")
+
+
+def test_unanswered_most_urgent_first(imported: Path):
+    tables = read_workbook(imported)
+    inquiries = enrich(tables, NOW.date(), NOW).inquiries
+    frame = unanswered(inquiries, NOW)
+    assert len(frame) == 18
+    assert list(frame["Hours Left"]) == sorted(frame["Hours Left"])
+    latest = frame[frame["Inquiry ID"] == "I0018"].iloc[0]  # received 2026-03-20 15:40
+    assert latest["Hours Left"] == pytest.approx(24 - 17.333, abs=0.1)
+    spec = unanswered_sheet(inquiries, tables.settings, NOW)
+    assert spec.name == "Unanswered" and spec.rows[2].kind == "header"
+    assert spec.rows[3].highlight == "overdue" and "16 past the limit" in spec.rows[1].values[0]
+
+
+def test_unanswered_fax_limit_and_replied():
+    inquiries = pd.DataFrame([
+        {"Inquiry ID": "F1", "Received": datetime(2026, 3, 21, 8), "Channel": "Fax", "Replied At": None},
+        {"Inquiry ID": "E1", "Received": datetime(2026, 3, 21, 8), "Channel": "Email", "Replied At": None},
+        {"Inquiry ID": "E2", "Received": datetime(2026, 3, 21, 7), "Channel": "Email",
+         "Replied At": datetime(2026, 3, 21, 8)},
+        {"Inquiry ID": "E3", "Received": datetime(2026, 3, 21, 7), "Channel": "Email", "Status": "Quoted"},
+    ])
+    tables = InputTables(frames={"inquiries": inquiries, "customers": pd.DataFrame({"Company": []})},
+                         settings=Settings())
+    frame = unanswered(enrich(tables, NOW.date(), NOW).inquiries, NOW)
+    assert list(frame["Inquiry ID"]) == ["F1", "E1"] and list(frame["Hours Left"]) == [11.0, 23.0]
+
+
+def test_reply_draft_and_logging(imported: Path, tmp_path: Path):
+    target, _draft = reply(imported, "I0001", tmp_path / "drafts", today=date(2026, 3, 21), now=NOW)
+    msg = message_from_bytes(target.read_bytes(), policy=default)
+    assert msg["X-Unsent"] == "1" and msg["To"] == "ahmed@alnoor-trading.ae"
+    assert msg["Subject"].startswith("Re: ")
+    body = msg.get_body(("plain",)).get_content()
+    assert body.startswith("Dear Ahmed Al Mansoori,")
+    assert "QUOTATION - MIDDLE EAST" in body and "USD 3.23" in body and "MOQ 500 pcs" in body
+    assert "About us:" in body and "CE, RoHS" in body
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["catalog.pdf"]
+    tables = read_workbook(imported)
+    quotes = tables.frames["quotes"]
+    assert list(quotes["Model"]) == ["AB-100"] and quotes.iloc[0]["Unit Price"] == pytest.approx(3.23)
+    assert quotes.iloc[0]["Quote No"] == "Q0001" and quotes.iloc[0]["Customer ID"] == "C0007"
+    followups = tables.frames["followups"]
+    assert len(followups) == 1 and "I0001" in followups.iloc[0]["Summary"]
+
+
+def test_reply_needs_an_email_and_a_known_inquiry(imported: Path):
+    tables = read_workbook(imported)
+    alibaba = tables.frames["inquiries"]
+    alibaba_id = alibaba[alibaba["Channel"] == "Alibaba"].iloc[0]["Inquiry ID"]
+    with pytest.raises(MailError, match="no buyer email"):
+        build_draft(tables, alibaba_id, today=date(2026, 3, 21), now=NOW)
+    with pytest.raises(MailError, match="no inquiry 'I9999'"):
+        build_draft(tables, "I9999", today=date(2026, 3, 21), now=NOW)
+
+
+def test_reply_for_unknown_country_uses_standard_prices(imported: Path):
+    tables = read_workbook(imported)
+    hostile = tables.frames["inquiries"]
+    hid = hostile[hostile["Email"] == "mallory@example-buyer.com"].iloc[0]["Inquiry ID"]
+    draft = build_draft(tables, hid, today=date(2026, 3, 21), now=NOW)
+    assert draft.notes and "no pricing region" in draft.notes[0]
+    assert len(draft.quotes) == 4  # nothing specific asked: the whole catalogue
+
+
+def test_history_for_customer_id(imported: Path):
+    assert history_text(read_workbook(imported), "c0008").startswith("== C0008")
+
+
+def test_reimport_from_another_time_zone_adds_nothing(imported: Path):
+    again = import_messages(imported, [CORPUS], now=NOW, tz=timezone(timedelta(hours=-5)))
+    assert (len(again.added), again.duplicates) == (0, 18)
