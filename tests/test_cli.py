@@ -22,7 +22,7 @@ TODAY = date(2026, 11, 28)
 
 
 def commands() -> dict[str, object]:
-    import tradexl.cli.commands  # noqa: F401
+    import tradexl.cli.commands
     import tradexl.cli.mail  # noqa: F401
 
     return dict(cli.commands)

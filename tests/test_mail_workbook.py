@@ -17,9 +17,9 @@ from tradexl.fileengine.reader import read_workbook
 from tradexl.mail.importer import import_messages
 from tradexl.mail.lookup import history_text, lookup
 from tradexl.mail.reply import build_draft, reply
+from tradexl.model import InputTables
 from tradexl.reports.unanswered import unanswered, unanswered_sheet
 from tradexl.rules.enrich import enrich
-from tradexl.model import InputTables
 from tradexl.settings import Settings
 
 CORPUS = Path(__file__).parent / "fixtures" / "mail"

@@ -15,7 +15,6 @@ from corpus import libreoffice
 
 from tradexl.builder import build_workbook
 from tradexl.fileengine.engine import refresh_file
-from tradexl.operations import STEPS
 from tradexl.sampledata import demo_dataset
 
 TODAY = date(2026, 11, 28)
