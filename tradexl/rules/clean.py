@@ -1,0 +1,179 @@
+"""Raw input tables -> typed frames plus the data problems found on the way.
+
+Every column is converted by its kind in `tradexl.schema`; each distinct raw value is parsed once (columns of
+100,000 rows hold far fewer distinct values), and an unreadable cell becomes a `Problem` and a blank. Entirely
+blank rows are dropped silently; missing required values and duplicate IDs are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import partial
+
+import numpy as np
+import pandas as pd
+
+from tradexl import schema
+from tradexl.model import InputTables, Problem
+from tradexl.rules.parse import YEARS, Bad, as_text, parse_choice, parse_datetime, parse_id, parse_number, parse_text
+from tradexl.rules.vocab import choice_lookup
+
+QUANTITY_TEXT = "Quantity Text"
+TEXT_QUANTITY_SHEETS = ("inquiries", "quotes")
+"""Sheets whose Quantity may be words ("1x40HQ"): kept in `Quantity Text`, not reported as a problem."""
+UNIQUE_COLUMNS = {"inquiries": "Inquiry ID", "customers": "Customer ID", "products": "Model"}
+"""Columns whose values must not repeat (Quote No may: one quote has several lines)."""
+
+
+def sheet_name(tables: InputTables, key: str) -> str:
+    """The workbook's own name of a sheet, for messages (the English name when the sheet is absent)."""
+    return tables.sheet_names.get(key) or schema.SHEETS_BY_KEY[key].name
+
+
+def problem(sheet: str, row: object, column: str, value: object, message: str) -> Problem:
+    number = int(row) if isinstance(row, int | np.integer) else None
+    return Problem(sheet, number, column, as_text(value), message)
+
+
+def _parser(column: schema.Column, today: date) -> Callable[[object], object]:
+    if column.kind in ("date", "datetime"):
+        return partial(parse_datetime, today=today)
+    if column.kind in ("number", "int"):
+        return parse_number
+    if column.kind == "id":
+        return parse_id
+    if column.kind == "choice":
+        return partial(parse_choice, lookup=choice_lookup(column.choices))
+    return parse_text
+
+
+def _safe(parser: Callable[[object], object], value: object) -> object:
+    try:
+        return parser(value)
+    except Exception:
+        return Bad("unreadable value – retype it")
+
+
+def _typed_array(kind: str, size: int) -> np.ndarray:
+    """An array of `size` blanks of the column's type."""
+    if kind in ("date", "datetime"):
+        return np.full(size, np.datetime64("NaT"), dtype="datetime64[ns]")
+    if kind in ("number", "int"):
+        return np.full(size, np.nan)
+    return np.full(size, "", dtype=object)
+
+
+def _fast(uniques: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """The common cells that need no parsing (plain text, real dates, finite numbers): mask and typed values.
+
+    Everything else (and every blank) goes through the per-value parser.
+    """
+    types = [type(u) for u in uniques]
+    if kind in ("text", "id"):
+        mask = np.array([t is str for t in types], dtype=bool)
+        stripped = pd.Series(uniques[mask], dtype=object).str.strip()
+        slow = (stripped == "") | stripped.str.startswith("#")
+        if kind == "id":
+            slow |= stripped.str.fullmatch(r"\d+\.0+")
+        slow = slow.to_numpy(dtype=bool)
+        mask[np.flatnonzero(mask)[slow]] = False
+        return mask, stripped.to_numpy(dtype=object)[~slow]
+    if kind in ("date", "datetime"):
+        mask = np.array([t is datetime or t is pd.Timestamp for t in types], dtype=bool)
+        stamps = pd.DatetimeIndex(pd.to_datetime(pd.Series(uniques[mask], dtype=object), errors="coerce"))
+        ok = np.asarray((stamps.year >= YEARS[0]) & (stamps.year <= YEARS[1]), dtype=bool)
+        mask[np.flatnonzero(mask)[~ok]] = False
+        return mask, stamps[ok].round("s").as_unit("ns").to_numpy()
+    if kind in ("number", "int"):
+        mask = np.array([t is float or t is int for t in types], dtype=bool)
+        numbers = uniques[mask].astype(float)
+        ok = np.isfinite(numbers)
+        mask[np.flatnonzero(mask)[~ok]] = False
+        return mask, numbers[ok]
+    return np.zeros(len(uniques), dtype=bool), np.array([], dtype=object)
+
+
+def convert_column(raw: pd.Series, column: schema.Column,
+                   today: date) -> tuple[pd.Series, np.ndarray, list[tuple[int, Bad]]]:
+    """The typed column, a mask of blank cells (unreadable ones are not blank), and the unreadable cells as
+    (position, Bad)."""
+    values = raw.to_numpy(dtype=object)
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        uniques = np.asarray(uniques, dtype=object)
+    except TypeError:
+        codes, uniques = np.arange(len(values)), values
+    size = len(uniques)
+    typed = _typed_array(column.kind, size + 1)  # the extra last slot is for blank (NA) cells
+    blank = np.zeros(size + 1, dtype=bool)
+    blank[size] = True
+    fast, fast_values = _fast(uniques, column.kind)
+    typed[np.flatnonzero(fast)] = fast_values
+    parser = _parser(column, today)
+    bad: dict[int, Bad] = {}
+    for pos in np.flatnonzero(~fast):
+        value = _safe(parser, uniques[pos])
+        if isinstance(value, Bad):
+            bad[pos] = value
+        elif value is None or value == "":
+            blank[pos] = True
+        else:
+            typed[pos] = value.to_datetime64() if isinstance(value, pd.Timestamp) else value
+    codes = np.where(codes < 0, size, codes)
+    series = pd.Series(typed[codes], index=raw.index, dtype=object if typed.dtype == object else None)
+    if column.kind == "date":
+        series = series.dt.normalize()
+    failed = np.flatnonzero(np.isin(codes, list(bad))) if bad else []
+    return series, blank[codes], [(int(pos), bad[codes[pos]]) for pos in failed]
+
+
+def clean_frame(key: str, frame: pd.DataFrame | None, today: date, sheet: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """One input sheet typed by the schema (user columns only; computed columns are recomputed later)."""
+    frame = frame if frame is not None else pd.DataFrame()
+    columns = schema.SHEETS_BY_KEY[key].user_columns
+    empty = pd.Series(None, index=frame.index, dtype=object)
+    raw = {c.name: frame.get(c.name, empty) for c in columns}
+    converted = {c.name: convert_column(raw[c.name], c, today) for c in columns}
+    keep = ~np.logical_and.reduce([blank for _, blank, _ in converted.values()])
+    rows = frame.index[keep]
+    problems: list[Problem] = []
+    for column in columns:
+        _, blank, bad = converted[column.name]
+        if column.name == "Quantity" and key in TEXT_QUANTITY_SHEETS:
+            bad = [(pos, b) for pos, b in bad if b.message.startswith("Excel error")]
+        problems.extend(problem(sheet, frame.index[pos], column.name, raw[column.name].iat[pos], b.message)
+                        for pos, b in bad)
+        if column.required:
+            problems.extend(problem(sheet, row, column.name, "", f"{column.name} is missing – fill it in")
+                            for row in rows[blank[keep]])
+    result = pd.DataFrame({name: typed[keep] for name, (typed, _, _) in converted.items()}, index=rows)
+    if key in TEXT_QUANTITY_SHEETS:
+        result[QUANTITY_TEXT] = [as_text(v) for v in raw["Quantity"][keep]]
+        result[QUANTITY_TEXT] = result[QUANTITY_TEXT].astype(object)
+    if key in UNIQUE_COLUMNS:
+        problems.extend(duplicate_problems(result, UNIQUE_COLUMNS[key], sheet))
+    return result, problems
+
+
+def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Problem]:
+    """A problem on every repeat of a non-blank value (case-insensitive), naming the row it repeats."""
+    values = frame[column].astype(str).str.strip()
+    folded = values.str.casefold()
+    present = folded[folded != ""]
+    first_row = present.reset_index().drop_duplicates(column).set_index(column).iloc[:, 0]
+    repeats = present[present.duplicated(keep="first")]
+    return [problem(sheet, row, column, values.at[row],
+                    f"duplicate {column} (also in row {first_row[value]}) – give each row its own")
+            for row, value in repeats.items()]
+
+
+def clean_tables(tables: InputTables, today: date) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every input sheet typed; problems in sheet order."""
+    frames: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for sheet_def in schema.INPUT_SHEETS:
+        frames[sheet_def.key], found = clean_frame(sheet_def.key, tables.frames.get(sheet_def.key), today,
+                                                   sheet_name(tables, sheet_def.key))
+        problems.extend(found)
+    return frames, problems

@@ -1,0 +1,92 @@
+"""The whole functional core in one call: clean, link, grade, time replies, schedule contacts.
+
+`enrich` is what reports read; `computed_columns` is what the shells write back into the input sheets.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+
+from tradexl import schema
+from tradexl.model import Enriched, InputTables, Problem
+from tradexl.rules.clean import clean_tables, problem, sheet_name
+from tradexl.rules.contacts import contact_columns, is_open
+from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
+from tradexl.rules.linking import KEYED_SHEETS, customer_keys, link_keys, unknown_customer_problems
+from tradexl.rules.regions import regions_for
+from tradexl.rules.replies import reply_columns
+
+COMPUTED_SHEETS = ("inquiries", "customers")
+
+
+def _region(frame: pd.DataFrame, tables: InputTables, key: str) -> tuple[pd.Series, list[Problem]]:
+    regions = regions_for(frame["Country"], tables.settings.country_regions)
+    unknown = (regions == "") & (frame["Country"] != "")
+    sheet = sheet_name(tables, key)
+    return regions, [problem(sheet, row, "Country", country, "unknown country – correct it or add it to Settings "
+                                                              "'Country to region overrides'")
+                     for row, country in frame.loc[unknown, "Country"].items()]
+
+
+def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
+    """The input tables cleaned, typed, linked and with every computed column (see `model.Enriched`)."""
+    settings = tables.settings
+    frames, problems = clean_tables(tables, today)
+    customers = frames["customers"]
+    customers["Customer Key"] = customer_keys(customers)
+    for key in KEYED_SHEETS:
+        frames[key]["Customer Key"] = link_keys(frames[key], customers, customers["Customer Key"])
+        problems += unknown_customer_problems(frames[key], frames[key]["Customer Key"], customers["Customer Key"],
+                                              sheet_name(tables, key), strict=key != "inquiries")
+
+    inquiries = frames["inquiries"]
+    graded = grade_inquiries(inquiries, frames["products"], customers, frames["quotes"], settings)
+    replies, reply_problems = reply_columns(inquiries, settings, now, sheet_name(tables, "inquiries"))
+    inquiries["Region"], region_problems = _region(inquiries, tables, "inquiries")
+    problems += reply_problems + region_problems
+    for column in ("Suggested Grade", "Grade Reason", "Effective Grade"):
+        inquiries[column] = graded[column]
+    inquiries["Response Hours"] = replies["Response Hours"]
+    inquiries["Reply Status"] = replies["Reply Status"]
+    inquiries["Is Open"] = is_open(inquiries["Status"])
+    inquiries["Reply Due"] = replies["Reply Due"]
+
+    customers["Region"], region_problems = _region(customers, tables, "customers")
+    problems += region_problems
+    contacts = contact_columns(customers, frames, graded[MATCHED_MODEL], settings, today)
+    for column in contacts:
+        customers[column] = contacts[column]
+    customers["Effective Grade"] = customers["Current Grade"]
+
+    order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}
+    names = {sheet_name(tables, s.key): order[s.key] for s in schema.INPUT_SHEETS}
+    problems.sort(key=lambda p: (names.get(p.sheet, len(names)), p.row if p.row is not None else -1))
+    return Enriched(problems=[*tables.settings_problems, *problems], **frames)
+
+
+def computed_columns(enriched: Enriched, tables: InputTables | None = None) -> dict[str, pd.DataFrame]:
+    """For "inquiries" and "customers": exactly the schema's computed columns (canonical names), as cell-ready
+    values: text as str, numbers as float (NaN), dates as Timestamp (NaT), counts as Python int.
+
+    Indexed like the enriched frames; given the `tables` it came from, indexed like the input frames instead,
+    with blanks ("" / NaN / NaT / None) on the blank rows that cleaning skipped.
+    """
+    result = {}
+    for key in COMPUTED_SHEETS:
+        sheet = schema.SHEETS_BY_KEY[key]
+        frame = getattr(enriched, key)[[c.name for c in sheet.computed_columns]]
+        source = tables.frames.get(key) if tables is not None else None
+        if source is not None:
+            frame = frame.reindex(source.index)
+        frame = frame.copy()
+        for column in sheet.computed_columns:
+            values = frame[column.name]
+            if column.kind == "text":
+                frame[column.name] = values.astype(object).fillna("")
+            elif column.kind == "int":
+                frame[column.name] = pd.Series([None if pd.isna(v) else int(v) for v in values], index=frame.index,
+                                               dtype=object)
+        result[key] = frame
+    return result

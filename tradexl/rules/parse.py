@@ -1,0 +1,227 @@
+"""Reading one cell as what its column needs: a date, a number, an ID, a choice or plain text.
+
+Cells arrive the way people type them: Excel dates or serial numbers, "28.11.2026", "Nov 28", "2026年11月28日",
+"5,000 pcs", "$2.35", IDs that Excel turned into 1001.0, error values like "#N/A". Each parser returns the value,
+None for a blank cell, or `Bad(message)` saying what to fix; none of them raises on cell data.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pandas as pd
+
+from tradexl.rules.vocab import fold
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+YEARS = (1950, 2100)
+"""Dates outside these years are typing mistakes (or a number in a date column)."""
+
+EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                          "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"})
+
+MONTHS = {name: i for i, names in enumerate((
+    ("jan", "january", "janv"), ("feb", "february", "febr", "fev"), ("mar", "march", "mars", "marz"),
+    ("apr", "april", "avr"), ("may", "mai", "mei"), ("jun", "june", "juin"), ("jul", "july", "juil"),
+    ("aug", "august", "aout"), ("sep", "sept", "september"), ("oct", "october", "okt"), ("nov", "november"),
+    ("dec", "december", "dez"),
+), start=1) for name in names}
+
+
+@dataclass(frozen=True)
+class Bad:
+    """A cell that cannot be read; `message` tells the user what to fix."""
+
+    message: str
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def as_text(value: object) -> str:
+    """How a raw cell reads as text (for messages and text columns): 1001.0 -> "1001", dates in ISO form."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float | np.floating) and math.isfinite(value) and float(value).is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M" if value.time() != time() else "%Y-%m-%d")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _excel_error(value: object) -> Bad | None:
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        return Bad(f"Excel error {value.strip()} – fix the formula or type the value")
+    return None
+
+
+def parse_text(value: object) -> str | Bad:
+    return _excel_error(value) or as_text(value)
+
+
+def parse_id(value: object) -> str | Bad:
+    """IDs as text; "1001.0" (an ID Excel stored as a number) -> "1001"."""
+    text = parse_text(value)
+    if isinstance(text, str) and re.fullmatch(r"\d+\.0+", text):
+        return text.split(".")[0]
+    return text
+
+
+def parse_choice(value: object, lookup: dict[str, str]) -> str | Bad:
+    text = parse_text(value)
+    if isinstance(text, Bad) or not text:
+        return text
+    found = lookup.get(fold(text))
+    if found is None:
+        choices = sorted(set(lookup.values()), key=list(lookup.values()).index)
+        return Bad(f"not in the list – use one of: {', '.join(choices)}")
+    return found
+
+
+# --- numbers ---------------------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(
+    r"(?P<cur>[$€£¥]|usd|us\$|rmb|cny|eur|gbp|aud|cad)?\s*(?P<sign>[-+])?\s*[$€£¥]?\s*"
+    r"(?P<num>\d[\d,' ]*(?:\.\d+)?|\.\d+)\s*(?P<mult>k\b|千|万)?\s*(?P<unit>[^\d]*)")
+_MULTIPLIERS = {"k": 1000, "千": 1000, "万": 10000}
+
+
+def _number_text(text: str) -> float | None:
+    """"5,000 pcs" -> 5000, "$2.35" -> 2.35, "2,35" -> 2.35, "5k" -> 5000; None when it is not one number."""
+    match = _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).casefold().strip())
+    if not match or re.search(r"[=<>:@#%]", match["unit"] or ""):
+        return None
+    num = re.sub(r"[' ]", "", match["num"])
+    if "," in num:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", num):
+            num = num.replace(",", "")
+        elif re.fullmatch(r"\d+,\d{1,2}", num):
+            num = num.replace(",", ".")
+        else:
+            return None
+    value = float(num) * _MULTIPLIERS.get(match["mult"] or "", 1)
+    return -value if match["sign"] == "-" else value
+
+
+def parse_number(value: object) -> float | Bad | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, bool | np.bool_ | date | time):
+        return Bad("not a number – type a number")
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+        return number if math.isfinite(number) else Bad("not a number – type a number")
+    text = str(value)
+    bad = _excel_error(text)
+    if bad:
+        return bad
+    number = _number_text(text)
+    return Bad("not a number – type a number such as 5000 or 2.35") if number is None else number
+
+
+# --- dates -----------------------------------------------------------------------------------------------------
+
+_TIME = re.compile(r"[\sT]*(\d{1,2})[:时点](\d{2})(?:[:分](\d{2}))?(?:\.\d+)?\s*[分秒]*\s*(am|pm|a\.m\.|p\.m\.)?$")
+_YMD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
+_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+_MD_ZH = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(\d{4})?")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?\s*(\d{4})?")
+_AMBIGUOUS = "ambiguous date – write it as YYYY-MM-DD"
+
+
+def _recent_year(month: int, day: int, today: date) -> date | None:
+    """The date with this month and day closest to but not after `today` ("Nov 28" typed in January)."""
+    for year in range(today.year, today.year - 9, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None
+
+
+def _date_part(text: str, today: date) -> date | Bad | None:
+    """The date a text names (without its time), None when no format fits."""
+    if m := _YMD.fullmatch(text) or _COMPACT.fullmatch(text):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DMY.fullmatch(text):
+        first, second, year = int(m[1]), int(m[3]), int(m[4])
+        if m[2] == "." or first > 12 or first == second:
+            return date(year, second, first)
+        if second > 12:
+            return date(year, first, second)
+        return Bad(_AMBIGUOUS)
+    if m := _MD_ZH.fullmatch(text):
+        return _recent_year(int(m[1]), int(m[2]), today)
+    words = re.sub(r"[,\-/]", " ", text)
+    month_name, day, year = None, None, None
+    if m := _MONTH_DAY.fullmatch(words):
+        month_name, day, year = m[1], m[2], m[3]
+    elif m := _DAY_MONTH.fullmatch(words):
+        day, month_name, year = m[1], m[2], m[3]
+    month = MONTHS.get(month_name or "")
+    if month is None or day is None:
+        return None
+    return date(int(year), month, int(day)) if year else _recent_year(month, int(day), today)
+
+
+def _text_date(text: str, today: date) -> datetime | Bad:
+    text = unicodedata.normalize("NFKC", text).strip().casefold()
+    clock = time()
+    if (m := _TIME.search(text)) and m.start() > 0:
+        hour = int(m[1]) % 12 + 12 if m[4] and m[4][0] == "p" else int(m[1]) % 12 if m[4] else int(m[1])
+        clock = time(hour, int(m[2]), int(m[3] or 0))
+        text = text[: m.start()].strip(" ,t")
+    day = _date_part(text, today)
+    if isinstance(day, Bad):
+        return day
+    if day is None:
+        return Bad("not a date – write it as YYYY-MM-DD")
+    return datetime.combine(day, clock)
+
+
+def parse_datetime(value: object, today: date) -> pd.Timestamp | Bad | None:
+    """A date-time from an Excel date, a serial number (46354.5) or text in a common format."""
+    if is_blank(value):
+        return None
+    bad = _excel_error(value)
+    if bad:
+        return bad
+    try:
+        if isinstance(value, bool | np.bool_ | time):
+            return Bad("not a date – write it as YYYY-MM-DD")
+        if isinstance(value, date | np.datetime64):
+            stamp = pd.Timestamp(value)
+        elif isinstance(value, int | float | np.integer | np.floating) or re.fullmatch(r"\d{5}(\.\d+)?",
+                                                                                        str(value).strip()):
+            stamp = pd.Timestamp(EXCEL_EPOCH + timedelta(days=float(value)))
+        else:
+            parsed = _text_date(str(value), today)
+            if isinstance(parsed, Bad):
+                return parsed
+            stamp = pd.Timestamp(parsed)
+    except (ValueError, OverflowError, TypeError, pd.errors.OutOfBoundsDatetime):
+        return Bad("not a valid date – write it as YYYY-MM-DD")
+    if not YEARS[0] <= stamp.year <= YEARS[1]:
+        return Bad(f"date out of range ({YEARS[0]}–{YEARS[1]}) – check the year")
+    return stamp.tz_localize(None) if stamp.tzinfo else stamp.round("s")

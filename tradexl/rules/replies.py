@@ -1,0 +1,52 @@
+"""How fast each inquiry was answered (seed step 5: reply within a day, aim for two hours; faxes within 12 hours).
+
+Unreplied inquiries are judged against `now` (the shells pass the real time, or the end of `--today`), so an
+inquiry received an hour ago is "in time" and one from yesterday morning is "overdue".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+
+from tradexl.model import Problem
+from tradexl.rules.clean import problem
+from tradexl.settings import Settings
+
+WITHIN_TARGET = "Within target"
+WITHIN_LIMIT = "Within limit"
+LATE = "Late"
+UNREPLIED_IN_TIME = "Unreplied – in time"
+UNREPLIED_OVERDUE = "Unreplied – overdue"
+REPLY_STATUSES = (WITHIN_TARGET, WITHIN_LIMIT, LATE, UNREPLIED_IN_TIME, UNREPLIED_OVERDUE)
+
+
+def limit_hours(channels: pd.Series, settings: Settings) -> pd.Series:
+    """The reply limit of each inquiry: the fax limit for Channel Fax, the general limit otherwise."""
+    fax = channels.fillna("").astype(str) == "Fax"
+    return pd.Series(np.where(fax, settings.fax_limit_hours, settings.reply_limit_hours), index=channels.index)
+
+
+def reply_columns(inquiries: pd.DataFrame, settings: Settings, now: datetime,
+                  sheet: str = "Inquiries") -> tuple[pd.DataFrame, list[Problem]]:
+    """Response Hours, Reply Status and Reply Due per inquiry, plus a problem for replies before receipt."""
+    received = pd.to_datetime(inquiries["Received"])
+    replied = pd.to_datetime(inquiries["Replied At"])
+    limit = limit_hours(inquiries["Channel"], settings)
+    due = received + pd.to_timedelta(limit, unit="h")
+    hours = ((replied - received).dt.total_seconds() / 3600).round(1)
+    negative = hours < 0
+    hours = hours.mask(negative)
+    waiting = replied.isna() & received.notna()
+    status = np.select(
+        [hours <= settings.reply_target_hours, hours <= limit, hours > limit,
+         waiting & (due >= pd.Timestamp(now)), waiting],
+        [WITHIN_TARGET, WITHIN_LIMIT, LATE, UNREPLIED_IN_TIME, UNREPLIED_OVERDUE], default="")
+    problems = [problem(sheet, row, "Replied At", when, "reply is before the inquiry was received – check both dates")
+                for row, when in replied[negative].dt.strftime("%Y-%m-%d %H:%M").items()]
+    status = pd.Series(status, index=inquiries.index, dtype=object)
+    frame = pd.DataFrame({"Response Hours": hours.astype(float), "Reply Status": status,
+                          "Reply Due": due}, index=inquiries.index)
+    return frame, problems
