@@ -9,10 +9,11 @@ from tradexl.settings import Settings
 RECEIVED = datetime(2026, 3, 2, 9, 0)
 
 
-def status(hours: float | None, channel: str = "Email", now: datetime = datetime(2026, 3, 2, 10)):
+def status(hours: float | None, channel: str = "Email", now: datetime = datetime(2026, 3, 2, 10),
+           inquiry_status: str = ""):
     replied = RECEIVED + timedelta(hours=hours) if hours is not None else None
     frame = pd.DataFrame({"Received": [pd.Timestamp(RECEIVED)], "Replied At": [pd.Timestamp(replied)],
-                          "Channel": [channel]}, index=[7])
+                          "Channel": [channel], "Status": [inquiry_status]}, index=[7])
     result, problems = reply_columns(frame, Settings(), now)
     return result.loc[7], problems
 
@@ -38,6 +39,15 @@ def test_unreplied_judged_against_now_with_fax_limit(channel, now, expected):
     row, _ = status(None, channel, now)
     assert row["Reply Status"] == expected
     assert pd.isna(row["Response Hours"])
+
+
+@pytest.mark.parametrize(("inquiry_status", "expected"), [
+    ("New", "Unreplied – overdue"), ("", "Unreplied – overdue"),
+    ("Quoted", "Replied – time not recorded"), ("Lost", "Replied – time not recorded"),
+])
+def test_an_answered_status_without_reply_time_is_not_waiting(inquiry_status, expected):
+    row, _ = status(None, now=datetime(2026, 3, 5), inquiry_status=inquiry_status)
+    assert row["Reply Status"] == expected
 
 
 def test_reply_due_uses_the_channel_limit():

@@ -101,6 +101,7 @@ VOCAB_ZH: dict[str, str] = {
     "Late": "超时回复",
     "Unreplied – in time": "未回复（未超时）",
     "Unreplied – overdue": "未回复（已超时）",
+    "Replied – time not recorded": "已回复（未记时间）",
     # inquiry status
     "New": "新询盘",
     "Replied": "已回复",

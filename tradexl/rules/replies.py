@@ -20,7 +20,11 @@ WITHIN_LIMIT = "Within limit"
 LATE = "Late"
 UNREPLIED_IN_TIME = "Unreplied – in time"
 UNREPLIED_OVERDUE = "Unreplied – overdue"
-REPLY_STATUSES = (WITHIN_TARGET, WITHIN_LIMIT, LATE, UNREPLIED_IN_TIME, UNREPLIED_OVERDUE)
+REPLIED_UNTIMED = "Replied – time not recorded"
+REPLY_STATUSES = (WITHIN_TARGET, WITHIN_LIMIT, LATE, UNREPLIED_IN_TIME, UNREPLIED_OVERDUE, REPLIED_UNTIMED)
+WAITING_STATUSES = ("", "New")
+"""An inquiry without `Replied At` is waiting for a reply only while its Status says nobody answered yet; a
+salesperson who set Quoted but forgot the reply time did answer."""
 
 
 def limit_hours(channels: pd.Series, settings: Settings) -> pd.Series:
@@ -39,11 +43,12 @@ def reply_columns(inquiries: pd.DataFrame, settings: Settings, now: datetime,
     hours = ((replied - received).dt.total_seconds() / 3600).round(1)
     negative = hours < 0
     hours = hours.mask(negative)
-    waiting = replied.isna() & received.notna()
+    unreplied = replied.isna() & received.notna()
+    waiting = unreplied & inquiries["Status"].fillna("").isin(WAITING_STATUSES)
     status = np.select(
         [hours <= settings.reply_target_hours, hours <= limit, hours > limit,
-         waiting & (due >= pd.Timestamp(now)), waiting],
-        [WITHIN_TARGET, WITHIN_LIMIT, LATE, UNREPLIED_IN_TIME, UNREPLIED_OVERDUE], default="")
+         waiting & (due >= pd.Timestamp(now)), waiting, unreplied],
+        [WITHIN_TARGET, WITHIN_LIMIT, LATE, UNREPLIED_IN_TIME, UNREPLIED_OVERDUE, REPLIED_UNTIMED], default="")
     problems = [problem(sheet, row, "Replied At", when, "reply is before the inquiry was received – check both dates")
                 for row, when in replied[negative].dt.strftime("%Y-%m-%d %H:%M").items()]
     status = pd.Series(status, index=inquiries.index, dtype=object)
