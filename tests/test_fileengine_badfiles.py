@@ -153,3 +153,23 @@ def test_sheet_map_resolves_absolute_targets(tmp_path):
     assert [(s.name, s.part) for s in pkg.sheets][:2] == [("Inquiries", "xl/worksheets/sheet1.xml"),
                                                           ("客户", "xl/worksheets/sheet2.xml")]
     assert pkg.table_parts("xl/worksheets/sheet1.xml") == ["xl/tables/table1.xml"]
+
+
+def test_temp_files_left_by_a_killed_save_are_cleaned_up_later(tmp_path):
+    import os
+    import time
+
+    from tradexl.fileengine.save import STALE_TEMP_SECONDS, atomic_save
+
+    book = tmp_path / "Book.xlsm"
+    book.write_bytes(b"old")
+    stale = tmp_path / ".Book.xlsm.abc123.tmp"
+    fresh = tmp_path / ".Book.xlsm.def456.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half-written")
+    old = time.time() - STALE_TEMP_SECONDS - 5
+    os.utime(stale, (old, old))
+    atomic_save(book, lambda target: target.write_bytes(b"new"))
+    assert book.read_bytes() == b"new"
+    assert not stale.exists(), "an hour-old temp from a killed save is removed"
+    assert fresh.exists(), "a recent temp may belong to a save still running and is left alone"

@@ -23,6 +23,9 @@ from tradexl.errors import BadFileError
 
 MAX_TOTAL_BYTES = 2 * 1024**3
 """Refuse packages whose parts add up to more than this uncompressed (a real 100k-row register is ~200 MB)."""
+MAX_PART_BYTES = 512 * 1024**2
+"""Refuse any single part larger than this uncompressed: parts are held in memory, and no real sheet is this big
+(the 100k-inquiry benchmark sheet is about 100 MB); a bomb just under the ratio guard is caught here."""
 MAX_ENTRIES = 20_000
 MAX_RATIO = 200
 """Refuse a part over RATIO_MIN_BYTES that compresses better than this (sheet XML reaches about 20:1)."""
@@ -215,6 +218,9 @@ def _guard(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         if info.flag_bits & 0x1:
             raise BadFileError(f"{path.name} is password-protected (encrypted zip entries)")
         total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            raise BadFileError(f"{path.name} is too large to open safely ({info.filename} expands to "
+                               f"{info.file_size / 1024**2:,.0f} MB)")
         if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise BadFileError(f"{path.name} looks like a zip bomb ({info.filename} expands "
                                f"{info.file_size // max(info.compress_size, 1)}x)")

@@ -22,6 +22,7 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from tradexl.errors import BadFileError, WorkbookError
+from tradexl.fileengine.errorcells import restore_errors
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.tables import TableInfo, table_info
 from tradexl.grid import SheetLayout, frame_from_grid, locate
@@ -83,7 +84,7 @@ def read_package(pkg: Package) -> ReadResult:
             continue
         entry = pkg.sheet(name)
         assert entry is not None and entry.part is not None
-        grid = _grid(book, name, pkg)
+        grid = restore_errors(_grid(book, name, pkg), pkg.read(entry.part))
         table = _matching_table(pkg, entry.part, sheet, grid)
         if table is not None:
             layout = locate(sheet, name, grid, header_index=table.header_row - 1,

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,11 +78,24 @@ def _keep_backup(path: Path) -> None:
             staging.unlink()
 
 
+STALE_TEMP_SECONDS = 3600
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temp files an earlier, killed save left beside `path` (older than an hour, so never a live one)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+
+
 def atomic_save(path: Path, write: Callable[[Path], None], *, backup: bool = True) -> None:
     """Write a new version of `path` with `write(temp_path)`, keep the old one as a backup, swap atomically."""
     path = Path(path)
     folder = path.parent
     tmp: Path | None = None
+    remove_stale_temps(path)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         os.close(fd)

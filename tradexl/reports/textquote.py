@@ -50,6 +50,30 @@ def to_ascii(value: object) -> str:
     return _SPACES.sub(" ", _EMPTY_BRACKETS.sub("", printable)).strip()
 
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+RULE_CHARS = frozenset("-+=_*| ")
+
+
+def defuse(text: str) -> str:
+    """Text a spreadsheet would run as a formula when pasted (starts with = + - @) gets a leading apostrophe.
+
+    Buyers paste quotes into Excel; a product or company text like `=cmd|...` must stay text there (OWASP
+    CSV-injection advice). Rule lines made only of dashes are left alone.
+    """
+    body = text.lstrip()
+    if body.startswith(FORMULA_TRIGGERS) and not set(body) <= RULE_CHARS:
+        return text[: len(text) - len(body)] + "'" + body
+    return text
+
+
+def safe_wrap(text: str, width: int, **options: str | bool) -> list[str]:
+    """textwrap.wrap, but no wrapped line may start like a formula: such lines are defused within `width`."""
+    lines = textwrap.wrap(text, width, **options)  # type: ignore[arg-type]
+    if lines == [defuse(line) for line in lines]:
+        return lines
+    return [defuse(line) for line in textwrap.wrap(text, width - 1, **options)]  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class TextColumn:
     title: str
@@ -71,7 +95,7 @@ def table_lines(columns: Sequence[TextColumn], rows: Iterable[Sequence[str]]) ->
 
     out = [line([col.title for col in columns]), "-+-".join("-" * col.width for col in columns)]
     for row in rows:
-        wrapped = [textwrap.wrap(to_ascii(cell), col.width, break_long_words=True) or [""]
+        wrapped = [safe_wrap(to_ascii(cell), col.width, break_long_words=True) or [""]
                    for cell, col in zip(row, columns, strict=True)]
         height = max(len(w) for w in wrapped)
         out += [line([w[i] if i < len(w) else "" for w in wrapped]) for i in range(height)]
@@ -83,14 +107,14 @@ def labelled_lines(pairs: Iterable[tuple[str, object]]) -> list[str]:
     out: list[str] = []
     for label, value in pairs:
         shown = value.isoformat() if isinstance(value, date) else value
-        out += textwrap.wrap(to_ascii(shown) or "-", LINE_WIDTH,
+        out += safe_wrap(to_ascii(shown) or "-", LINE_WIDTH,
                              initial_indent=f"{label + ':':<{LABEL_WIDTH}}",
                              subsequent_indent=" " * LABEL_WIDTH, break_long_words=True)
     return out
 
 
 def paragraph(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(to_ascii(text), LINE_WIDTH, initial_indent=indent,
+    return safe_wrap(to_ascii(text), LINE_WIDTH, initial_indent=indent,
                          subsequent_indent=" " * len(indent), break_long_words=True)
 
 
@@ -114,7 +138,7 @@ def text_quote(region: RegionPricing, products: pd.DataFrame, settings: Settings
         products, missing = select_products(products, models)
     priced = priced_products(products, region).to_dict("records")
     terms = dict(term_lines(region, today))
-    lines = [to_ascii(f"QUOTATION - {region.region}").upper(), to_ascii(settings.company.name), ""]
+    lines = [defuse(to_ascii(f"QUOTATION - {region.region}").upper()), defuse(to_ascii(settings.company.name)), ""]
     lines += labelled_lines(company_lines(settings.company))
     lines += ["", *labelled_lines([("Quote date", terms["Quote date"])]), ""]
     lines += table_lines(PRODUCT_COLUMNS, [
@@ -125,7 +149,7 @@ def text_quote(region: RegionPricing, products: pd.DataFrame, settings: Settings
     if details:
         lines += ["", "Technical parameters:"]
         for model, params in details:
-            lines += paragraph(f"{params}", indent=f"  {to_ascii(model)}: ")
+            lines += paragraph(f"{params}", indent=f"  {defuse(to_ascii(model))}: ")
     if missing:
         lines += ["", *paragraph("Please contact us for: " + ", ".join(missing))]
     lines += ["", *labelled_lines([(k, terms[k]) for k in ("Payment terms", "Incoterm", "Valid until")])]
