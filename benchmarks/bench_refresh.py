@@ -1,0 +1,126 @@
+"""Refresh speed and memory against two anchors, as whole processes, on the same workbook.
+
+Anchors: the floor (python-calamine reading every input sheet into pandas: the file cannot be read faster by
+the obvious means) and the naive tool (openpyxl load + save of the workbook). For each size the script makes a
+contract-shaped workbook, refreshes it once (so every run sees the steady state a user has: computed columns
+and generated sheets present), then times each command `--runs` times on fresh copies and prints medians.
+
+Example: python benchmarks/bench_refresh.py --sizes 1000,10000,100000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+TODAY = date(2026, 11, 28)
+CALAMINE_READ = """
+import sys
+import pandas as pd
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1])
+for name in ("Inquiries", "Customers", "Follow-ups", "Quotes", "Products", "Samples", "Settings"):
+    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    pd.DataFrame(rows[1:], columns=rows[0])
+"""
+OPENPYXL_ROUND_TRIP = """
+import sys
+import openpyxl
+openpyxl.load_workbook(sys.argv[1], keep_vba=True).save(sys.argv[2])
+"""
+
+
+@dataclass(frozen=True)
+class Sample:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(argv: list[str]) -> Sample:
+    """Run one command as a child process; wall time, its CPU time and its own peak resident memory."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        error = child.stderr.read().decode(errors="replace") if child.stderr else ""
+        raise SystemExit(f"{' '.join(argv)} failed: {error}")
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median(samples: list[Sample]) -> Sample:
+    return Sample(*(statistics.median(getattr(s, f) for s in samples) for f in ("wall", "cpu", "peak_mb")))
+
+
+def make_workbook(size: int, folder: Path) -> Path:
+    from tradexl.sampledata import scaled_dataset, write_xlsx_fast
+
+    path = folder / f"bench-{size}.xlsx"
+    if not path.exists():
+        started = time.perf_counter()
+        settings, data = scaled_dataset(TODAY, size)
+        write_xlsx_fast(path, settings, data)
+        print(f"  made {path.name} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+        subprocess.run(tradexl("refresh", path), check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def tradexl(command: str, path: Path) -> list[str]:
+    return [sys.executable, "-m", "tradexl", command, str(path), "--today", TODAY.isoformat(), "--force"]
+
+
+def bench(size: int, folder: Path, runs: int) -> dict[str, Sample]:
+    source = make_workbook(size, folder)
+    work = folder / f"work-{size}.xlsx"
+    results: dict[str, list[Sample]] = {"refresh": [], "openpyxl": [], "calamine": []}
+    for _ in range(runs):
+        shutil.copyfile(source, work)
+        results["refresh"].append(measure(tradexl("refresh", work)))
+        results["openpyxl"].append(measure([sys.executable, "-c", OPENPYXL_ROUND_TRIP, str(source),
+                                            str(folder / "openpyxl-out.xlsx")]))
+        results["calamine"].append(measure([sys.executable, "-c", CALAMINE_READ, str(source)]))
+    return {name: median(samples) for name, samples in results.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="inquiry counts, comma-separated (default 1000,10000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per command; the median is shown (default 3)")
+    parser.add_argument("--dir", type=Path, default=Path("bench-out"), help="folder for the workbooks")
+    args = parser.parse_args()
+    args.dir.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"TradeXL refresh benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"median of {args.runs} runs")
+    table: dict[int, dict[str, Sample]] = {}
+    for size in sizes:
+        table[size] = bench(size, args.dir, args.runs)
+    print()
+    print(f"{'inquiries':>9} | {'command':<9} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>8} | "
+          "vs calamine | openpyxl/refresh")
+    print("-" * 84)
+    for size, rows in table.items():
+        floor, ours, naive = rows["calamine"], rows["refresh"], rows["openpyxl"]
+        for name, s in rows.items():
+            ratio = f"{s.wall / floor.wall:10.2f}x"
+            speedup = f"{naive.wall / ours.wall:10.1f}x" if name == "refresh" else ""
+            print(f"{size:>9} | {name:<9} | {s.wall:7.2f} | {s.cpu:7.2f} | {s.peak_mb:8.0f} | {ratio} | {speedup}")
+    if len(sizes) > 1:
+        small, large = sizes[-2], sizes[-1]
+        growth = table[large]["refresh"].wall / table[small]["refresh"].wall
+        print(f"\nrefresh time grows {growth:.1f}x from {small} to {large} inquiries "
+              f"({large / small:.0f}x the data; linear or better means <= {large / small:.0f}x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""`fetch` against a real Dovecot IMAP server on loopback, over TLS with a throw-away certificate.
+
+The fixture writes a minimal Dovecot configuration in a temp folder (passwd-file user, Maildir in the temp
+folder, IMAPS on a free 127.0.0.1 port), starts `dovecot -F -c CONF` and stops it afterwards. Skipped with a
+reason when Dovecot or openssl is not installed (CI installs the Debian package dovecot-imapd).
+"""
+
+from __future__ import annotations
+
+import imaplib
+import os
+import pwd
+import shutil
+import socket
+import ssl
+import subprocess
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tradexl.builder import build_workbook
+from tradexl.errors import MailError
+from tradexl.fileengine.reader import read_workbook
+from tradexl.mail.imap import PASSWORD_ENV, ImapAccount, fetch_messages, imap_password
+from tradexl.mail.importer import import_raw
+
+DOVECOT = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot") else None)
+CORPUS = Path(__file__).parent / "fixtures" / "mail"
+USER, PASSWORD = "sales", "s3cret-Passw0rd"
+MESSAGES = ("01_multipart_attachment.eml", "04_rfc2047_gbk.eml", "08_alibaba.eml", "10_no_message_id.eml")
+
+pytestmark = pytest.mark.skipif(DOVECOT is None or shutil.which("openssl") is None,
+                                reason="needs Dovecot (apt package dovecot-imapd) and openssl")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _mail_user() -> pwd.struct_passwd:
+    """Dovecot never serves mail as root: as root, use the packaged 'dovecot' account for the mailbox."""
+    if os.geteuid() != 0:
+        return pwd.getpwuid(os.geteuid())
+    return pwd.getpwnam("dovecot")
+
+
+CONFIG = """
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = required
+ssl_cert = <{root}/cert.pem
+ssl_key = <{root}/key.pem
+ssl_min_protocol = TLSv1.2
+auth_mechanisms = plain
+disable_plaintext_auth = yes
+first_valid_uid = 1
+default_login_user = {login_user}
+default_internal_user = {internal_user}
+mail_location = maildir:{root}/mail/%u
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={uid} gid={gid} home={root}/home/%u
+}}
+service imap-login {{
+  inet_listener imap {{
+    port = 0
+  }}
+  inet_listener imaps {{
+    port = {port}
+    ssl = yes
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+service imap-login {{
+  chroot =
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def dovecot():
+    # Not under pytest's 0700 temp tree: Dovecot's auth and mail processes run as other users and must reach it.
+    root = Path(tempfile.mkdtemp(prefix="tradexl-dovecot-"))
+    os.chmod(root, 0o755)
+    port = _free_port()
+    user = _mail_user()
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                    "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                    "-keyout", str(root / "key.pem"), "-out", str(root / "cert.pem")],
+                   check=True, capture_output=True)
+    (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
+    maildir = root / "mail" / USER
+    for sub in ("new", "cur", "tmp"):
+        (maildir / sub).mkdir(parents=True)
+    for n, name in enumerate(MESSAGES, start=1):
+        (maildir / "new" / f"17000000{n:02d}.M{n}P1.test").write_bytes((CORPUS / name).read_bytes())
+    (root / "home" / USER).mkdir(parents=True)
+    for path in [root / "mail", *root.joinpath("mail").rglob("*"), root / "home", *root.joinpath("home").rglob("*")]:
+        os.chown(path, user.pw_uid, user.pw_gid)
+    login, internal = ("dovenull", "dovecot") if os.geteuid() == 0 else (user.pw_name, user.pw_name)
+    conf = root / "dovecot.conf"
+    conf.write_text(CONFIG.format(root=root, port=port, uid=user.pw_uid, gid=user.pw_gid, login_user=login,
+                                  internal_user=internal))
+    proc = subprocess.Popen([DOVECOT, "-F", "-c", str(conf)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            log = (root / "dovecot.log").read_text() if (root / "dovecot.log").exists() else ""
+            pytest.fail(f"dovecot exited: {proc.stdout.read().decode()} {log}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.terminate()
+        pytest.fail("dovecot did not start listening")
+    yield ImapAccount("127.0.0.1", USER, port, "INBOX", str(root / "cert.pem"))
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def _seen_flags(account: ImapAccount) -> list[bool]:
+    client = imaplib.IMAP4_SSL(account.host, account.port,
+                               ssl_context=ssl.create_default_context(cafile=account.cafile))
+    client.login(USER, PASSWORD)
+    client.select("INBOX", readonly=True)
+    _, data = client.fetch("1:*", "(FLAGS)")
+    client.logout()
+    return [b"\\Seen" in item for item in data]
+
+
+def test_fetch_reads_everything_and_marks_nothing(dovecot: ImapAccount, tmp_path: Path):
+    book = tmp_path / "Sales.xlsm"
+    build_workbook(book, data={"products": [{"Model": "AB-100", "Base Price": 3.4}]})
+    raws = fetch_messages(dovecot, PASSWORD)
+    china = timezone(timedelta(hours=8))
+    report = import_raw(book, raws, now=datetime(2026, 3, 21, 9), tz=china)
+    assert len(report.added) == 4 and not report.bad
+    inquiries = read_workbook(book).frames["inquiries"]
+    assert "陈喆" in set(inquiries["Contact"]) and "Alibaba" in set(inquiries["Channel"])
+    assert _seen_flags(dovecot) == [False] * 4
+    again = import_raw(book, fetch_messages(dovecot, PASSWORD), now=datetime(2026, 3, 21, 10))
+    assert (len(again.added), again.duplicates) == (0, 4)
+
+
+def test_since_and_mark_seen(dovecot: ImapAccount):
+    assert list(fetch_messages(dovecot, PASSWORD, since=date(2099, 1, 1))) == []
+    fetched = list(fetch_messages(dovecot, PASSWORD, mark_seen=True))
+    assert len(fetched) == 4 and all(r.origin.startswith("imap://sales@127.0.0.1/INBOX;UID=") for r in fetched)
+    assert _seen_flags(dovecot) == [True] * 4
+
+
+def test_wrong_password_and_untrusted_certificate(dovecot: ImapAccount):
+    with pytest.raises(MailError, match="login failed"):
+        list(fetch_messages(dovecot, "wrong"))
+    untrusted = ImapAccount(dovecot.host, USER, dovecot.port)
+    with pytest.raises(MailError, match="TLS"):
+        list(fetch_messages(untrusted, PASSWORD))
+
+
+def test_password_from_environment_only(monkeypatch):
+    monkeypatch.setenv(PASSWORD_ENV, "from-env")
+    assert imap_password("u", "h") == "from-env"

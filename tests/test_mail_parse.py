@@ -1,0 +1,222 @@
+"""Parsing the mail corpus in tests/fixtures/mail: every message becomes the Inquiries row a salesperson expects."""
+
+from __future__ import annotations
+
+import base64
+import tracemalloc
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tradexl.mail.fields import find_models, find_quantity, find_target_price
+from tradexl.mail.inquiry import inquiry_row
+from tradexl.mail.message import parse_message
+from tradexl.mail.platform import platform_rows
+from tradexl.mail.stream import iter_mbox, read_eml, slim_message
+from tradexl.mail.text import html_to_text, split_body
+from tradexl.settings import MailRoute, Settings
+
+CORPUS = Path(__file__).parent / "fixtures" / "mail"
+MODELS = ["AB-100", "CD-200", "LP-40W", "SP-300"]
+CHINA = timezone(timedelta(hours=8))
+
+
+def row(name: str, settings: Settings | None = None) -> dict:
+    return inquiry_row(parse_message(read_eml(CORPUS / name)), MODELS, settings or Settings(), tz=CHINA)
+
+
+def test_multipart_with_attachment():
+    r = row("01_multipart_attachment.eml")
+    assert r["Received"] == datetime(2026, 3, 3, 9, 14, 33)  # +0400 shown in China time
+    assert (r["Channel"], r["Contact"], r["Email"]) == ("Email", "Ahmed Al Mansoori", "ahmed@alnoor-trading.ae")
+    assert (r["Company"], r["Country"], r["Phone"]) == ("Al Noor Trading LLC", "United Arab Emirates",
+                                                         "+971 4 123 4567")
+    assert (r["Product"], r["Quantity"], r["Target Price"], r["Target Currency"]) == ("AB-100", 5000, 3.2, "USD")
+    assert r["Attachments"] == "AB-100 drawing.pdf"
+    assert r["Message ID"] == "CAF3x9q-01@mail.alnoor-trading.ae"
+    assert r["Message"].endswith("Drawing attached.")  # signature trimmed
+    assert "Best regards" not in r["Message"] and "<p>" not in r["Message"]
+
+
+def test_html_only_is_converted_and_quote_dropped():
+    r = row("02_html_only.eml")
+    assert "CD-200 ceiling lamps, quantity 1,200 pieces" in r["Message"]
+    assert "Señor" in r["Message"]  # iso-8859-1 decoded
+    assert "alert" not in r["Message"] and "color" not in r["Message"]
+    assert "old price list" not in r["Message"]
+    assert (r["Quantity"], r["Country"], r["Received"]) == (1200, "Mexico", datetime(2026, 3, 5, 8, 40))
+
+
+def test_forwarded_message_is_the_buyers():
+    r = row("03_forwarded.eml")
+    assert (r["Email"], r["Contact"], r["Company"]) == ("john.miller@millersupply.com", "John Miller",
+                                                        "Miller Supply Inc.")
+    assert r["Received"] == datetime(2026, 3, 5, 5, 20, 5)
+    assert r["Message"].startswith("Hi Lily") and "Tom, please" not in r["Message"]
+    assert (r["Country"], r["Quantity"], r["Product"]) == ("United States", 800, "SP-300")
+
+
+@pytest.mark.parametrize(("name", "subject", "contact", "company"), [
+    ("04_rfc2047_gbk.eml", "询价：LED面板灯 AB-100 3000个（喆）", "陈喆", "华信贸易有限公司"),
+    ("05_big5.eml", "詢價 LP-40W 燈管", "林志明", "光明照明股份有限公司"),
+    ("06_utf8_arabic.eml", "Price for AB-100 – container", "محمد العتيبي", ""),
+    ("07_cyrillic.eml", "Запрос Цены / price request CD-200", "Иван Петров", "ООО «СтройМаркет»"),
+])
+def test_encoded_headers_and_chinese_charsets(name, subject, contact, company):
+    r = row(name)
+    assert (r["Subject"], r["Contact"], r["Company"]) == (subject, contact, company)
+    assert "\ufffd" not in r["Message"]
+
+
+def test_chinese_bodies_give_quantity_price_and_country():
+    gbk = row("04_rfc2047_gbk.eml")
+    assert "陈喆负责此项目" in gbk["Message"]  # 喆 is GBK-only although the mail says gb2312
+    assert (gbk["Quantity"], gbk["Target Price"], gbk["Country"]) == (3000, 3.5, "Malaysia")
+    big5 = row("05_big5.eml")
+    assert (big5["Quantity"], big5["Product"], big5["Phone"]) == (2000, "LP-40W", "+886 2 2712 3456")
+
+
+def test_container_quantity_stays_text_and_country_from_phone_or_signature():
+    r = row("06_utf8_arabic.eml")
+    assert (r["Quantity"], r["Country"], r["Company"]) == ("1X40HQ", "Saudi Arabia", "")
+    assert row("07_cyrillic.eml")["Quantity"] == 2000
+
+
+def test_alibaba_notification_fields():
+    r = row("08_alibaba.eml")
+    assert r["Channel"] == "Alibaba"
+    assert (r["Contact"], r["Company"], r["Country"]) == ("Kwame Mensah", "Mensah Electrical Supplies Ltd", "Ghana")
+    assert r["Email"] == ""  # the platform address is not the buyer's
+    assert (r["Quantity"], r["Product"]) == (3000, "AB-100")
+    assert r["Message"].startswith("Hello, I need 3000 pieces") and "Message Center" not in r["Message"]
+
+
+def test_website_form():
+    r = row("12_website_form.eml")
+    assert (r["Channel"], r["Email"], r["Company"], r["Country"]) == ("Website", "anna.schmidt@lichtwerk.de",
+                                                                      "Lichtwerk GmbH", "Germany")
+    assert (r["Quantity"], r["Target Price"], r["Target Currency"]) == (5000, 1.1, "EUR")
+
+
+def test_malformed_date_and_missing_message_id():
+    bad = row("09_malformed_date.eml")
+    assert bad["Received"] == datetime(2026, 3, 11, 14, 3)
+    assert bad["Country"] and bad["Quantity"] == 10000 and bad["Target Price"] == 0.85
+    no_id = row("10_no_message_id.eml")
+    assert no_id["Message ID"].startswith("sha256:")
+    assert no_id["Message ID"] == row("10_no_message_id.eml")["Message ID"]  # stable
+
+
+def test_hostile_text_stays_text():
+    r = row("11_hostile.eml")
+    assert r["Subject"].startswith("=HYPERLINK(")
+    assert r["Message"].startswith("=cmd|")
+    assert all(isinstance(r[k], str) for k in ("Message", "Subject", "Company"))
+
+
+def test_reply_quote_trimmed():
+    r = row("13_reply_quoted.eml")
+    assert r["Message"] == "Thanks for the offer. Can you do 3.10 if we order 8,000 pcs?"
+
+
+def test_mbox_stream_and_unescape():
+    rows = [inquiry_row(parse_message(raw), MODELS, Settings(), tz=CHINA)
+            for raw in iter_mbox(CORPUS / "mailbox.mbox")]
+    assert [r["Email"] for r in rows] == ["ahmed@alnoor-trading.ae", "sara@greenhome.com.au", "zhangsan@qq.com"]
+    assert "From our side" in rows[0]["Message"] and ">From" not in rows[0]["Message"]
+    assert (rows[2]["Contact"], rows[2]["Product"], rows[2]["Quantity"]) == ("张三", "CD-200", 500)
+    assert rows[1]["Company"] == "Green Home Pty Ltd"
+
+
+def test_owner_routing_by_mailbox_and_keyword():
+    settings = Settings(mail_routing=(MailRoute("export2@ourfactory.cn", "Lucy"), MailRoute("solar", "Tom"),
+                                      MailRoute("sales@ourfactory.cn", "Amy")))
+    assert row("10_no_message_id.eml", settings)["Owner"] == "Tom"  # keyword before the mailbox rule
+    assert row("01_multipart_attachment.eml", settings)["Owner"] == "Amy"
+    assert row("01_multipart_attachment.eml")["Owner"] == ""
+
+
+def test_platform_csv_export():
+    rows = list(platform_rows(CORPUS / "alibaba_inquiries.csv", MODELS, Settings()))
+    assert [(r["Contact"], r["Product"], r["Quantity"], r["Channel"]) for r in rows] == [
+        ("Olu Adeyemi", "AB-100", 2000, "Alibaba"), ("Carlos Ruiz", "CD-200", "1X20GP", "Alibaba")]
+    assert rows[0]["Received"] == datetime(2026, 3, 20, 9, 12) and rows[0]["Target Price"] == 3.0
+
+
+def test_platform_xlsx_with_chinese_headers(tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "询盘.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    headers = ["询盘时间", "买家姓名", "公司名称", "国家/地区", "邮箱", "产品名称", "采购量", "询盘内容"]
+    for r, values in enumerate([headers,
+                                ["2026-03-22 10:00", "Ali Khan", "Khan Traders", "Pakistan", "ali@khantraders.pk",
+                                 "LP-40W", "3,000 Pieces", "Price please"]]):
+        sheet.write_row(r, 0, values)
+    book.close()
+    (r,) = platform_rows(path, MODELS, Settings())
+    assert (r["Contact"], r["Company"], r["Country"], r["Product"], r["Quantity"]) == (
+        "Ali Khan", "Khan Traders", "Pakistan", "LP-40W", 3000)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5,000 pcs", 5000), ("about 5.000 pcs", 5000), ("2 000 шт", 2000), ("需要3000个", 3000), ("1x40HQ", "1X40HQ"),
+    ("2 x 20GP", "2X20GP"), ("qty: 10000", 10000), ("2.5k pcs", 2500), ("CD-200 500个", 500), ("no number", None),
+])
+def test_quantity(text, expected):
+    assert find_quantity(text) == expected
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("Our target price is USD 3.20/pc", 3.2, "USD"), ("target price: $4", 4.0, "USD"),
+    ("Target price EUR 1,10.", 1.1, "EUR"), ("目标价 3.5美元", 3.5, "USD"), ("target 12 RMB", 12.0, "CNY"),
+])
+def test_target_price(text, amount, currency):
+    price = find_target_price(text)
+    assert price is not None and (price.amount, price.currency) == (amount, currency)
+
+
+def test_models_ignore_separators_and_prefer_longest():
+    assert find_models("need ab100 and LP 40W, not AB-1000", ["AB-100", "LP-40W", "AB-1000"]) == [
+        "AB-100", "LP-40W", "AB-1000"]
+    assert find_models("XAB-100Y", ["AB-100"]) == []
+
+
+def test_html_and_signature_helpers():
+    assert html_to_text("<p>a<br>b</p><style>x</style><div>c&amp;d</div>") == "a\nb\n\nc&d"
+    own, signature = split_body("Hi\nneed price\n\nBest regards,\nJoe\nJoe Ltd")
+    assert (own, signature) == ("Hi\nneed price", "Joe\nJoe Ltd")
+
+
+def test_huge_attachment_is_never_held_in_memory(tmp_path):
+    """A 60 MB attachment: the slimmed message is a few KB and peak memory stays far below the file size."""
+    path = tmp_path / "huge.eml"
+    chunk = base64.encodebytes(b"\x00" * 57 * 1000)
+    with open(path, "wb") as out:
+        out.write(b"From: Big Buyer <big@buyer-co.com>\r\nSubject: drawings AB-100\r\nMessage-ID: <huge@x>\r\n"
+                  b"Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                  b'Content-Type: multipart/mixed; boundary="b1"\r\n\r\n--b1\r\n'
+                  b"Content-Type: text/plain; charset=utf-8\r\n\r\nPlease quote 100 pcs AB-100.\r\n--b1\r\n"
+                  b'Content-Type: application/zip\r\nContent-Disposition: attachment; filename="cad.zip"\r\n'
+                  b"Content-Transfer-Encoding: base64\r\n\r\n")
+        for _ in range(800):
+            out.write(chunk)
+        out.write(b"--b1--\r\n")
+    size = path.stat().st_size
+    assert size > 60_000_000
+    tracemalloc.start()
+    msg = parse_message(read_eml(path))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < size / 20
+    assert msg.attachments == ("cad.zip",) and msg.skipped_bytes > 60_000_000
+    assert "Please quote 100 pcs AB-100." in msg.text
+
+
+def test_slim_keeps_nested_text_parts():
+    data = (b'Content-Type: multipart/mixed; boundary="o"\r\n\r\n--o\r\n'
+            b'Content-Type: multipart/alternative; boundary="i"\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\n'
+            b"hello\r\n--i--\r\n--o\r\nContent-Type: image/png\r\n\r\nPNGDATA\r\n--o--\r\n")
+    slim = slim_message(data.splitlines(keepends=True))
+    assert b"hello" in slim and b"PNGDATA" not in slim

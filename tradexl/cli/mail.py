@@ -1,0 +1,116 @@
+"""Mail commands: import, fetch, lookup, reply. Thin wrappers over `tradexl.mail`; errors are TradeXLErrors."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from tradexl.cli.app import cli
+from tradexl.cli.commands import FORCE, TODAY, VERBOSE, WORKBOOK, reporter
+from tradexl.mail.importer import ImportReport
+
+SINCE = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                     help="Only messages received on or after this day.")
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _print_report(path: Path, report: ImportReport) -> None:
+    for origin, reason in report.bad:
+        click.echo(f"Skipped {origin}: {reason}", err=True)
+    for row in report.weak:
+        click.echo(f"Confirm: {row.get('Inquiry ID')} {row.get('Company') or row.get('Email')} -> {row['Match']}")
+    for customer in report.new_customers:
+        click.echo(f"New customer {customer['Customer ID']}: {customer['Company']} ({customer['Country'] or '?'})")
+    click.echo(f"{path.name}: {report.summary()}")
+
+
+@cli.command(name="import")
+@WORKBOOK
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@FORCE
+@VERBOSE
+def import_command(path: Path, files: tuple[Path, ...], force: bool, verbose: bool) -> None:
+    """Add inquiries from .eml files, folders, .mbox mailboxes and platform CSV/XLSX exports.
+
+    Each buyer is matched against Customers first (email, domain, phone, company name); new buyers are added.
+    Importing the same message twice adds nothing.
+
+    Example: tradexl import Sales.xlsm inbox.mbox alibaba-inquiries.xlsx
+    """
+    from tradexl.mail.importer import import_messages
+
+    report = import_messages(path, list(files), now=_now(), force=force, progress=reporter(verbose))
+    _print_report(path, report)
+
+
+@cli.command()
+@WORKBOOK
+@click.option("--imap", "host", required=True, help="IMAP server name (TLS, port 993 unless --port).")
+@click.option("--user", required=True, help="Mailbox user name. The password comes from TRADEXL_IMAP_PASSWORD "
+                                            "or the OS keyring, never from the command line.")
+@click.option("--port", default=993, show_default=True, type=int)
+@click.option("--folder", default="INBOX", show_default=True)
+@SINCE
+@click.option("--mark-seen", is_flag=True, help="Mark fetched messages as read on the server (default: untouched).")
+@click.option("--cafile", type=click.Path(exists=True, dir_okay=False),
+              help="Extra CA certificate to trust (a company server with its own certificate).")
+@FORCE
+@VERBOSE
+def fetch(path: Path, host: str, user: str, port: int, folder: str, since: datetime | None, mark_seen: bool,
+          cafile: str | None, force: bool, verbose: bool) -> None:
+    """Import inquiries straight from an IMAP mailbox over TLS, like `import` does for files.
+
+    Example: TRADEXL_IMAP_PASSWORD=... tradexl fetch Sales.xlsm --imap imap.example.com --user sales --since 2026-03-01
+    """
+    from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
+    from tradexl.mail.importer import import_raw
+
+    account = ImapAccount(host, user, port, folder, cafile)
+    raws = fetch_messages(account, imap_password(user, host), since=since.date() if since else None,
+                          mark_seen=mark_seen)
+    _print_report(path, import_raw(path, raws, now=_now(), force=force, progress=reporter(verbose)))
+
+
+@cli.command()
+@WORKBOOK
+@click.argument("query")
+def lookup(path: Path, query: str) -> None:
+    """Print a buyer's history: customer row, inquiries, quotes, samples, follow-ups, last status and owner.
+
+    QUERY is an email, phone number, domain, Customer ID or company name (fuzzy).
+
+    Example: tradexl lookup Sales.xlsm alnoor-trading.ae
+    """
+    from tradexl.mail.lookup import lookup as history
+
+    click.echo(history(path, query), nl=False)
+
+
+@cli.command()
+@WORKBOOK
+@click.argument("inquiry_id")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("drafts"),
+              show_default=True, help="Folder for the .eml draft.")
+@click.option("--sent", is_flag=True, help="Also record the reply as sent (Replied At = now).")
+@TODAY
+@FORCE
+def reply(path: Path, inquiry_id: str, out_dir: Path, sent: bool, today: date | None, force: bool) -> None:
+    """Write a reply draft (.eml, opens unsent in Outlook/Thunderbird/Foxmail) with the buyer's region quote.
+
+    Logs the quote lines in Quotes and a follow-up in Follow-ups.
+
+    Example: tradexl reply Sales.xlsm I0042 --out drafts
+    """
+    from tradexl.mail.reply import reply as write_reply
+
+    now = _now()
+    target, draft = write_reply(path, inquiry_id, out_dir, today=today or now.date(), now=now, sent=sent,
+                                force=force)
+    for note in draft.notes:
+        click.echo(f"Note: {note}", err=True)
+    click.echo(f"Draft: {target}  ({len(draft.quotes)} quote line(s) logged)")
