@@ -10,47 +10,18 @@ styles.xml stays byte-identical (`StyleBook.result()` returns None when nothing 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from lxml import etree
 
 from tradexl.fileengine.package import local, parse_xml
+from tradexl.looks import COMPUTED_HEADER, HIGHLIGHT_FILLS, ROLE_LOOKS, Look
 from tradexl.sheetspec import NUMBER_FORMATS
 
 ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
          "tableStyles", "colors", "extLst")
 BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49}
 FIRST_CUSTOM_FORMAT = 164
-
-HIGHLIGHT_FILLS = {"": "", "overdue": "FFFFC7CE", "warn": "FFFFEB9C", "good": "FFC6EFCE", "key": "FFDDEBF7"}
-GREY = "FF595959"
-
-
-@dataclass(frozen=True)
-class Look:
-    """A cell look in renderer-neutral terms; turned into font/fill/border/xf entries on demand."""
-
-    bold: bool = False
-    italic: bool = False
-    size_delta: float = 0.0
-    color: str = ""
-    fill: str = ""
-    border: str = ""  # "", "top", "bottom"
-    wrap: bool = False
-
-
-ROLE_LOOKS: dict[str, Look] = {
-    "title": Look(bold=True, size_delta=5),
-    "subtitle": Look(italic=True, color=GREY),
-    "section": Look(bold=True, size_delta=1, border="bottom"),
-    "header": Look(bold=True, fill="FFD9E1F2", border="bottom", wrap=True),
-    "data": Look(),
-    "total": Look(bold=True, border="top"),
-    "note": Look(italic=True, color=GREY),
-    "blank": Look(),
-}
-COMPUTED_HEADER = Look(bold=True, italic=True, fill="FFE2EFDA", border="bottom")
-
 
 class StyleBook:
     """Finds or appends the engine's styles in one styles.xml; hands out cellXfs indexes."""

@@ -29,7 +29,6 @@ from typing import Any
 import pandas as pd
 
 from tradexl.errors import WorkbookError
-from tradexl.fileengine.styles import HIGHLIGHT_FILLS, ROLE_LOOKS, Look
 from tradexl.grid import (
     SheetLayout,
     column_letter,
@@ -38,6 +37,7 @@ from tradexl.grid import (
     frame_from_grid,
     locate,
 )
+from tradexl.looks import HIGHLIGHT_FILLS, ROLE_LOOKS, Look
 from tradexl.model import InputTables, Problem, RunResult
 from tradexl.schema import (
     CUSTOMERS,

@@ -20,7 +20,7 @@ import xlwings as xw
 
 from tradexl import operations
 from tradexl.errors import TradeXLError
-from tradexl.fileengine.styles import COMPUTED_HEADER, Look
+from tradexl.looks import COMPUTED_HEADER, Look
 from tradexl.model import InputTables, RunResult
 from tradexl.schema import SHEETS_BY_KEY
 from tradexl.sheetspec import PrintSetup

@@ -1,0 +1,38 @@
+"""How each generated-sheet role looks (title, header, highlight fills ...), shared by both shells.
+
+The file engine turns a `Look` into styles.xml entries and the xlwings shell into Range formatting calls, so a
+sheet refreshed from the command line and one refreshed from the ribbon look the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HIGHLIGHT_FILLS = {"": "", "overdue": "FFFFC7CE", "warn": "FFFFEB9C", "good": "FFC6EFCE", "key": "FFDDEBF7"}
+GREY = "FF595959"
+
+
+@dataclass(frozen=True)
+class Look:
+    """A cell look in renderer-neutral terms; turned into font/fill/border/xf entries on demand."""
+
+    bold: bool = False
+    italic: bool = False
+    size_delta: float = 0.0
+    color: str = ""
+    fill: str = ""
+    border: str = ""  # "", "top", "bottom"
+    wrap: bool = False
+
+
+ROLE_LOOKS: dict[str, Look] = {
+    "title": Look(bold=True, size_delta=5),
+    "subtitle": Look(italic=True, color=GREY),
+    "section": Look(bold=True, size_delta=1, border="bottom"),
+    "header": Look(bold=True, fill="FFD9E1F2", border="bottom", wrap=True),
+    "data": Look(),
+    "total": Look(bold=True, border="top"),
+    "note": Look(italic=True, color=GREY),
+    "blank": Look(),
+}
+COMPUTED_HEADER = Look(bold=True, italic=True, fill="FFE2EFDA", border="bottom")
