@@ -7,16 +7,44 @@ shells read and write exactly the same cells.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
-from tradexl.errors import MissingColumnError
-from tradexl.schema import SheetDef, match_headers
+from tradexl.errors import MissingColumnError, WorkbookError
+from tradexl.schema import CUSTOMERS, INQUIRIES, SheetDef, match_headers
 
 HEADER_SCAN_ROWS = 30
+REQUIRED_SHEETS = (INQUIRIES, CUSTOMERS)
+"""Without these two there is nothing to grade or schedule; every other input sheet may be absent."""
+
+T = TypeVar("T")
+
+
+def require_sheets(present: Collection[str]) -> None:
+    """Raise the one-line error for a missing Inquiries or Customers sheet (`present` holds sheet keys)."""
+    for sheet in REQUIRED_SHEETS:
+        if sheet.key not in present:
+            raise WorkbookError(f"the workbook has no sheet '{sheet.name}' (or '{sheet.zh}'); "
+                                "add it or rename the sheet")
+
+
+def empty_frame(sheet: SheetDef) -> pd.DataFrame:
+    """The frame of an absent optional sheet: the contract's user columns, no rows."""
+    columns = [c.name for c in sheet.user_columns]
+    return pd.DataFrame([], columns=columns, index=pd.Index([], name="row", dtype="int64"), dtype=object)
+
+
+def best_table(sheet: SheetDef, candidates: Iterable[tuple[T, Sequence[Any]]]) -> T | None:
+    """Of (table, header cells) pairs, the table whose header carries the most contract columns (at least two)."""
+    best, best_score = None, 1
+    for table, headers in candidates:
+        score = len(match_headers(sheet, list(headers)))
+        if score > best_score:
+            best, best_score = table, score
+    return best
 
 
 @dataclass(frozen=True)

@@ -21,25 +21,20 @@ from typing import Any
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from tradexl.errors import BadFileError, WorkbookError
+from tradexl.errors import BadFileError
 from tradexl.fileengine.errorcells import restore_errors
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.tables import TableInfo, table_info
-from tradexl.grid import SheetLayout, frame_from_grid, locate
+from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets
 from tradexl.model import InputTables, Problem
 from tradexl.schema import (
-    CUSTOMERS,
     INPUT_SHEETS,
-    INQUIRIES,
     SETTINGS_SHEET,
     SETTINGS_SHEET_ZH,
     SheetDef,
     find_sheet,
-    match_headers,
 )
 from tradexl.settings import Settings, parse_settings
-
-REQUIRED_SHEETS = (INQUIRIES, CUSTOMERS)
 
 
 @dataclass(frozen=True)
@@ -67,10 +62,7 @@ def read_workbook(path: Path | str) -> InputTables:
 def read_package(pkg: Package) -> ReadResult:
     """Read every input sheet present; raise before anything is written if a required sheet/column is missing."""
     names = [s.name for s in pkg.sheets if s.kind == "worksheet"]
-    for sheet in REQUIRED_SHEETS:
-        if find_sheet(sheet, names) is None:
-            raise WorkbookError(f"{pkg.path.name} has no sheet '{sheet.name}' (or '{sheet.zh}'); "
-                                "add it or rename the sheet")
+    require_sheets({sheet.key for sheet in INPUT_SHEETS if find_sheet(sheet, names) is not None})
     try:
         book = CalamineWorkbook.from_path(str(pkg.path))
     except Exception as exc:  # calamine raises its own types for damaged content
@@ -80,7 +72,7 @@ def read_package(pkg: Package) -> ReadResult:
     for sheet in INPUT_SHEETS:
         name = find_sheet(sheet, names)
         if name is None:
-            frames[sheet.key] = _empty(sheet)
+            frames[sheet.key] = empty_frame(sheet)
             continue
         entry = pkg.sheet(name)
         assert entry is not None and entry.part is not None
@@ -110,23 +102,11 @@ def _one_line(exc: Exception) -> str:
     return text[0][:200] if text else type(exc).__name__
 
 
-def _empty(sheet: SheetDef) -> pd.DataFrame:
-    columns = [c.name for c in sheet.user_columns]
-    return pd.DataFrame([], columns=columns, index=pd.Index([], name="row", dtype="int64"), dtype=object)
-
-
 def _matching_table(pkg: Package, part: str, sheet: SheetDef, grid: list[list[Any]]) -> TableInfo | None:
     """The sheet's Excel Table whose header row carries the most of the contract's columns, if any."""
-    best, best_score = None, 1
-    for table_part in pkg.table_parts(part):
-        info = table_info(table_part, pkg.read(table_part))
-        if info.header_rows < 1 or info.header_row > len(grid):
-            continue
-        headers = grid[info.header_row - 1][info.first_col - 1:info.last_col]
-        score = len(match_headers(sheet, list(headers)))
-        if score > best_score:
-            best, best_score = info, score
-    return best
+    infos = [table_info(p, pkg.read(p)) for p in pkg.table_parts(part)]
+    return best_table(sheet, ((info, grid[info.header_row - 1][info.first_col - 1:info.last_col]) for info in infos
+                              if info.header_rows >= 1 and info.header_row <= len(grid)))
 
 
 def _settings(book: CalamineWorkbook, pkg: Package, names: list[str]) -> tuple[Settings, list[Problem]]:

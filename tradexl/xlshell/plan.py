@@ -31,30 +31,29 @@ import pandas as pd
 from tradexl.errors import WorkbookError
 from tradexl.grid import (
     SheetLayout,
+    best_table,
     column_letter,
     column_number,
     computed_targets,
+    empty_frame,
     frame_from_grid,
     locate,
+    require_sheets,
 )
 from tradexl.looks import HIGHLIGHT_FILLS, ROLE_LOOKS, Look
 from tradexl.model import InputTables, Problem, RunResult
 from tradexl.schema import (
-    CUSTOMERS,
     INPUT_SHEETS,
-    INQUIRIES,
     SETTINGS_SHEET,
     SETTINGS_SHEET_ZH,
     SheetDef,
     find_sheet,
-    match_headers,
     normalize_header,
 )
 from tradexl.settings import parse_settings
 from tradexl.sheetspec import NUMBER_FORMATS, Format, PrintSetup, Row, SheetSpec
 from tradexl.xlshell.values import is_blank
 
-REQUIRED_SHEETS = (INQUIRIES, CUSTOMERS)
 ADDRESS_LIMIT = 255
 """Longest address string Excel's Range() accepts; longer unions are split into several calls."""
 
@@ -150,16 +149,9 @@ def sheet_roles(sheet_names: Sequence[str]) -> dict[str, str]:
 def matching_table(sheet: SheetDef, grid: SheetGrid) -> TableRef | None:
     """The Table whose header row carries the most of the contract's columns (at least two), as the file
     engine's reader chooses it; its range then bounds the data (a totals row is not data)."""
-    best, best_score = None, 1
-    for table in grid.tables:
-        e = table.extent
-        if table.header_rows < 1:
-            continue
-        headers = [grid.cell(e.first_row, c) for c in range(e.first_col, e.last_col + 1)]
-        score = len(match_headers(sheet, headers))
-        if score > best_score:
-            best, best_score = table, score
-    return best
+    return best_table(sheet, ((t, [grid.cell(t.extent.first_row, c) for c in range(t.extent.first_col,
+                                                                                   t.extent.last_col + 1)])
+                              for t in grid.tables if t.header_rows >= 1))
 
 
 def _read(sheet: SheetDef, grid: SheetGrid) -> ReadSheet:
@@ -180,18 +172,14 @@ def input_tables(grids: Mapping[str, SheetGrid],
     An absent optional input sheet gives an empty frame with the contract's user columns; a missing
     Inquiries or Customers sheet, or a missing required column, raises before anything could be written.
     """
-    for required in REQUIRED_SHEETS:
-        if required.key not in grids:
-            raise WorkbookError(f"the workbook has no sheet '{required.name}' (or '{required.zh}'); "
-                                "add it or rename the sheet")
+    require_sheets(grids.keys())
     parsed, messages = parse_settings(settings.values if settings else [])
     frames: dict[str, pd.DataFrame] = {}
     read: dict[str, ReadSheet] = {}
     for sheet in INPUT_SHEETS:
         grid = grids.get(sheet.key)
         if grid is None:
-            frames[sheet.key] = pd.DataFrame(columns=[c.name for c in sheet.user_columns], dtype=object,
-                                             index=pd.Index([], name="row", dtype=int))
+            frames[sheet.key] = empty_frame(sheet)
             continue
         read[sheet.key] = found = _read(sheet, grid)
         frames[sheet.key] = frame_from_grid(sheet, found.layout, grid.values, first_row=grid.first_row,
