@@ -8,10 +8,9 @@ the inquiries led to, priced per region the way the seed asks (base price × the
 from __future__ import annotations
 
 from datetime import date, timedelta
-from random import Random
 
 from tradexl.sampledata import vocab
-from tradexl.sampledata.generate import WINDOW_DAYS, Buyer, Deal, Product, cumulative, fill_digits
+from tradexl.sampledata.generate import WINDOW_DAYS, Buyer, Deal, Product, Rng, cumulative, fill_digits
 from tradexl.sampledata.table import Table
 from tradexl.schema import FOLLOWUPS, QUOTES, SAMPLES
 from tradexl.settings import RegionPricing
@@ -29,7 +28,7 @@ TRACKING = {"DHL": "##########", "FedEx": "############", "UPS": "1Z8V4R9704####
             "SF Express": "SF#############", "TNT": "#########"}
 
 
-def make_followups(rng: Random, buyers: list[Buyer], products: list[Product], today: date) -> Table:
+def make_followups(rng: Rng, buyers: list[Buyer], products: list[Product], today: date) -> Table:
     """Follow-ups of every customer over the window, oldest first; ~6% never followed, ~15% gone overdue."""
     rows: list[tuple] = []
     next_year = today.year + 1
@@ -46,7 +45,7 @@ def make_followups(rng: Random, buyers: list[Buyer], products: list[Product], to
         channels, cw = mix[buyer.tier]
         first_name = buyer.contact.split()[0]
         while day <= stop:
-            channel = "Fax" if buyer.fax and rng.random() < 0.25 else rng.choices(channels, cum_weights=cw)[0]
+            channel = "Fax" if buyer.fax and rng.random() < 0.25 else rng.weighted(channels, cw)
             product = rng.choice(products)
             summary = rng.choice(vocab.FOLLOWUP_SUMMARIES[channel]).format(
                 model=product.model, name=product.name, contact=first_name, city=buyer.city)
@@ -57,7 +56,7 @@ def make_followups(rng: Random, buyers: list[Buyer], products: list[Product], to
     return Table(tuple(c.name for c in FOLLOWUPS.user_columns), rows)
 
 
-def make_quotes(rng: Random, deals: list[Deal], products: list[Product], regions: dict[str, RegionPricing],
+def make_quotes(rng: Rng, deals: list[Deal], products: list[Product], regions: dict[str, RegionPricing],
                 today: date) -> Table:
     """One quote per deal (half the lost ones were never quoted), 1-3 lines, numbered per month."""
     rows: list[tuple] = []
@@ -84,7 +83,7 @@ def make_quotes(rng: Random, deals: list[Deal], products: list[Product], regions
     return Table(tuple(c.name for c in QUOTES.user_columns), rows)
 
 
-def _sample_status(rng: Random, age: int, ordered: bool) -> str:
+def _sample_status(rng: Rng, age: int, ordered: bool) -> str:
     if age < 5:
         return "Sent"
     if age < 12:
@@ -92,11 +91,11 @@ def _sample_status(rng: Random, age: int, ordered: bool) -> str:
     return "Approved" if ordered else rng.choice(("Feedback", "Approved", "Rejected", "Delivered"))
 
 
-def make_samples(rng: Random, deals: list[Deal], today: date) -> Table:
+def make_samples(rng: Rng, deals: list[Deal], today: date) -> Table:
     """E-sample first (free, same day), then for about half a physical sample by courier (seed step 8)."""
     rows: list[tuple] = []
     for deal in deals:
-        if deal.intent != "sample" and rng.random() > 0.1:
+        if rng.random() > (0.7 if deal.intent == "sample" else 0.04):
             continue
         buyer, product = deal.buyer, deal.product
         day = deal.replied.date()
@@ -104,7 +103,7 @@ def make_samples(rng: Random, deals: list[Deal], today: date) -> Table:
         e_status = "Sent" if (today - day).days < 7 else "Approved" if ordered else rng.choice(("Feedback", "Sent"))
         rows.append((day, buyer.cid, buyer.company, product.model, "E-sample", None, None, None, 0.0, e_status,
                      buyer.owner))
-        if rng.random() > 0.55:
+        if rng.random() > 0.5:
             continue
         ship = day + timedelta(days=rng.randint(1, 5))
         if ship > today:

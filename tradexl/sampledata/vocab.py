@@ -31,8 +31,9 @@ TEAM = (
 
 COUNTRY_OVERRIDES = {"Turkey": "Middle East"}
 
-# Product families: model prefix (model = prefix + wattage, 7 characters), name, specification, unit, MOQ, price = base + per_watt * W, certifications,
-# technical parameters, wattages (the first `demo` of them are in the demo catalog), flags.
+# Product families: model prefix (model = prefix + wattage, 7 characters), name, specification, unit, MOQ,
+# price = base + per_watt * W, certifications, technical parameters, wattages (the first `demo` of them are in
+# the demo catalog), flags.
 FAMILIES = (
     dict(prefix="LX-10", name="LED Bulb A60 E27", spec="A60, E27/B22, PC housing, {w}W", unit="pcs",
          moq=3000, base=0.38, per_w=0.035, certs="CE, RoHS, ERP", watts=(9, 12, 7, 5, 15, 18, 20), demo=2,
@@ -262,7 +263,7 @@ MESSAGES = {
         "Need quotation for {model} with 3 years warranty, quantity {qty}. Which driver do you use?",
     ),
     "project": (
-        "We are bidding for a government tender: street lighting project, around {qty} pcs {model}. "
+        "We are bidding for a government tender: lighting project, around {qty} pcs {model}. "
         "Please quote for budget, decision expected next year.",
         "Hotel project in planning stage, need budget price for {model} x {qty}. Project starts next year.",
         "Long term project for municipality, tender closes in 3 months. Please send datasheet and price for "

@@ -62,14 +62,24 @@ class _CellWriter:
                     string(r, c, str(value))
 
 
+class _NoCellIndex(dict):
+    """Stands in for XlsxWriter's table-overlap index and remembers nothing."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        return None
+
+
 def _add_table(ws: Worksheet, sheet: SheetDef, columns: tuple[str, ...], n_rows: int, header: Any) -> None:
     """An Excel Table over the header row and `n_rows` data rows (at least one, as Excel requires).
 
     XlsxWriter refuses add_table in constant_memory mode only because it stores the header cells as shared
     strings; we add the table with the flag off before any row is written, then rewrite row 0 as inline strings.
+    Its per-cell overlap index (millions of entries here) is skipped: one table per sheet cannot overlap.
+    Tested against XlsxWriter 3.3 (tests reopen the file and check the tables).
     """
     constant = ws.constant_memory
     ws.constant_memory = False
+    ws.table_cells = _NoCellIndex()
     ws.add_table(0, 0, max(n_rows, 1), len(columns) - 1, {
         "name": sheet.table, "style": TABLE_STYLE, "columns": [{"header": name} for name in columns]})
     ws.constant_memory = constant
