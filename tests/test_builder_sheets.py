@@ -16,8 +16,8 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from tradexl.builder import build_workbook
 from tradexl.builder.cells import COMPUTED_FILL
 from tradexl.builder.input_sheets import VALIDATION_ROWS
-from tradexl.schema import INPUT_SHEETS, SETTINGS_SHEET
-from tradexl.settings import Cadence, CompanyProfile, RegionPricing, Settings, TeamMember, parse_settings
+from tradexl.schema import INPUT_SHEETS, INQUIRIES, SETTINGS_SHEET
+from tradexl.settings import Cadence, CompanyProfile, MailRoute, RegionPricing, Settings, TeamMember, parse_settings
 
 ROWS: dict[str, list[dict[str, Any]]] = {
     "inquiries": [
@@ -88,7 +88,7 @@ def test_every_choice_column_has_a_dropdown_down_the_sheet(empty_book: openpyxl.
 def test_data_rows_fill_the_table_with_formats(filled: Path) -> None:
     wb = openpyxl.load_workbook(filled)
     ws = wb["Inquiries"]
-    assert ws.tables["tblInquiries"].ref == "A1:V3"
+    assert ws.tables["tblInquiries"].ref == f"A1:{get_column_letter(len(INQUIRIES.columns))}3"
     assert ws["B2"].value == datetime(2024, 5, 6, 9, 30) and ws["B2"].number_format == "yyyy-mm-dd hh:mm"
     assert ws["K2"].value == 5000 and ws["K2"].number_format == "#,##0"
     assert ws["L2"].number_format == "#,##0.00"
@@ -120,7 +120,7 @@ def test_unknown_sheet_or_column_is_refused(tmp_path: Path) -> None:
 def test_settings_sheet_has_a_titled_table_per_settings_table(empty_book: openpyxl.Workbook) -> None:
     ws = empty_book[SETTINGS_SHEET]
     assert set(ws.tables) == {"tblSettings", "tblCadence", "tblRegions", "tblCountryRegions", "tblTeam",
-                              "tblKeywords"}
+                              "tblKeywords", "tblMailRouting"}
     for table in ws.tables.values():
         min_col, min_row, _, _ = range_boundaries(table.ref)
         assert ws.cell(min_row - 1, min_col).value, f"{table.name} has no title above it"
@@ -145,6 +145,7 @@ def test_custom_settings_round_trip(tmp_path: Path) -> None:
         team=(TeamMember("Lily", True, "lily@example.com", 50000.0), TeamMember("Tom", False)),
         language="zh", week_ends_on=2, catalog_file="catalog.pdf",
         keywords={**Settings().keywords, "urgent": ("urgent", "急")},
+        mail_routing=(MailRoute("amy@lumax.example", "Amy"), MailRoute("solar", "Tony")),
     )
     path = tmp_path / "custom.xlsm"
     build_workbook(path, settings=custom)

@@ -167,3 +167,22 @@ def test_history_for_customer_id(imported: Path):
 def test_reimport_from_another_time_zone_adds_nothing(imported: Path):
     again = import_messages(imported, [CORPUS], now=NOW, tz=timezone(timedelta(hours=-5)))
     assert (len(again.added), again.duplicates) == (0, 18)
+
+
+def test_reply_sent_records_the_reply_time_and_status(imported: Path, tmp_path: Path):
+    before = read_workbook(imported).frames["inquiries"]
+    row = before.index[before["Inquiry ID"] == "I0001"][0]
+    assert before.at[row, "Replied At"] is None
+    reply(imported, "I0001", tmp_path / "drafts", today=date(2026, 3, 21), now=NOW, sent=True)
+    after = read_workbook(imported).frames["inquiries"]
+    assert after.at[row, "Replied At"] == NOW
+    assert after.at[row, "Status"] == "Quoted"
+    untouched = after.drop(index=row)
+    assert untouched.equals(before.drop(index=row)), "only the replied inquiry changes"
+
+
+def test_import_records_how_each_buyer_matched_and_the_message_id(imported: Path):
+    inquiries = read_workbook(imported).frames["inquiries"]
+    assert inquiries["Message ID"].notna().all(), "every imported row keeps its dedup key"
+    matches = set(inquiries["Match"].dropna())
+    assert "new" in matches and matches & {"email", "domain", "phone"}

@@ -91,6 +91,8 @@ INQUIRIES = SheetDef("inquiries", "Inquiries", "询盘", "tblInquiries", (
     C("Replied At", "回复时间", "datetime", width=17),
     C("Status", "状态", "choice", INQUIRY_STATUSES, width=12),
     C("Grade", "等级", "choice", GRADES, width=7, aliases=("手动等级",)),
+    C("Message ID", "邮件编号", width=18, aliases=("Message-ID",)),
+    C("Match", "匹配方式", width=14),
     C("Suggested Grade", "建议等级", computed=True, width=10),
     C("Grade Reason", "评级理由", computed=True, width=40),
     C("Region", "区域", computed=True, width=16),

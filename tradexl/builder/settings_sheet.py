@@ -19,6 +19,7 @@ from tradexl.settings import (
     COUNTRY_TABLE,
     GENERAL_TABLE,
     KEYWORDS_TABLE,
+    MAIL_ROUTING_TABLE,
     REGIONS_TABLE,
     TEAM_TABLE,
     WEEKDAYS,
@@ -55,6 +56,7 @@ PLACEMENTS = (
     Placement(COUNTRY_TABLE, "tblCountryRegions", (22, 22)),
     Placement(TEAM_TABLE, "tblTeam", (16, 8, 26, 15), choices={1: YES_NO}),
     Placement(KEYWORDS_TABLE, "tblKeywords", (12, 60), wrap=(1,)),
+    Placement(MAIL_ROUTING_TABLE, "tblMailRouting", (28, 16)),
 )
 # Dropdowns for single values of the General table, by setting key.
 GENERAL_CHOICES = {"Language": ("en", "zh"), "Week Ends On": WEEKDAYS}

@@ -166,6 +166,15 @@ def _attach_catalog(msg: EmailMessage, settings: Settings, catalog_dir: Path | N
     msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
 
 
+def sent_values(tables: InputTables, draft: Draft, now: datetime) -> dict[str, Any]:
+    """What `--sent` records on the inquiry: the reply time, and Quoted/Replied while the status still says New."""
+    values: dict[str, Any] = {"Replied At": now.replace(second=0, microsecond=0)}
+    status = _text(tables.frames["inquiries"].at[draft.inquiry_row, "Status"])
+    if status in ("", "New"):
+        values["Status"] = "Quoted" if draft.quotes else "Replied"
+    return values
+
+
 def reply(path: Path, inquiry_id: str, out_dir: Path, *, today: date, now: datetime, sent: bool = False,
           force: bool = False) -> tuple[Path, Draft]:
     """Write the draft into `out_dir` and log its quote lines and a follow-up in the workbook (saved once)."""
@@ -173,9 +182,10 @@ def reply(path: Path, inquiry_id: str, out_dir: Path, *, today: date, now: datet
 
     path = Path(path)
     book = FileWorkbook(path, force=force)
-    draft = build_draft(book.read(), inquiry_id, today=today, now=now, catalog_dir=path.parent)
+    tables = book.read()
+    draft = build_draft(tables, inquiry_id, today=today, now=now, catalog_dir=path.parent)
     if sent:
-        raise MailError("--sent needs the file engine to update existing cells; set Replied At in Excel for now")
+        book.update_row("inquiries", draft.inquiry_row, sent_values(tables, draft, now))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / draft.file_name

@@ -283,6 +283,7 @@ def make_inquiries(rng: Rng, count: int, buyers: list[Buyer], products: list[Pro
             f"INQ-{i + 1:0{width}d}", when, channel, cid, company, contact, email, phone, country,
             (product.model if show_model else product.name) if intent != "vague" else None,
             qty if intent != "vague" else None, target, message, owner, replied, status, grade,
+            None, None,  # Message ID, Match: only the mail importer fills them
         ))
         if known and replied is not None and status != "Replied":
             deals.append(Deal(buyer, product, qty, replied, status, intent))
