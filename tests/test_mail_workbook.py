@@ -186,3 +186,17 @@ def test_import_records_how_each_buyer_matched_and_the_message_id(imported: Path
     assert inquiries["Message ID"].notna().all(), "every imported row keeps its dedup key"
     matches = set(inquiries["Match"].dropna())
     assert "new" in matches and matches & {"email", "domain", "phone"}
+
+
+def test_history_sheet_shows_the_same_history_as_lookup(imported: Path):
+    from tradexl.mail.history import history_result
+
+    tables = read_workbook(imported)
+    inquiries = tables.frames["inquiries"]
+    row = int(inquiries.index[inquiries["Email"] == "ahmed@alnoor-trading.ae"][0])
+    result = history_result(tables, "Inquiries", row, date(2026, 3, 21))
+    (sheet,) = result.sheets
+    texts = [str(v) for r in sheet.rows for v in r.values]
+    assert sheet.name == "History" and result.owned == ("History",) and not result.computed
+    assert "C0007 Al Noor Trading L.L.C." in texts and "Inquiries (3)" in texts
+    assert "Inquiries (3)" in lookup(imported, "C0007")

@@ -207,11 +207,28 @@ def test_ribbon_macros_run_their_steps_on_the_calling_book(monkeypatch: pytest.M
     assert not excel.alerts
 
 
-def test_customer_history_says_it_is_not_available_yet(monkeypatch: pytest.MonkeyPatch) -> None:
-    excel = workbook(2)
+def test_customer_history_writes_the_history_of_the_selected_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    excel = workbook(3)
+    excel.selected = ("Inquiries", 3)
     monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: excel.book))
     macros.customer_history()
-    assert len(excel.alerts) == 1 and "not available" in excel.alerts[0][0]
+    assert not excel.alerts
+    history = excel.sheet("History")
+    wanted = excel.sheet("Inquiries").value(3, INQUIRIES.user_columns.index(INQUIRIES.column("Customer ID")) + 1)
+    texts = [v for v in history.cells.values() if isinstance(v, str)]
+    assert any(t.startswith("Customer history – ") and wanted in t for t in texts)
+    assert any(t.startswith("Inquiries (") for t in texts)
+    assert ("Inquiries", "C1:C1") not in excel.writes, "input sheets are not written"
+    assert excel.status_bar.startswith("History of ")
+
+
+@pytest.mark.parametrize("selected", [None, ("Settings", 2), ("Inquiries", 999)])
+def test_customer_history_without_a_buyer_row_says_so_once(monkeypatch: pytest.MonkeyPatch, selected) -> None:
+    excel = workbook(2)
+    excel.selected = selected
+    monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: excel.book))
+    macros.customer_history()
+    assert len(excel.alerts) == 1 and excel.alerts[0][0].startswith("select a data row")
     assert excel.writes == []
 
 

@@ -117,6 +117,7 @@ class FakeExcel:
         self.history: list[tuple[str, Any]] = []  # (what, value) of app-state changes, in order
         self.writes: list[tuple[str, str]] = []  # (sheet, address) of every value write
         self.deleted: list[str] = []
+        self.selected: tuple[str, int] | None = None  # (sheet, row) of the user's selection
         self.book = self._book()
 
     # --- plumbing ---------------------------------------------------------------------------------------------
@@ -172,7 +173,18 @@ class FakeExcel:
         self._prop(book, "Book", "sheet_names", lambda: [s.name for s in self.sheets])
         self._prop(book, "Book", "sheets", self._sheets)
         self._prop(book, "Book", "app", self._app)
+        self._prop(book, "Book", "selection", self._selection)
         return book
+
+    def _selection(self) -> Any:
+        """The selected cell as a Range that knows its sheet and row (None when nothing is selected)."""
+        if self.selected is None:
+            return None
+        name, row = self.selected
+        rng = self._spec(xw.Range, "Range")
+        self._prop(rng, "Range", "sheet", lambda: self._sheet(self.sheet(name)))
+        self._prop(rng, "Range", "row", lambda: row)
+        return rng
 
     def _app(self) -> Any:
         app = self._spec(xw.App, "App")

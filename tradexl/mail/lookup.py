@@ -8,6 +8,7 @@ in date order, the last status and the owner.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -95,29 +96,48 @@ def history_text(tables: InputTables, query: str) -> str:
     return "\n".join(customer_history(tables, cid) for cid in found)
 
 
-def customer_history(tables: InputTables, cid: str) -> str:
+@dataclass(frozen=True)
+class History:
+    """One customer's record and contact history, oldest first: what the text and the History sheet show."""
+
+    cid: str
+    record: dict[str, Any]
+    sections: tuple[tuple[str, str, tuple[str, ...], list[dict[str, Any]]], ...]  # title, date col, columns, rows
+    last_status: str
+    last_owner: str
+
+
+def gather_history(tables: InputTables, cid: str) -> History:
     customers = tables.frames["customers"]
     rows = customers[_column(customers, "Customer ID") == cid]
     record = rows.iloc[0].to_dict() if len(rows) else {"Customer ID": cid}
-    lines = [f"== {cid} {_text(record.get('Company'))}".rstrip()]
-    lines += [f"  {name}: {_text(record.get(name))}" for name in CUSTOMER_FIELDS[1:] if _text(record.get(name))]
     last_status, last_owner = "", _text(record.get("Owner"))
+    sections = []
     for key, title, date_col, columns in SECTIONS:
         frame = tables.frames[key]
         mine = frame[_column(frame, "Customer ID") == cid]
-        if key == "inquiries" and len(mine):
-            ordered = mine.sort_values(date_col, kind="stable", na_position="first") if date_col in mine else mine
-            last_status = _text(ordered.iloc[-1].get("Status")) or "New"
-            last_owner = last_owner or _text(ordered.iloc[-1].get("Owner"))
-        lines.append(f"  {title} ({len(mine)}):")
         if date_col in mine.columns:
-            mine = mine.assign(_when=pd.to_datetime(mine[date_col], errors="coerce")).sort_values("_when",
-                                                                                                  kind="stable")
-        for rec in mine.to_dict("records"):
+            mine = mine.assign(_when=pd.to_datetime(mine[date_col], errors="coerce")).sort_values(
+                "_when", kind="stable", na_position="first")
+        if key == "inquiries" and len(mine):
+            last_status = _text(mine.iloc[-1].get("Status")) or "New"
+            last_owner = last_owner or _text(mine.iloc[-1].get("Owner"))
+        sections.append((title, date_col, columns, mine.to_dict("records")))
+    return History(cid, record, tuple(sections), last_status, last_owner)
+
+
+def customer_history(tables: InputTables, cid: str) -> str:
+    history = gather_history(tables, cid)
+    record = history.record
+    lines = [f"== {cid} {_text(record.get('Company'))}".rstrip()]
+    lines += [f"  {name}: {_text(record.get(name))}" for name in CUSTOMER_FIELDS[1:] if _text(record.get(name))]
+    for title, date_col, columns, records in history.sections:
+        lines.append(f"  {title} ({len(records)}):")
+        for rec in records:
             cells = [_text(rec.get(date_col))] + [f"{c}: {_text(rec.get(c))[:80]}" for c in columns
                                                   if _text(rec.get(c))]
             lines.append("    - " + " | ".join(c for c in cells if c))
-    lines.append(f"  Last status: {last_status or '(no inquiry)'}    Owner: {last_owner or '(none)'}")
+    lines.append(f"  Last status: {history.last_status or '(no inquiry)'}    Owner: {history.last_owner or '(none)'}")
     return "\n".join(lines) + "\n"
 
 

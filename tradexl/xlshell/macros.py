@@ -7,13 +7,15 @@ the CLI and `tradexl.operations.STEPS` cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 
 import xlwings as xw
 
 from tradexl import operations
-from tradexl.xlshell.workbook import TITLE, execute
-
-HISTORY_UNAVAILABLE = "Customer history is not available in this version of TradeXL yet."
+from tradexl.errors import TradeXLError
+from tradexl.mail.history import NO_ROW_SELECTED, history_result
+from tradexl.model import InputTables, RunResult
+from tradexl.xlshell.workbook import execute
 
 
 def _run(steps: Sequence[str]) -> None:
@@ -45,4 +47,13 @@ def refresh_all() -> None:
 
 
 def customer_history() -> None:
-    xw.Book.caller().app.alert(HISTORY_UNAVAILABLE, title=TITLE)
+    """The History sheet for the buyer of the selected row (the selection is read inside the guarded run)."""
+    book = xw.Book.caller()
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        selection = book.selection
+        if selection is None:
+            raise TradeXLError(NO_ROW_SELECTED)
+        return history_result(tables, selection.sheet.name, selection.row, today)
+
+    execute(book, (), run=run)
