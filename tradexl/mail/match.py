@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from tradexl.rules.identity import email_domain, first_email, is_free_mail, normalize_company, normalize_phone
+from tradexl.rules.parse import as_text
 from tradexl.rules.regions import region_of
 
 STRONG_NAME = 0.93
@@ -49,13 +50,6 @@ class Match:
         return self.how.startswith("check")
 
 
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
 
 class CustomerIndex:
     """Look-up tables over the customers (and the contacts of their past inquiries), growing as new ones are added."""
@@ -74,19 +68,19 @@ class CustomerIndex:
               overrides: dict[str, str] | None = None) -> CustomerIndex:
         index = cls()
         for rec in customers.to_dict("records"):
-            cid = _text(rec.get("Customer ID"))
+            cid = as_text(rec.get("Customer ID"))
             if cid:
                 index.add(cid, rec.get("Email"), [rec.get("Phone"), rec.get("Fax")], rec.get("Company"),
                           region_of(rec.get("Country"), overrides))
         if inquiries is not None and "Customer ID" in inquiries.columns:
             for rec in inquiries.to_dict("records"):
-                cid = _text(rec.get("Customer ID"))
+                cid = as_text(rec.get("Customer ID"))
                 if cid in index.labels:
                     index.add(cid, rec.get("Email"), [rec.get("Phone")], None, "")
         return index
 
     def add(self, cid: str, email: Any, phones: Iterable[Any], company: Any, region: str) -> None:
-        for address in re.split(r"[;,\s]+", _text(email).lower()):
+        for address in re.split(r"[;,\s]+", as_text(email).lower()):
             address = first_email(address)
             if address:
                 self.emails[address].add(cid)
@@ -104,10 +98,10 @@ class CustomerIndex:
         if region and cid not in self.regions:
             self.regions[cid] = region
         if cid not in self.labels or (company and not self.labels[cid]):
-            self.labels[cid] = _text(company)
+            self.labels[cid] = as_text(company)
 
     def match(self, email: Any = "", phone: Any = "", company: Any = "", region: str = "") -> Match:
-        address = first_email(_text(email))
+        address = first_email(as_text(email))
         for how, key, table in (("email", address, self.emails),
                                 ("domain", _domain_key(address), self.domains),
                                 ("phone", _phone_key(phone), self.phones)):
@@ -164,7 +158,7 @@ def next_id(existing: Iterable[Any], prefix: str = DEFAULT_CUSTOMER_PREFIX, widt
     """The ID after the highest of `existing` that shares its prefix ("C0041" -> "C0042"), else prefix + 1."""
     best: tuple[int, str, int] | None = None
     for value in existing:
-        found = re.fullmatch(r"(.*?)(\d+)", _text(value))
+        found = re.fullmatch(r"(.*?)(\d+)", as_text(value))
         if found and (best is None or int(found.group(2)) > best[0]):
             best = (int(found.group(2)), found.group(1), len(found.group(2)))
     if best is None:
@@ -190,11 +184,11 @@ def assign_customers(rows: list[dict[str, Any]], customers: pd.DataFrame, inquir
         found = index.match(row.get("Email"), row.get("Phone"), row.get("Company"), region)
         if found.is_new:
             cid, upcoming = upcoming, next_id([upcoming])
-            company = _text(row.get("Company")) or _text(row.get("Contact")) or _text(row.get("Email"))
+            company = as_text(row.get("Company")) or as_text(row.get("Contact")) or as_text(row.get("Email"))
             added.append({
                 "Customer ID": cid, "Company": company, "Contact": row.get("Contact") or "",
                 "Email": row.get("Email") or "", "Phone": row.get("Phone") or "", "Country": row.get("Country") or "",
-                "Source": SOURCE_OF_CHANNEL.get(_text(row.get("Channel")), "Other"), "Owner": row.get("Owner") or "",
+                "Source": SOURCE_OF_CHANNEL.get(as_text(row.get("Channel")), "Other"), "Owner": row.get("Owner") or "",
                 "Region": region,
             })
             index.add(cid, row.get("Email"), [row.get("Phone")], row.get("Company"), region)

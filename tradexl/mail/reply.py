@@ -24,6 +24,7 @@ from tradexl.model import InputTables
 from tradexl.reports.pricing import select_products
 from tradexl.reports.quotes import priced_products, valid_until, whole
 from tradexl.reports.textquote import text_quote, to_ascii
+from tradexl.rules.parse import as_text
 from tradexl.rules.regions import region_of
 from tradexl.settings import RegionPricing, Settings
 
@@ -43,17 +44,10 @@ class Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
 
 def find_inquiry(tables: InputTables, inquiry_id: str) -> tuple[int, dict[str, Any]]:
     frame = tables.frames["inquiries"]
-    ids = frame.get("Inquiry ID", pd.Series(dtype=object)).map(_text).str.casefold()
+    ids = frame.get("Inquiry ID", pd.Series(dtype=object)).map(as_text).str.casefold()
     hits = frame[ids == inquiry_id.strip().casefold()]
     if hits.empty:
         raise MailError(f"no inquiry '{inquiry_id}' on the Inquiries sheet (see its Inquiry ID column)")
@@ -84,23 +78,23 @@ def build_draft(tables: InputTables, inquiry_id: str, *, today: date, now: datet
     """The reply draft for one inquiry and its Quotes/Follow-ups rows (pure apart from reading the catalog)."""
     settings = tables.settings
     row, inquiry = find_inquiry(tables, inquiry_id)
-    email = _text(inquiry.get("Email"))
+    email = as_text(inquiry.get("Email"))
     if "@" not in email:
         raise MailError(f"inquiry {inquiry_id} has no buyer email; reply on its platform (e.g. Alibaba)")
-    region, note = region_for(_text(inquiry.get("Country")), settings)
+    region, note = region_for(as_text(inquiry.get("Country")), settings)
     products = tables.frames["products"]
-    asked = _models(_text(inquiry.get("Product")))
+    asked = _models(as_text(inquiry.get("Product")))
     chosen, _ = select_products(products, asked)
     models = list(chosen["Model"].astype(str)) if len(chosen) else None
     quote = text_quote(region, products, settings, today, models=models)
-    contact = _text(inquiry.get("Contact"))
-    owner = _text(inquiry.get("Owner"))
+    contact = as_text(inquiry.get("Contact"))
+    owner = as_text(inquiry.get("Owner"))
     opening = [f"Dear {contact or 'Sir or Madam'},", "",
                f"Thank you for your inquiry{' about ' + ', '.join(asked) if asked else ''}. "
                "Please find our quotation below.", ""]
     priced = priced_products(chosen if models else products, region)
-    details = [f"- {r['Model']}: MOQ {whole(r.get('MOQ')) or 'on request'} {_text(r.get('Unit'))}".rstrip()
-               + (f"; certifications: {_text(r.get('Certifications'))}" if _text(r.get("Certifications")) else "")
+    details = [f"- {r['Model']}: MOQ {whole(r.get('MOQ')) or 'on request'} {as_text(r.get('Unit'))}".rstrip()
+               + (f"; certifications: {as_text(r.get('Certifications'))}" if as_text(r.get("Certifications")) else "")
                for r in priced.to_dict("records")]
     closing = ["Minimum order and certifications:", *details, "", "About us:", introduction(settings), "",
                "Best regards,", owner or settings.company.contact, settings.company.name,
@@ -121,14 +115,14 @@ def build_draft(tables: InputTables, inquiry_id: str, *, today: date, now: datet
     quote_no = next_id(tables.frames["quotes"].get("Quote No", pd.Series(dtype=object)).dropna(),
                        DEFAULT_QUOTE_PREFIX)
     quantity = inquiry.get("Quantity") if len(priced) == 1 else None
-    quotes = [{"Quote No": quote_no, "Date": today, "Customer ID": _text(inquiry.get("Customer ID")),
-               "Company": _text(inquiry.get("Company")), "Region": region.region, "Model": r["Model"],
+    quotes = [{"Quote No": quote_no, "Date": today, "Customer ID": as_text(inquiry.get("Customer ID")),
+               "Company": as_text(inquiry.get("Company")), "Region": region.region, "Model": r["Model"],
                "Quantity": quantity if isinstance(quantity, int | float) and not pd.isna(quantity) else None,
                "Unit Price": float(r["Price"]) if r["Price"] is not None else None, "Currency": r["Currency"],
                "Incoterm": region.incoterm, "Valid Until": valid_until(region, today), "Status": "Sent",
                "By": owner} for r in priced.to_dict("records")]
-    followup = {"Date": today, "Customer ID": _text(inquiry.get("Customer ID")),
-                "Company": _text(inquiry.get("Company")), "Channel": "Quote",
+    followup = {"Date": today, "Customer ID": as_text(inquiry.get("Customer ID")),
+                "Company": as_text(inquiry.get("Company")), "Channel": "Quote",
                 "Summary": f"Reply to {inquiry_id}: quote {quote_no} ({region.region})"
                            f" for {', '.join(str(q['Model']) for q in quotes) or 'the catalogue'}",
                 "Next Step": "Follow up on the quote", "By": owner}
@@ -169,7 +163,7 @@ def _attach_catalog(msg: EmailMessage, settings: Settings, catalog_dir: Path | N
 def sent_values(tables: InputTables, draft: Draft, now: datetime) -> dict[str, Any]:
     """What `--sent` records on the inquiry: the reply time, and Quoted/Replied while the status still says New."""
     values: dict[str, Any] = {"Replied At": now.replace(second=0, microsecond=0)}
-    status = _text(tables.frames["inquiries"].at[draft.inquiry_row, "Status"])
+    status = as_text(tables.frames["inquiries"].at[draft.inquiry_row, "Status"])
     if status in ("", "New"):
         values["Status"] = "Quoted" if draft.quotes else "Replied"
     return values
