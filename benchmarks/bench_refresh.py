@@ -2,8 +2,9 @@
 
 Anchors: the floor (python-calamine reading every input sheet into pandas: the file cannot be read faster by
 the obvious means) and the naive tool (openpyxl load + save of the workbook). For each size the script makes a
-contract-shaped workbook, refreshes it once (so every run sees the steady state a user has: computed columns
-and generated sheets present), then times each command `--runs` times on fresh copies and prints medians.
+contract-shaped workbook and refreshes it as of the day before (so every run sees what a user has each morning:
+computed columns and generated sheets from yesterday, all of which change today), then times each command
+`--runs` times on fresh copies and prints medians. The timed refresh therefore always rewrites the file.
 
 Example: python benchmarks/bench_refresh.py --sizes 1000,10000,100000 --runs 3
 """
@@ -18,10 +19,11 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 TODAY = date(2026, 11, 28)
+YESTERDAY = TODAY - timedelta(days=1)
 CALAMINE_READ = """
 import sys
 import pandas as pd
@@ -65,18 +67,18 @@ def median(samples: list[Sample]) -> Sample:
 def make_workbook(size: int, folder: Path) -> Path:
     from tradexl.sampledata import scaled_dataset, write_xlsx_fast
 
-    path = folder / f"bench-{size}.xlsx"
+    path = folder / f"bench-{size}-refreshed.xlsx"
     if not path.exists():
         started = time.perf_counter()
         settings, data = scaled_dataset(TODAY, size)
         write_xlsx_fast(path, settings, data)
         print(f"  made {path.name} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
-        subprocess.run(tradexl("refresh", path), check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(tradexl("refresh", path, YESTERDAY), check=True, stdout=subprocess.DEVNULL)
     return path
 
 
-def tradexl(command: str, path: Path) -> list[str]:
-    return [sys.executable, "-m", "tradexl", command, str(path), "--today", TODAY.isoformat(), "--force"]
+def tradexl(command: str, path: Path, day: date = TODAY) -> list[str]:
+    return [sys.executable, "-m", "tradexl", command, str(path), "--today", day.isoformat(), "--force"]
 
 
 def bench(size: int, folder: Path, runs: int) -> dict[str, Sample]:

@@ -7,10 +7,12 @@ shells read and write exactly the same cells.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from tradexl.errors import MissingColumnError, WorkbookError
@@ -130,35 +132,29 @@ def frame_from_grid(
 ) -> pd.DataFrame:
     """The data rows as a frame with every user column of `sheet` (absent ones empty), indexed by Excel row.
 
-    Blank strings become None; rows blank in every user column are left out.
+    Empty strings (calamine's empty cells) become None; rows with no value in any user column are left out.
+    Built column by column, since a busy register has a hundred thousand rows.
     """
     user = [c.name for c in sheet.user_columns]
-    offsets = {name: layout.positions[name] - first_col for name in user if name in layout.positions}
     start = layout.first_data_row - first_row
-    stop = layout.last_data_row - first_row + 1
-    records: list[list[Any]] = []
-    index: list[int] = []
-    for i in range(start, min(stop, len(grid))):
-        row = grid[i]
-        values = [None] * len(user)
-        any_value = False
-        for j, name in enumerate(user):
-            off = offsets.get(name)
-            if off is None or off >= len(row):
-                continue
-            value = row[off]
-            if isinstance(value, str):
-                if value.strip() == "":
-                    continue
-            elif value is None:
-                continue
-            values[j] = value
-            any_value = True
-        if any_value:
-            records.append(values)
-            index.append(first_row + i)
-    frame = pd.DataFrame(records, columns=user, index=pd.Index(index, name="row"), dtype=object)
-    return frame
+    rows = grid[start:max(start, layout.last_data_row - first_row + 1)]
+    shortest = min(map(len, rows), default=0)
+    columns: dict[str, Any] = {}
+    for name in user:
+        off = layout.positions[name] - first_col if name in layout.positions else None
+        if off is None:
+            values = np.full(len(rows), None, dtype=object)
+        else:
+            cells = [row[off] for row in rows] if off < shortest else \
+                [row[off] if off < len(row) else None for row in rows]
+            values = np.empty(len(cells), dtype=object)
+            values[:] = cells
+            values[values == ""] = None
+        columns[name] = values
+    frame = pd.DataFrame(columns, columns=user, dtype=object)
+    frame.index = pd.Index(range(first_row + start, first_row + start + len(rows)), name="row")
+    filled = frame.notna().any(axis=1)
+    return frame if bool(filled.all()) else frame[filled]
 
 
 def computed_targets(sheet: SheetDef, layout: SheetLayout, language: str) -> dict[str, tuple[int, str | None]]:
@@ -178,6 +174,7 @@ def computed_targets(sheet: SheetDef, layout: SheetLayout, language: str) -> dic
     return targets
 
 
+@functools.lru_cache(maxsize=4096)
 def column_letter(number: int) -> str:
     """Excel column letters for a 1-based column number (1 -> A, 28 -> AB)."""
     letters = ""

@@ -79,16 +79,27 @@ def fetch(path: Path, host: str, user: str, port: int, folder: str, since: datet
 @cli.command()
 @WORKBOOK
 @click.argument("query")
-def lookup(path: Path, query: str) -> None:
+@click.option("--sheet", is_flag=True, help="Also write it into the workbook's History sheet (as the Excel "
+                                            "button Customer history does).")
+@TODAY
+@FORCE
+def lookup(path: Path, query: str, sheet: bool, today: date | None, force: bool) -> None:
     """Print a buyer's history: customer row, inquiries, quotes, samples, follow-ups, last status and owner.
 
     QUERY is an email, phone number, domain, Customer ID or company name (fuzzy).
 
     Example: tradexl lookup Sales.xlsm alnoor-trading.ae
     """
-    from tradexl.mail.lookup import lookup as history
+    if not sheet:
+        from tradexl.mail.lookup import lookup as history
 
-    click.echo(history(path, query), nl=False)
+        click.echo(history(path, query), nl=False)
+        return
+    from tradexl.mail.history import write_history
+
+    text, result = write_history(path, query, today=today or date.today(), force=force)
+    click.echo(text, nl=False)
+    click.echo(f"{path.name}: {result.message}")
 
 
 @cli.command()

@@ -33,6 +33,7 @@ class StyleBook:
         self.ns = etree.QName(self.root).namespace or ""
         self.prefix = f"{self.root.prefix}:" if self.root.prefix else ""
         self.existing: dict[str, list[tuple]] = {}
+        self._roles: dict[tuple[str, str, str], int] = {}
         for name in ORDER:
             element = self._collection(name)
             self.existing[name] = [_key(child) for child in element] if element is not None else []
@@ -66,10 +67,14 @@ class StyleBook:
 
     def role(self, kind: str, fmt: str = "", highlight: str = "") -> int:
         """cellXfs index for a generated-sheet cell: row role x number format x highlight fill."""
-        look = ROLE_LOOKS.get(kind, ROLE_LOOKS["data"])
-        if highlight:
-            look = replace(look, fill=HIGHLIGHT_FILLS.get(highlight, ""), bold=look.bold or highlight == "key")
-        return self.xf(look, fmt)
+        key = (kind, fmt, highlight)
+        index = self._roles.get(key)
+        if index is None:
+            look = ROLE_LOOKS.get(kind, ROLE_LOOKS["data"])
+            if highlight:
+                look = replace(look, fill=HIGHLIGHT_FILLS.get(highlight, ""), bold=look.bold or highlight == "key")
+            index = self._roles[key] = self.xf(look, fmt)
+        return index
 
     def computed_header(self) -> int:
         return self.xf(COMPUTED_HEADER, "")

@@ -1,15 +1,17 @@
 """The **History** sheet behind Excel's *Customer history* button: the buyer of the selected row, everything so far.
 
 Seed step 7: when a buyer calls, faxes or writes again, first look up whether they contacted us before and how
-that went. The data comes from `lookup.gather_history`, so the sheet and `tradexl lookup` always agree.
+that went. The data comes from `lookup.gather_history`, so the sheet and `tradexl lookup` always agree;
+`tradexl lookup BOOK QUERY --sheet` writes the same sheet through the file engine.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from tradexl.errors import TradeXLError
-from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history
+from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history, history_text
 from tradexl.model import InputTables, RunResult
 from tradexl.sheetspec import Row, SheetSpec
 
@@ -57,9 +59,25 @@ def history_sheet(tables: InputTables, query: str, today: date) -> SheetSpec:
     return SheetSpec(SHEET_NAME, tuple(rows), widths=WIDTHS, freeze_rows=2)
 
 
+def history_run(tables: InputTables, query: str, today: date) -> RunResult:
+    """A run that writes only the History sheet for `query`, with a one-line message."""
+    return RunResult(computed={}, sheets=[history_sheet(tables, query, today)],
+                     message=f"History of {query}: see the History sheet", owned=(SHEET_NAME,))
+
+
 def history_result(tables: InputTables, sheet_name: str, row: int, today: date) -> RunResult:
-    """The run result of the Customer history button: only the History sheet, with a status-bar message."""
-    query = query_for_row(tables, sheet_name, row)
-    sheet = history_sheet(tables, query, today)
-    return RunResult(computed={}, sheets=[sheet], message=f"History of {query}: see the History sheet",
-                     owned=(SHEET_NAME,))
+    """The run result of the Customer history button: the History sheet of the selected row's buyer."""
+    return history_run(tables, query_for_row(tables, sheet_name, row), today)
+
+
+def write_history(path: Path, query: str, *, today: date, force: bool = False) -> tuple[str, RunResult]:
+    """`tradexl lookup --sheet`: the lookup text, and the same History sheet as the Excel button written
+    through the file engine (one read, one atomic save)."""
+    from tradexl.fileengine.engine import FileWorkbook
+
+    book = FileWorkbook(path, force=force)
+    tables = book.read()
+    result = history_run(tables, query, today)
+    book.apply(result)
+    book.save()
+    return history_text(tables, query), result
