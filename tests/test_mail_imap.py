@@ -20,8 +20,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tradexl.builder import build_workbook
+from tradexl.cli.app import cli
 from tradexl.errors import MailError
 from tradexl.fileengine.reader import read_workbook
 from tradexl.mail.imap import PASSWORD_ENV, ImapAccount, fetch_messages, imap_password
@@ -176,6 +178,26 @@ def test_wrong_password_and_untrusted_certificate(dovecot: ImapAccount):
     untrusted = ImapAccount(dovecot.host, USER, dovecot.port)
     with pytest.raises(MailError, match="TLS"):
         list(fetch_messages(untrusted, PASSWORD))
+
+
+def test_fetch_command_imports_and_reports_errors_in_one_line(dovecot: ImapAccount, tmp_path: Path):
+    import tradexl.cli.mail  # noqa: F401  (importing registers the command)
+
+    book = tmp_path / "Sales.xlsm"
+    build_workbook(book)
+    args = ["fetch", str(book), "--imap", dovecot.host, "--port", str(dovecot.port), "--user", USER,
+            "--cafile", str(dovecot.cafile)]
+    runner = CliRunner()
+    result = runner.invoke(cli, args, env={PASSWORD_ENV: PASSWORD}, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("Sales.xlsm: 4 inquiries added, 0 duplicates skipped")
+    assert len(read_workbook(book).frames["inquiries"]) == 4
+    before = book.read_bytes()
+    wrong = runner.invoke(cli, args, env={PASSWORD_ENV: "wrong"}, catch_exceptions=False)
+    assert wrong.exit_code == 1 and wrong.stdout == ""
+    assert wrong.stderr.startswith("Error: ") and "login failed" in wrong.stderr and wrong.stderr.count("\n") == 1
+    assert "wrong" not in wrong.stderr, "the password is never echoed"
+    assert book.read_bytes() == before
 
 
 def test_password_from_environment_only(monkeypatch):
