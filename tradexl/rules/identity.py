@@ -6,6 +6,7 @@ mail importer asks both; all three use these small functions so the answers agre
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -78,7 +79,13 @@ def normalize_company(name: object) -> str:
     "Al Noor Trading L.L.C." and "AL-NOOR TRADING LLC" -> "al noor"; "宁波明华电器有限公司" -> "宁波明华电器".
     A name made only of such words keeps them ("Trading Co." -> "trading co").
     """
-    text = unicodedata.normalize("NFKC", str(name or "")).casefold().strip()
+    return _normalized_company(str(name or ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalized_company(name: str) -> str:
+    """Cached: every sheet names the same few thousand buyers, and linking folds each sheet's names."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
     text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
     tokens = _PUNCTUATION.sub(" ", text).split()
     if not tokens:
