@@ -6,6 +6,7 @@ user's); numbers are numbers; dates become Excel serial numbers (the style gives
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import date, datetime, time
@@ -16,8 +17,11 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def escape_text(text: str) -> str:
-    """XML-escape text; characters XML cannot carry become Excel's `_xHHHH_` escapes (and `_x` is protected)."""
+    """XML-escape text; characters XML cannot carry become Excel's `_xHHHH_` escapes (and `_x` is protected).
+
+    Memoised: computed columns repeat a few texts (grades, statuses, regions) on every row."""
     text = text.translate(_ESCAPE)
     if _ILLEGAL.search(text):
         text = _ILLEGAL.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text)

@@ -163,9 +163,9 @@ class FileWorkbook:
             plain = self.styles.computed(fmt)
             marked = self.styles.computed(fmt, "overdue") if col.name in highlighted else plain
             values = frame[col.name].to_dict()
-            for row in range(layout.first_data_row, layout.last_data_row + 1):
-                style = marked if row in overdue_rows else plain
-                edits.set(row, number, cell_xml(f"{letter}{row}", values.get(row), style, prefix))
+            edits.set_column(number, {row: cell_xml(f"{letter}{row}", values.get(row),
+                                                    marked if row in overdue_rows else plain, prefix)
+                                      for row in range(layout.first_data_row, layout.last_data_row + 1)})
         self._grow_table(sheet, {targets[c.name][0]: targets[c.name][1] for c in columns})
 
     @staticmethod

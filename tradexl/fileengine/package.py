@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -45,6 +48,13 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_blank_text=False)
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
+SUSPICIOUS = (b"<!DOCTYPE", b"<!ENTITY")
+ERROR_CELL_MARK = b't="e"'
+"""Recorded while a sheet is checked, so the reader only rescans sheets that hold Excel error cells."""
+CACHE_BYTES = 1024 * 1024
+"""Parts up to this size are kept in memory from the start; bigger ones (sheet XML) are read when asked for."""
+CHUNK = 4 * 1024 * 1024
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 
 
 def parse_xml(data: bytes, name: str = "part") -> etree._Element:
@@ -69,8 +79,26 @@ def check_xml(data: bytes, name: str) -> None:
         if _DTD.search(text):
             raise BadFileError(f"the workbook contains a suspicious XML part ({name} declares a DTD or entities)")
         raise BadFileError(f"the workbook has a UTF-16 XML part ({name}); open and save it in Excel first")
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    _refuse_declarations(data, name)
+
+
+def _refuse_declarations(data: bytes, name: str) -> None:
+    if any(needle in data for needle in SUSPICIOUS):
         raise BadFileError(f"the workbook contains a suspicious XML part ({name} declares a DTD or entities)")
+
+
+def _check_streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """`check_xml` for a part too big to keep, chunk by chunk; True when the part holds Excel error cells."""
+    overlap = max(map(len, (*SUSPICIOUS, ERROR_CELL_MARK))) - 1
+    tail, errors = b"", False
+    with zf.open(info) as fh:
+        check_xml(fh.peek(4)[:4], info.filename)
+        while chunk := fh.read(CHUNK):
+            window = tail + chunk
+            _refuse_declarations(window, info.filename)
+            errors = errors or ERROR_CELL_MARK in window
+            tail = window[-overlap:]
+    return errors
 
 
 def local(tag: object) -> str:
@@ -121,16 +149,44 @@ class SheetEntry:
     position: int
 
 
+class Parts(Mapping[str, bytes]):
+    """Part name -> uncompressed bytes. Small parts are held from the start; a big one is read from the file
+    when first asked for and then kept (only the sheets the engine edits or scans are ever read)."""
+
+    def __init__(self, path: Path, infos: dict[str, zipfile.ZipInfo], held: dict[str, bytes]) -> None:
+        self._path, self._infos, self._held = path, infos, held
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._held:
+            info = self._infos[name]  # KeyError for an unknown part, as a dict would
+            with zipfile.ZipFile(self._path) as zf:
+                self._held[name] = zf.read(info)
+        return self._held[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._infos
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._infos)
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+
 @dataclass
 class Package:
-    """An opened workbook package: part bytes in original entry order plus the sheet map."""
+    """An opened workbook package: its parts in original entry order plus the sheet map.
+
+    `error_parts` are the XML parts that hold Excel error cells (`t="e"`), noted while checking them.
+    """
 
     path: Path
     order: list[str]
-    parts: dict[str, bytes]
+    parts: Mapping[str, bytes]
     infos: dict[str, zipfile.ZipInfo]
     workbook_part: str = ""
     sheets: list[SheetEntry] = field(default_factory=list)
+    error_parts: set[str] = field(default_factory=set)
 
     def has(self, name: str) -> bool:
         return name in self.parts
@@ -169,24 +225,62 @@ class Package:
 
     def write(self, dest: Path | str, replaced: dict[str, bytes], added: dict[str, bytes],
               removed: set[str]) -> None:
-        """Write a new package: original entries in order (replaced ones with new bytes), then added ones."""
+        """Write a new package: original entries in order (replaced ones with new bytes), then added ones.
+
+        Untouched entries are copied compressed, byte for byte, so a big sheet nobody edited costs a file copy.
+        """
         clash = set(added) & set(self.parts)
         if clash:
             raise ValueError(f"parts already exist: {sorted(clash)}")
-        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
+        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out, self.path.open("rb") as src:
             for name in self.order:
                 if name in removed:
                     continue
-                data = replaced.get(name, self.parts[name])
                 old = self.infos[name]
                 info = zipfile.ZipInfo(name, date_time=old.date_time)
                 info.external_attr = old.external_attr
+                if name not in replaced:
+                    _copy_raw(src, old, out, info)
+                    continue
+                data = replaced[name]
                 info.compress_type = zipfile.ZIP_DEFLATED
                 out.writestr(info, data, compresslevel=_level(len(data)))
             for name, data in added.items():
                 info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 out.writestr(info, data, compresslevel=_level(len(data)))
+
+
+def _copy_raw(src: BinaryIO, old: zipfile.ZipInfo, out: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Append entry `old` of the open source file to `out` as `info`, without decompressing it.
+
+    zipfile has no public call for this; it is what `ZipFile.writestr` does, minus the compression: a local
+    header with the known sizes and CRC (so no data descriptor), the stored bytes, and the central-directory
+    record (zip64 extras are added by zipfile itself when sizes or offsets need them).
+    """
+    src.seek(old.header_offset)
+    header = _LOCAL_HEADER.unpack(src.read(_LOCAL_HEADER.size))
+    if header[0] != zipfile.stringFileHeader:
+        raise BadFileError(f"{old.filename} cannot be copied (the workbook changed on disk while open)")
+    src.seek(header[10] + header[11], 1)  # file name and extra field of the local header
+    info.compress_type, info.CRC = old.compress_type, old.CRC
+    info.compress_size, info.file_size = old.compress_size, old.file_size
+    fp = out.fp
+    assert fp is not None
+    fp.seek(out.start_dir)
+    info.header_offset = fp.tell()
+    fp.write(info.FileHeader())
+    left = old.compress_size
+    while left:
+        chunk = src.read(min(left, CHUNK))
+        if not chunk:
+            raise BadFileError(f"{old.filename} cannot be copied (the workbook is truncated)")
+        fp.write(chunk)
+        left -= len(chunk)
+    out.start_dir = fp.tell()
+    out.filelist.append(info)
+    out.NameToInfo[info.filename] = info
+    out._didModify = True  # the flag that makes close() write the central directory
 
 
 def _level(size: int) -> int:
@@ -238,18 +332,22 @@ def open_package(path: Path | str) -> Package:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             _guard(path, infos)
-            parts = {}
-            for info in infos:
-                if info.is_dir():
-                    continue
-                parts[info.filename] = zf.read(info)
+            files = {i.filename: i for i in infos if not i.is_dir()}
+            held: dict[str, bytes] = {}
+            errors: set[str] = set()
+            for name, info in files.items():
+                xml = name.endswith((".xml", ".rels", ".vml"))
+                if info.file_size <= CACHE_BYTES:
+                    held[name] = zf.read(info)
+                    if xml:
+                        check_xml(held[name], name)
+                        if ERROR_CELL_MARK in held[name]:
+                            errors.add(name)
+                elif xml and _check_streamed(zf, info):
+                    errors.add(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise BadFileError(f"{path.name} is damaged or truncated (not a readable zip file: {exc})") from None
-    order = [i.filename for i in infos if not i.is_dir()]
-    pkg = Package(path, order, parts, {i.filename: i for i in infos})
-    for name in order:
-        if name.endswith((".xml", ".rels", ".vml")):
-            check_xml(parts[name], name)
+    pkg = Package(path, list(files), Parts(path, files, held), {i.filename: i for i in infos}, error_parts=errors)
     _load_workbook(pkg)
     return pkg
 

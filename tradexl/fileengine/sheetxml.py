@@ -52,6 +52,18 @@ class CellEdits:
             self.min_col = col if self.min_col is None else min(self.min_col, col)
             self.max_col = col if self.max_col is None else max(self.max_col, col)
 
+    def set_column(self, col: int, cells: dict[int, str | None]) -> None:
+        """`set` for many rows of one column at once (a computed column of a 100,000-row sheet)."""
+        if not cells:
+            return
+        self.set(min(cells), col, None)  # the limit checks, for the lowest and highest row
+        self.set(max(cells), col, None)
+        for row, xml in cells.items():
+            self.cells.setdefault(row, {})[col] = xml
+        if any(xml is not None for xml in cells.values()):
+            self.min_col = col if self.min_col is None else min(self.min_col, col)
+            self.max_col = col if self.max_col is None else max(self.max_col, col)
+
     def columns(self) -> set[int]:
         return self._columns
 
@@ -231,7 +243,12 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     p, start, end, text = _sheetdata(text)
     letters = {c: column_letter(c) for c in edits.columns()}
     pending = sorted(edits.cells)
-    out: list[str] = [text[:start]]
+    head = text[:start]
+    out: list[bytes] = []  # encoded piece by piece: a decoded 100 MB sheet must not exist twice more as text
+
+    def emit(*pieces: str) -> None:
+        out.extend(piece.encode("utf-8") for piece in pieces)
+
     last = start
     shifted = False  # a row was inserted: later rows without `r` need one
     formulas: set[str] = set()
@@ -241,9 +258,8 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
         while i < len(pending) and pending[i] < current:
             new = _new_row(p, pending[i], edits.cells[pending[i]])
             if new:
-                out.append(text[last:match.start()])
+                emit(text[last:match.start()], new)
                 last = match.start()
-                out.append(new)
                 shifted = True
                 touched.append(pending[i])
             i += 1
@@ -255,13 +271,11 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
             if new_body is None:
                 new_body = _slow_body(body, p, current, row_edits, formulas)
             if new_body != body or (not has_r and shifted):
-                out.append(text[last:match.start()])
-                out.append(_row_text(match, p, current, new_body, row_edits, add_r=not has_r))
+                emit(text[last:match.start()], _row_text(match, p, current, new_body, row_edits, add_r=not has_r))
                 last = row_end
                 touched.append(current)
         elif not has_r and shifted:
-            out.append(text[last:match.start()])
-            out.append(_with_row_ref(text[match.start():row_end], p, current))
+            emit(text[last:match.start()], _with_row_ref(text[match.start():row_end], p, current))
             last = row_end
     tail_rows = []
     while i < len(pending):
@@ -270,12 +284,10 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
             tail_rows.append(new)
             touched.append(pending[i])
         i += 1
-    out.append(text[last:end])
-    out.extend(tail_rows)
-    out.append(text[end:])
+    emit(text[last:end], *tail_rows, text[end:])
     if touched:  # <dimension> precedes <sheetData>
-        out[0] = _widen_dimension(out[0], edits, min(touched), max(touched))
-    return "".join(out).encode("utf-8"), formulas
+        head = _widen_dimension(head, edits, min(touched), max(touched))
+    return b"".join([head.encode("utf-8"), *out]), formulas
 
 
 def _row_text(match: re.Match[str], p: str, row: int, body: str, edits: dict[int, str | None], *,

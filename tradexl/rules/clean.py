@@ -7,6 +7,7 @@ blank rows are dropped silently; missing required values and duplicate IDs are r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
@@ -22,6 +23,8 @@ from tradexl.rules.vocab import choice_lookup
 QUANTITY_TEXT = "Quantity Text"
 TEXT_QUANTITY_SHEETS = ("inquiries", "quotes")
 """Sheets whose Quantity may be words ("1x40HQ"): kept in `Quantity Text`, not reported as a problem."""
+_ID_FLOAT = re.compile(r"\d+\.0+").fullmatch
+"""An ID Excel stored as a number ("1001.0"): left to `parse_id`."""
 UNIQUE_COLUMNS = {"inquiries": "Inquiry ID", "customers": "Customer ID", "products": "Model"}
 """Columns whose values must not repeat (Quote No may: one quote has several lines)."""
 
@@ -72,13 +75,12 @@ def _fast(uniques: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
     types = [type(u) for u in uniques]
     if kind in ("text", "id"):
         mask = np.array([t is str for t in types], dtype=bool)
-        stripped = pd.Series(uniques[mask], dtype=object).str.strip()
-        slow = (stripped == "") | stripped.str.startswith("#")
-        if kind == "id":
-            slow |= stripped.str.fullmatch(r"\d+\.0+")
-        slow = slow.to_numpy(dtype=bool)
-        mask[np.flatnonzero(mask)[slow]] = False
-        return mask, stripped.to_numpy(dtype=object)[~slow]
+        stripped = [u.strip() for u in uniques[mask]]
+        slow = [not text or text[0] == "#" or (kind == "id" and "." in text and _ID_FLOAT(text) is not None)
+                for text in stripped]
+        ok = ~np.array(slow, dtype=bool)
+        mask[np.flatnonzero(mask)[~ok]] = False
+        return mask, np.array(stripped, dtype=object)[ok] if stripped else np.array([], dtype=object)
     if kind in ("date", "datetime"):
         mask = np.array([t is datetime or t is pd.Timestamp for t in types], dtype=bool)
         stamps = pd.DatetimeIndex(pd.to_datetime(pd.Series(uniques[mask], dtype=object), errors="coerce"))
@@ -149,11 +151,22 @@ def clean_frame(key: str, frame: pd.DataFrame | None, today: date, sheet: str) -
                             for row in rows[blank[keep]])
     result = pd.DataFrame({name: typed[keep] for name, (typed, _, _) in converted.items()}, index=rows)
     if key in TEXT_QUANTITY_SHEETS:
-        result[QUANTITY_TEXT] = [as_text(v) for v in raw["Quantity"][keep]]
-        result[QUANTITY_TEXT] = result[QUANTITY_TEXT].astype(object)
+        result[QUANTITY_TEXT] = per_distinct(raw["Quantity"][keep], as_text)
     if key in UNIQUE_COLUMNS:
         problems.extend(duplicate_problems(result, UNIQUE_COLUMNS[key], sheet))
     return result, problems
+
+
+def per_distinct(values: pd.Series, function: Callable[[object], object]) -> pd.Series:
+    """`function` of each cell, called once per distinct value (an object column, indexed like `values`)."""
+    cells = values.to_numpy(dtype=object)
+    try:
+        codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    except TypeError:  # unhashable cells: one call each
+        return pd.Series([function(v) for v in cells], index=values.index, dtype=object)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [function(v) for v in np.asarray(uniques, dtype=object)]
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
 def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Problem]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tradexl.rules.clean import per_distinct
 from tradexl.rules.identity import email_domain, is_free_mail
 from tradexl.settings import Settings
 
@@ -143,8 +144,8 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
     moq_by_model = products.drop_duplicates("Model").set_index("Model")["MOQ"] if len(products) else pd.Series()
     moq = model.map(moq_by_model).astype(float)
     qty = inquiries["Quantity"].astype(float)
-    domains = text["Email"].map(email_domain)
-    free = domains.map(lambda d: is_free_mail(d) if d else True).astype(bool)
+    free = per_distinct(text["Email"], lambda email: is_free_mail(d) if (d := email_domain(email)) else True)
+    free = free.astype(bool)
     has_company = text["Company"].str.strip() != ""
     ordered = set(inquiries.loc[inquiries["Status"] == "Ordered", "Customer Key"])
     ordered |= set(quotes.loc[quotes["Status"] == "Accepted", "Customer Key"]) if len(quotes) else set()
