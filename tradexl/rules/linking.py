@@ -26,8 +26,7 @@ def _text(frame: pd.DataFrame, column: str) -> pd.Series:
 
 
 _first_email = functools.lru_cache(maxsize=1 << 17)(first_email)
-_normalize_company = functools.lru_cache(maxsize=1 << 17)(normalize_company)
-"""Memoised: every keyed sheet repeats the Customers e-mails and names."""
+"""Memoised: every keyed sheet repeats the Customers e-mails (`normalize_company` caches itself)."""
 
 
 def _emails(frame: pd.DataFrame) -> pd.Series:
@@ -35,7 +34,7 @@ def _emails(frame: pd.DataFrame) -> pd.Series:
 
 
 def _names(frame: pd.DataFrame) -> pd.Series:
-    return per_distinct(_text(frame, "Company"), _normalize_company)
+    return per_distinct(_text(frame, "Company"), normalize_company)
 
 
 def own_keys(ids: pd.Series, emails: pd.Series, names: pd.Series) -> pd.Series:
