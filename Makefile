@@ -17,10 +17,12 @@ demo: $(BIN)/tradexl
 test: $(BIN)/tradexl
 	bash scripts/system-deps.sh
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(BIN)/tradexl
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(BIN)/tradexl
 	$(BIN)/python benchmarks/bench_refresh.py --sizes 1000,10000
