@@ -96,7 +96,7 @@ def test_data_rows_fill_the_table_with_formats(filled: Path) -> None:
     assert samples["A2"].value == datetime(2024, 5, 1) and samples["A2"].number_format == "yyyy-mm-dd"
     products = wb["Products"]
     assert [products["L2"].value, products["N2"].value] == ["Yes", "No"]
-    assert wb["Follow-ups"].tables["tblFollowups"].ref == "A1:G2"
+    assert wb["Follow-ups"].tables["tblFollowups"].ref == "A1:I2"  # Needs Help, Decision after By
 
 
 @pytest.mark.parametrize(("cell", "text"), [("E2", "=HYPERLINK(\"http://evil\")"), ("F2", "+86 138 0000"),
@@ -110,8 +110,8 @@ def test_formula_looking_buyer_text_is_stored_as_text(filled: Path, cell: str, t
 
 
 def test_unknown_sheet_or_column_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="orders"):
-        build_workbook(tmp_path / "x.xlsm", data={"orders": []})
+    with pytest.raises(ValueError, match="invoices"):
+        build_workbook(tmp_path / "x.xlsm", data={"invoices": []})
     with pytest.raises(ValueError, match="Colour"):
         build_workbook(tmp_path / "x.xlsm", data={"customers": [{"Company": "A", "Colour": "red"}]})
     assert not (tmp_path / "x.xlsm").exists()
@@ -120,7 +120,7 @@ def test_unknown_sheet_or_column_is_refused(tmp_path: Path) -> None:
 def test_settings_sheet_has_a_titled_table_per_settings_table(empty_book: openpyxl.Workbook) -> None:
     ws = empty_book[SETTINGS_SHEET]
     assert set(ws.tables) == {"tblSettings", "tblCadence", "tblRegions", "tblCountryRegions", "tblTeam",
-                              "tblKeywords", "tblMailRouting"}
+                              "tblKeywords", "tblMailRouting", "tblCurrency"}
     for table in ws.tables.values():
         min_col, min_row, _, _ = range_boundaries(table.ref)
         assert ws.cell(min_row - 1, min_col).value, f"{table.name} has no title above it"

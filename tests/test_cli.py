@@ -100,8 +100,8 @@ def test_refresh_then_quotes_text_dir(book: Path, tmp_path: Path):
 def test_new_makes_the_template_and_refuses_to_overwrite(tmp_path: Path):
     target = tmp_path / "Fresh.xlsm"
     assert invoke("new", str(target))[0] == 0
-    assert sheet_names(target)[:7] == ["Inquiries", "Customers", "Follow-ups", "Quotes", "Products", "Samples",
-                                       "Settings"]
+    assert sheet_names(target)[:8] == ["Inquiries", "Customers", "Follow-ups", "Quotes", "Products", "Samples",
+                                       "Orders", "Settings"]
     code, _, err = invoke("new", str(target))
     assert code == 1 and err.startswith("Error: ") and err.count("\n") == 1
 

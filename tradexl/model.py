@@ -78,4 +78,7 @@ class Enriched:
     quotes: pd.DataFrame
     products: pd.DataFrame
     samples: pd.DataFrame
+    orders: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Orders lines with the computed columns and the extra money columns of `rules.orders` (empty without an
+    Orders sheet)."""
     problems: list[Problem] = field(default_factory=list)

@@ -27,6 +27,8 @@ SAMPLE_TYPES = ("E-sample", "Physical")
 FREIGHT = ("Collect", "Prepaid", "T/T prepay")
 SAMPLE_STATUSES = ("Preparing", "Sent", "Delivered", "Feedback", "Approved", "Rejected")
 YES_NO = ("Yes", "No")
+ORDER_STATUSES = ("Confirmed", "In production", "Shipped", "Completed", "Cancelled")
+PAYMENT_STATUSES = ("Paid", "Deposit received", "Awaiting deposit", "Balance due", "Balance overdue")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ CUSTOMERS = SheetDef("customers", "Customers", "客户", "tblCustomers", (
     C("Channel", "建议渠道", computed=True, width=10),
     C("Inquiries", "询盘数", "int", computed=True, width=9),
     C("Top Product", "主要产品", computed=True, width=14),
+    C("Orders (12 mo)", "订单额(12个月)", "number", computed=True, width=13, aliases=("近12个月订单额",)),
 ))
 
 FOLLOWUPS = SheetDef("followups", "Follow-ups", "跟进", "tblFollowups", (
@@ -133,6 +136,8 @@ FOLLOWUPS = SheetDef("followups", "Follow-ups", "跟进", "tblFollowups", (
     C("Summary", "内容摘要", width=40, aliases=("摘要", "跟进内容")),
     C("Next Step", "下一步", width=30),
     C("By", "业务员", width=12, aliases=("跟进人",)),
+    C("Needs Help", "需要支持", "choice", YES_NO, width=9, aliases=("求助",)),
+    C("Decision", "批复", width=30, aliases=("领导批复",)),
 ))
 
 QUOTES = SheetDef("quotes", "Quotes", "报价", "tblQuotes", (
@@ -182,7 +187,28 @@ SAMPLES = SheetDef("samples", "Samples", "样品", "tblSamples", (
     C("By", "业务员", width=12, aliases=("寄样人",)),
 ))
 
-INPUT_SHEETS: tuple[SheetDef, ...] = (INQUIRIES, CUSTOMERS, FOLLOWUPS, QUOTES, PRODUCTS, SAMPLES)
+ORDERS = SheetDef("orders", "Orders", "订单", "tblOrders", (
+    C("Order No", "订单号", "id", required=True, width=13, aliases=("合同号", "PI号")),
+    C("Date", "日期", "date", required=True, width=12, aliases=("下单日期",)),
+    C("Customer ID", "客户编号", "id", width=11),
+    C("Company", "公司", width=26, aliases=("公司名称", "客户名称")),
+    C("Model", "型号", width=14, aliases=("产品型号",)),
+    C("Quantity", "数量", "number", width=10),
+    C("Unit Price", "单价", "number", width=11),
+    C("Amount", "金额", "number", width=13, aliases=("订单金额",)),
+    C("Currency", "币种", width=8),
+    C("Payment Terms", "付款方式", width=30, aliases=("付款条件",)),
+    C("Deposit Received", "已收定金", "number", width=13, aliases=("定金",)),
+    C("Balance Received", "已收尾款", "number", width=13, aliases=("尾款",)),
+    C("Ship Date", "出货日期", "date", width=12, aliases=("船期",)),
+    C("Status", "状态", "choice", ORDER_STATUSES, width=13),
+    C("Owner", "业务员", width=12, aliases=("负责人",)),
+    C("Amount (Report Currency)", "金额(报告币种)", "number", computed=True, width=14, aliases=("折算金额",)),
+    C("Outstanding", "未收款", "number", computed=True, width=13),
+    C("Payment Status", "收款状态", computed=True, width=17),
+))
+
+INPUT_SHEETS: tuple[SheetDef, ...] = (INQUIRIES, CUSTOMERS, FOLLOWUPS, QUOTES, PRODUCTS, SAMPLES, ORDERS)
 SHEETS_BY_KEY = {s.key: s for s in INPUT_SHEETS}
 
 SETTINGS_SHEET = "Settings"

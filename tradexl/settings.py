@@ -132,6 +132,9 @@ class Settings:
     keywords: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_KEYWORDS))
     catalog_file: str = ""
     mail_routing: tuple[MailRoute, ...] = ()
+    report_currency: str = "USD"
+    rates: dict[str, float] = field(default_factory=dict)
+    """Currency -> value of 1 unit in the report currency (the report currency itself is always 1)."""
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -172,6 +175,7 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Language", "语言", "language"),
     SettingKey("Week Ends On", "周报截止日", "week_ends_on"),
     SettingKey("E-catalog File", "电子目录文件", "catalog_file"),
+    SettingKey("Report Currency", "报告币种", "report_currency"),
 )
 
 
@@ -198,8 +202,9 @@ TEAM_TABLE = TableLayout("team", "Team", "团队", (("Name", "姓名"), ("Active
 KEYWORDS_TABLE = TableLayout("keywords", "Grading keywords", "评级关键词",
                              (("Signal", "信号"), ("Keywords", "关键词")))
 MAIL_ROUTING_TABLE = TableLayout("routing", "Mail routing", "邮件分配", (("Match", "匹配"), ("Owner", "业务员")))
+CURRENCY_TABLE = TableLayout("currency", "Currency", "币种汇率", (("Currency", "币种"), ("Rate", "汇率")))
 SETTINGS_TABLES = (GENERAL_TABLE, CADENCE_TABLE, REGIONS_TABLE, COUNTRY_TABLE, TEAM_TABLE, KEYWORDS_TABLE,
-                   MAIL_ROUTING_TABLE)
+                   MAIL_ROUTING_TABLE, CURRENCY_TABLE)
 
 
 def _blank(value: Any) -> bool:
@@ -274,8 +279,8 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         if attr in scalars:
             num = _number(scalars[attr], attr, problems)
             if num is not None and num > 0:
-                value: Any = int(num) if attr == "open_inquiry_max_days" else num
-                settings = replace(settings, **{attr: value})
+                fixed: dict[str, Any] = {attr: int(num) if attr == "open_inquiry_max_days" else num}
+                settings = replace(settings, **fixed)
     if "language" in scalars:
         lang = _text(scalars["language"]).casefold()
         lang = {"中文": "zh", "chinese": "zh", "english": "en", "英文": "en"}.get(lang, lang)
@@ -335,6 +340,19 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
                 keywords[name] = tuple(w.strip() for w in _text(words).replace("，", ",").split(",") if w.strip())
         settings = replace(settings, keywords=keywords)
 
+    if "report_currency" in scalars and _text(scalars["report_currency"]):
+        settings = replace(settings, report_currency=_text(scalars["report_currency"]).upper())
+    rates: dict[str, float] = {}
+    for code, rate in find_table(grid, CURRENCY_TABLE) or []:
+        num = _number(rate, f"Rate of {_text(code)}", problems)
+        if _text(code) and num is not None:
+            if num > 0:
+                rates[_text(code).upper()] = num
+            else:
+                problems.append(f"Rate of {_text(code)}: '{rate}' must be above 0")
+    if rates:
+        settings = replace(settings, rates=rates)
+
     routes = tuple(MailRoute(_text(m), _text(o)) for m, o in find_table(grid, MAIL_ROUTING_TABLE) or []
                    if _text(m) and _text(o))
     if routes:
@@ -353,7 +371,7 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "reply_target_hours": settings.reply_target_hours, "reply_limit_hours": settings.reply_limit_hours,
         "fax_limit_hours": settings.fax_limit_hours, "open_inquiry_max_days": settings.open_inquiry_max_days,
         "language": settings.language, "week_ends_on": WEEKDAYS[settings.week_ends_on],
-        "catalog_file": settings.catalog_file,
+        "catalog_file": settings.catalog_file, "report_currency": settings.report_currency,
     }
     return {
         "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],
@@ -364,4 +382,5 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "team": [[t.name, "Yes" if t.active else "No", t.email, t.monthly_target] for t in settings.team],
         "keywords": [[k, ", ".join(v)] for k, v in settings.keywords.items()],
         "routing": [[r.match, r.owner] for r in settings.mail_routing],
+        "currency": [[code, rate] for code, rate in settings.rates.items()],
     }

@@ -17,6 +17,7 @@ from tradexl.schema import FOLLOWUP_CHANNELS, GRADES, SETTINGS_SHEET, YES_NO
 from tradexl.settings import (
     CADENCE_TABLE,
     COUNTRY_TABLE,
+    CURRENCY_TABLE,
     GENERAL_TABLE,
     KEYWORDS_TABLE,
     MAIL_ROUTING_TABLE,
@@ -57,6 +58,7 @@ PLACEMENTS = (
     Placement(TEAM_TABLE, "tblTeam", (16, 8, 26, 15), choices={1: YES_NO}),
     Placement(KEYWORDS_TABLE, "tblKeywords", (12, 60), wrap=(1,)),
     Placement(MAIL_ROUTING_TABLE, "tblMailRouting", (28, 16)),
+    Placement(CURRENCY_TABLE, "tblCurrency", (10, 10)),
 )
 # Dropdowns for single values of the General table, by setting key.
 GENERAL_CHOICES = {"Language": ("en", "zh"), "Week Ends On": WEEKDAYS}

@@ -15,10 +15,11 @@ from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
 from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
 from tradexl.rules.linking import KEYED_SHEETS, customer_keys, link_keys, unknown_customer_problems
+from tradexl.rules.orders import order_columns, order_value_by_customer
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
 
-COMPUTED_SHEETS = ("inquiries", "customers")
+COMPUTED_SHEETS = ("inquiries", "customers", "orders")
 
 
 def _region(frame: pd.DataFrame, tables: InputTables, key: str) -> tuple[pd.Series, list[Problem]]:
@@ -41,8 +42,15 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
         problems += unknown_customer_problems(frames[key], frames[key]["Customer Key"], customers["Customer Key"],
                                               sheet_name(tables, key), strict=key != "inquiries")
 
+    orders = frames["orders"]
+    money, money_problems = order_columns(orders, settings, today, sheet_name(tables, "orders"))
+    for column in money:
+        orders[column] = money[column]
+    order_value = order_value_by_customer(orders, today)
+    problems += money_problems
+
     inquiries = frames["inquiries"]
-    graded = grade_inquiries(inquiries, frames["products"], customers, frames["quotes"], settings)
+    graded = grade_inquiries(inquiries, frames["products"], customers, frames["quotes"], settings, order_value)
     replies, reply_problems = reply_columns(inquiries, settings, now, sheet_name(tables, "inquiries"))
     inquiries["Region"], region_problems = _region(inquiries, tables, "inquiries")
     problems += reply_problems + region_problems
@@ -59,6 +67,7 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     for column in contacts:
         customers[column] = contacts[column]
     customers["Effective Grade"] = customers["Current Grade"]
+    customers["Orders (12 mo)"] = customers["Customer Key"].map(order_value).astype(float)
 
     order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}
     names = {sheet_name(tables, s.key): order[s.key] for s in schema.INPUT_SHEETS}

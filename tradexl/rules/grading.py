@@ -41,7 +41,7 @@ RULES: tuple[Rule, ...] = (
     Rule("urgent", 1, "urgent ({urgent})"),
     Rule("sample", 1, "asks for samples"),
     Rule("identity", 1, "company, phone and company email"),
-    Rule("returning", 2, "returning customer with orders"),
+    Rule("returning", 2, "returning customer with orders{orders}"),
     Rule("vague", -3, "vague request ({vague})"),
     Rule("anonymous", -2, "no company name, free-mail address"),
     Rule("long_term", 0, "long-term/tender wording ({long_term})", sets_grade="C"),
@@ -131,9 +131,21 @@ def _phrases(rule: Rule, hit: np.ndarray, details: dict[str, pd.Series]) -> np.n
     return phrases
 
 
+def _order_text(keys: pd.Series, order_value: pd.Series | None, currency: str) -> pd.Series:
+    """" (USD 45,000 in 12 mo)" for a buyer with order value on the Orders sheet, "" otherwise."""
+    if order_value is None or order_value.empty:
+        return pd.Series("", index=keys.index, dtype=object)
+    shown = {k: f" ({currency} {v:,.0f} in 12 mo)" for k, v in order_value.dropna().items() if v > 0}
+    return keys.map(shown).astype(object).fillna("")
+
+
 def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataFrame, quotes: pd.DataFrame,
-            settings: Settings) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
-    """Which signals fire for each inquiry (bool columns named as in RULES) and the details for the reasons."""
+            settings: Settings, order_value: pd.Series | None = None) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+    """Which signals fire for each inquiry (bool columns named as in RULES) and the details for the reasons.
+
+    `order_value` (Customer Key -> order value in the report currency over 12 months, from the Orders sheet)
+    makes a buyer returning and puts the value in the reason; without an Orders sheet an Ordered inquiry or an
+    Accepted quote is the evidence."""
     text = {c: inquiries[c].fillna("").astype(str) for c in ("Product", "Message", "Company", "Phone", "Email")}
     known = customers[customers["Customer Key"] != ""].drop_duplicates("Customer Key").set_index("Customer Key")
     for column in ("Company", "Phone", "Email"):  # a linked customer's details count for the inquiry
@@ -149,9 +161,12 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
     has_company = text["Company"].str.strip() != ""
     ordered = set(inquiries.loc[inquiries["Status"] == "Ordered", "Customer Key"])
     ordered |= set(quotes.loc[quotes["Status"] == "Accepted", "Customer Key"]) if len(quotes) else set()
+    if order_value is not None:
+        ordered |= set(order_value.index[order_value.fillna(0) > 0])
     ordered.discard("")
     details = keyword_hits(blob, {name: settings.keywords.get(name, ()) for name in KEYWORD_SIGNALS})
-    details |= {"model": model, "qty": _number_text(qty), "moq": _number_text(moq)}
+    details |= {"model": model, "qty": _number_text(qty), "moq": _number_text(moq),
+                "orders": _order_text(inquiries["Customer Key"], order_value, settings.report_currency)}
     fired = pd.DataFrame({
         "model": model != "",
         "qty_ok": (qty >= moq) & (qty > 0),
@@ -184,9 +199,9 @@ def grade(fired: pd.DataFrame, details: dict[str, pd.Series]) -> pd.DataFrame:
 
 
 def grade_inquiries(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataFrame, quotes: pd.DataFrame,
-                    settings: Settings) -> pd.DataFrame:
+                    settings: Settings, order_value: pd.Series | None = None) -> pd.DataFrame:
     """Suggested Grade, Grade Reason, Effective Grade (manual Grade wins) and the matched catalog model."""
-    fired, details = signals(inquiries, products, customers, quotes, settings)
+    fired, details = signals(inquiries, products, customers, quotes, settings, order_value)
     result = grade(fired, details)
     manual = inquiries["Grade"].fillna("").astype(str)
     result["Effective Grade"] = manual.mask(manual == "", result["Suggested Grade"]).astype(object)

@@ -16,7 +16,7 @@ from tradexl.model import Problem
 from tradexl.rules.clean import per_distinct, problem
 from tradexl.rules.identity import first_email, normalize_company
 
-KEYED_SHEETS = ("inquiries", "followups", "quotes", "samples")
+KEYED_SHEETS = ("inquiries", "followups", "quotes", "samples", "orders")
 
 
 def _text(frame: pd.DataFrame, column: str) -> pd.Series:

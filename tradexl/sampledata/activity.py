@@ -50,7 +50,7 @@ def make_followups(rng: Rng, buyers: list[Buyer], products: list[Product], today
             summary = rng.choice(vocab.FOLLOWUP_SUMMARIES[channel]).format(
                 model=product.model, name=product.name, contact=first_name, city=buyer.city)
             rows.append((date.fromordinal(int(day)), buyer.cid, buyer.company, channel, summary,
-                         rng.choice(steps), buyer.owner))
+                         rng.choice(steps), buyer.owner, None, None))  # Needs Help, Decision
             day += max(1.0, every * rng.uniform(0.6, 1.3))
     rows.sort(key=lambda row: row[0])
     return Table(tuple(c.name for c in FOLLOWUPS.user_columns), rows)

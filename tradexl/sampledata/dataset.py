@@ -17,6 +17,7 @@ from typing import Any
 from tradexl.sampledata import vocab
 from tradexl.sampledata.activity import make_followups, make_quotes, make_samples
 from tradexl.sampledata.generate import Rng, make_customers, make_inquiries, make_products
+from tradexl.sampledata.orders import DEMO_RATES, ask_for_help, make_orders
 from tradexl.sampledata.table import Table
 from tradexl.settings import DEFAULT_REGIONS, CompanyProfile, Settings, TeamMember
 
@@ -49,6 +50,7 @@ def demo_settings(today: date) -> Settings:
         team=tuple(TeamMember(name, True, email, float(target)) for name, email, target in vocab.TEAM),
         country_regions=dict(vocab.COUNTRY_OVERRIDES),
         catalog_file=f"Lumax_eCatalog_{today.year}.pdf",
+        rates=dict(DEMO_RATES),
     )
 
 
@@ -114,6 +116,8 @@ def _build(today: date, inquiries: int, customers: int, seed: int, full_catalog:
         "products": products_table,
         "samples": make_samples(rng, deals, today),
     }
+    tables["orders"] = make_orders(rng, deals, products, regions, today)
+    ask_for_help(tables["followups"], today)
     _spoil(tables)
     return settings, tables
 
