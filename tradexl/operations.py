@@ -29,7 +29,7 @@ SHEETS_BY_STEP: dict[str, tuple[tuple[str, ...], SheetBuilder]] = {
     "followups": (("Due Follow-ups", "Unanswered"),
                   lambda e, s, d, n: [due_sheet(e, d, s), unanswered_sheet(e.inquiries, s, n)]),
     "quotes": (("Quote - *",), lambda e, s, d, n: quote_sheets(e.products, s, d)),
-    "weekly": (("Weekly Summary",), lambda e, s, d, n: [weekly_sheet(e, d, s)]),
+    "weekly": (("Weekly Summary",), lambda e, s, d, n: [weekly_sheet(e, d, s, n)]),
     "check": (("Check",), lambda e, s, d, n: [check_sheet(e.problems, s)]),
 }
 

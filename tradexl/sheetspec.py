@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 RowKind = Literal["title", "subtitle", "section", "header", "data", "total", "note", "blank"]
 Highlight = Literal["", "overdue", "warn", "good", "key"]
-Format = Literal["", "text", "date", "datetime", "int", "decimal1", "money", "percent", "factor"]
+Format = Literal["", "text", "date", "datetime", "int", "decimal1", "money", "percent", "factor", "signed"]
 
 NUMBER_FORMATS: dict[str, str] = {
     "": "General",
@@ -23,6 +23,7 @@ NUMBER_FORMATS: dict[str, str] = {
     "money": "#,##0.00",
     "percent": "0%",
     "factor": "0.00",
+    "signed": "+#,##0;-#,##0;0",  # a change against last period
 }
 
 

@@ -13,30 +13,17 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import pandas as pd
 
+from tradexl.money import CURRENCY_DECIMALS, DEFAULT_CURRENCY, currency_decimals, currency_of
 from tradexl.reports.common import column
 
-DEFAULT_CURRENCY = "USD"
-# ISO 4217 minor units that differ from 2.
-CURRENCY_DECIMALS: dict[str, int] = {
-    **dict.fromkeys(("JPY", "KRW", "VND", "CLP", "ISK", "UGX", "PYG", "XAF", "XOF", "XPF", "RWF", "GNF",
-                     "KMF", "DJF", "VUV", "BIF", "IDR"), 0),
-    **dict.fromkeys(("BHD", "KWD", "OMR", "JOD", "TND", "IQD", "LYD"), 3),
-}
+__all__ = ["CURRENCY_DECIMALS", "DEFAULT_CURRENCY", "currency_decimals", "currency_of"]
+
 SHEET_PREFIX = "Quote - "
 MAX_SHEET_NAME = 31
 # Excel forbids []:*?/\ in sheet names: keep the meaning where there is one ("Asia/Pacific" -> "Asia-Pacific").
 _SHEET_NAME_FIXES = str.maketrans({"/": "-", "\\": "-", "[": "(", "]": ")", ":": None, "*": None, "?": None})
 _SPACES = re.compile(r"\s+")
 _MODEL_FOLD = re.compile(r"[\s\-_./]+")
-
-
-def currency_of(value: object) -> str:
-    code = str(value or "").strip().upper()
-    return code or DEFAULT_CURRENCY
-
-
-def currency_decimals(currency: str) -> int:
-    return CURRENCY_DECIMALS.get(currency_of(currency), 2)
 
 
 def unit_price(base_price: object, factor: float, currency: str) -> Decimal | None:

@@ -1,224 +1,381 @@
-"""Weekly Summary: the manager's Saturday report to the boss (seed: customers followed up, key customers, figures).
+"""Weekly Summary: the manager's written report to the boss (seed: customers followed up, key customers, figures).
 
-The week is the 7 days ending on the report day, the latest `Settings.week_ends_on` weekday on or before today.
-All sections share one 16-column grid whose widths fit one landscape A4 page; sections with fewer fields place
-them on wide columns and leave the neighbours empty so text can overflow.
+The week ends on `Settings.week_ends_on`. Run on any day it covers the current week up to today (the boss also
+reviews on Wednesday) and its title says "week to date"; on the week's last day it is the full week. Every
+comparison is against the same days of the previous week.
+
+Layout: page 1 is the dashboard (headline figures with their change, then the salesperson table); the written
+report follows. Tables are stacked, each with its own header row, on one 14-column grid. Stacking (rather
+than tables side by side) keeps every table readable when filtered, copied or printed on any page; the grid
+widths are chosen so every table's columns fit: the first column holds names, dates sit only in columns at
+least 11 wide, and long texts (summaries, requests) start in a column followed by empty ones so they run on
+across them instead of being cut.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import (
-    cell_dates,
-    column,
-    grade_rank,
-    latest_summaries,
-    lookup_text,
-    owner_names,
-    place,
-    place_formats,
-)
+from tradexl.reports.common import cell_dates, column, grade_rank, latest_summaries, lookup_text, place
 from tradexl.reports.due import contact_state
+from tradexl.reports.figures import (
+    Period,
+    headline,
+    in_period,
+    month_to_date,
+    order_value,
+    payments,
+    people,
+    targets,
+)
 from tradexl.reports.labels import Labels, labels_for
+from tradexl.rules.orders import COUNTS
 from tradexl.settings import Settings
 from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Weekly Summary"
-WIDTHS = (24.0, 8.0, 5.0, 5.0, 5.0, 5.0, 8.0, 8.0, 11.0, 11.0, 10.0, 9.0, 7.0, 8.0, 7.0, 9.0)
+WIDTHS = (26.0, 12.0, 12.0, 11.0, 12.0, 12.0, 10.0, 6.0, 8.0, 10.0, 11.0, 10.0, 9.0, 9.0)
 GRID = len(WIDTHS)
-GRADES = ("A", "B", "C", "D")
-STATS = ("new", *GRADES, "within_target", "within_limit", "late", "unreplied", "followups", "overdue",
-         "quotes", "samples", "orders")
-TEAM_HEADER = ("col.salesperson", "col.new", *GRADES, "col.within_target", "col.within_limit", "col.late",
-               "col.unreplied", "col.followups", "col.overdue", "col.quotes", "col.samples", "col.orders",
-               "col.target")
-TEAM_FORMATS: tuple[Format, ...] = ("", *(["int"] * (GRID - 1)))
-TEAM_HEADER_ROW = 5
 TOP_PRODUCTS = 10
-# Section tables: label key -> grid column, and the formats of those columns.
-KEY_COLUMNS = {"col.company": 0, "col.country": 1, "col.owner": 6, "col.last_contact": 8,
-               "col.next_contact": 9, "col.latest_inquiry": 10, "col.last_summary": 12}
-OVERDUE_COLUMNS = {"col.company": 0, "col.grade": 1, "col.country": 2, "col.owner": 6, "col.last_contact": 8,
-                   "col.next_contact": 9, "col.days_overdue": 10, "col.channel": 11}
-COUNT_COLUMNS = {"col.inquiries": 1, "col.share": 2}
-DATE_FORMATS: dict[int, Format] = {8: "date", 9: "date"}
+IN_PLAY_DONE = ("Lost",)
+"""A key customer is out of play when their latest inquiry is Lost, or it is Ordered and all their orders are
+Completed (or Cancelled)."""
+
+Cell = tuple[int, str, Format]  # grid column, label key, format
+TEAM: tuple[Cell, ...] = (
+    (0, "col.salesperson", ""), (1, "col.orders_mtd", "int"), (2, "col.target", "int"),
+    (3, "col.target_pct", "percent"), (4, "col.orders_value", "int"), (5, "col.payments", "int"),
+    (6, "col.inquiries", "int"), (7, "col.ab", "int"), (8, "col.within_target", "int"),
+    (9, "col.unreplied", "int"), (10, "col.followups", "int"), (11, "col.overdue", "int"),
+    (12, "col.quotes", "int"), (13, "col.samples", "int"))
+HEADLINE: tuple[Cell, ...] = ((0, "col.figure", ""), (1, "col.this_week", "int"), (2, "col.last_week", "int"),
+                              (3, "col.change", "signed"))
+FOLLOWED: tuple[Cell, ...] = ((0, "col.customer", ""), (1, "col.last_contact", "date"), (2, "col.channel", ""),
+                              (3, "col.contacts", "int"), (4, "col.summary", ""), (10, "col.next_step", ""))
+KEY: tuple[Cell, ...] = ((0, "col.company", ""), (1, "col.country", ""), (2, "col.owner", ""),
+                         (3, "col.last_contact", "date"), (4, "col.next_contact", "date"),
+                         (5, "col.latest_inquiry", ""), (7, "col.last_summary", ""))
+OVERDUE: tuple[Cell, ...] = ((0, "col.company", ""), (1, "col.country", ""), (2, "col.owner", ""),
+                             (3, "col.next_contact", "date"), (4, "col.days_overdue", "int"),
+                             (5, "col.channel", ""), (6, "col.grade", ""), (7, "col.phone", ""))
+HELP: tuple[Cell, ...] = ((0, "col.customer", ""), (1, "col.date", "date"), (2, "col.by", ""),
+                          (3, "col.request", ""), (9, "col.decision", ""))
+PRODUCTS: tuple[Cell, ...] = ((0, "col.model", ""), (1, "col.name", ""), (3, "col.inquiries", "int"),
+                              (4, "col.share", "percent"), (5, "col.ab", "int"))
+COUNTS_BY: tuple[Cell, ...] = ((1, "col.inquiries", "int"), (2, "col.share", "percent"), (3, "col.ab", "int"),
+                               (4, "col.ordered", "int"))
 
 
 def week_range(today: date, week_ends_on: int) -> tuple[date, date]:
-    """First and last day of the report week: it ends on the latest `week_ends_on` weekday <= today."""
-    end = today - timedelta(days=(today.weekday() - week_ends_on) % 7)
+    """First and last day of the week that contains `today` (it ends on the `week_ends_on` weekday)."""
+    end = today + timedelta(days=(week_ends_on - today.weekday()) % 7)
     return end - timedelta(days=6), end
 
 
-def _in_week(stamps: pd.Series, start: date, end: date) -> pd.Series:
-    values = pd.to_datetime(stamps)
-    return (values >= pd.Timestamp(start)) & (values < pd.Timestamp(end + timedelta(days=1)))
+def report_period(today: date, week_ends_on: int) -> tuple[Period, bool]:
+    """The days the report covers (week start .. today) and whether that is the full week."""
+    start, end = week_range(today, week_ends_on)
+    return Period(start, today), today == end
 
 
-def _people(names: pd.Series, settings: Settings) -> pd.Series:
-    """Owner/By names folded onto the Team's spelling ("li" counts for "Li")."""
-    canonical = {m.name.strip().casefold(): m.name.strip() for m in settings.team}
-    clean = owner_names(names)
-    return clean.str.casefold().map(canonical).fillna(clean)
+def _header(cells: Sequence[Cell], labels: Labels) -> Row:
+    return Row(place(GRID, {col: labels(key) for col, key, _ in cells}), kind="header")
+
+
+def _formats(cells: Sequence[Cell]) -> tuple[Format, ...]:
+    return tuple(next((f for c, _, f in cells if c == i), "") for i in range(GRID))
+
+
+def _row(cells: Sequence[Cell], values: Sequence[Any], kind: str = "data", highlight: str = "") -> Row:
+    return Row(place(GRID, {col: v for (col, _, _), v in zip(cells, values, strict=True)}),
+               kind=kind, highlight=highlight, formats=_formats(cells))  # type: ignore[arg-type]
+
+
+def _table(labels: Labels, title: str, cells: Sequence[Cell], body: list[Row]) -> list[Row]:
+    """A titled table with its own header row; "None" when it has no rows."""
+    return [Row((), kind="blank"), Row((title,), kind="section"), _header(cells, labels),
+            *(body or [Row((labels("none"),), kind="note")])]
+
+
+# --- page 1: the dashboard -----------------------------------------------------------------------------------
+
+def _change(now: float, before: float) -> float:
+    return round(now - before)
+
+
+def _headline_rows(enriched: Enriched, period: Period, today: date, settings: Settings, now: datetime,
+                   labels: Labels) -> list[Row]:
+    this = headline(enriched, period, settings, now, now)
+    last = headline(enriched, period.shifted(-7), settings, now - timedelta(days=7), now)
+    overdue_now = int((contact_state(enriched.customers, today)["Days"] > 0).sum())
+    money = settings.report_currency.upper()
+    rows = []
+    for key, attr in (("kpi.new_inquiries", "new_inquiries"), ("kpi.new_customers", "new_customers"),
+                      ("kpi.within_target", "within_target"), ("kpi.unreplied", "unreplied_overdue"),
+                      ("kpi.quote_value", "quote_value"), ("kpi.order_value", "order_value"),
+                      ("kpi.payments", "payments")):
+        a, b = getattr(this, attr), getattr(last, attr)
+        rows.append(_row(HEADLINE, (labels(key, currency=money), round(a), round(b), _change(a, b)),
+                         highlight=_kpi_highlight(attr, a)))
+    rows.insert(4, _row(HEADLINE, (labels("kpi.overdue_customers"), overdue_now, None, None),
+                        highlight="overdue" if overdue_now else ""))
+    mtd = float(order_value(enriched, month_to_date(today), settings).sum())
+    goal = sum(targets(settings).values())
+    rows.append(_row(((0, "", ""), (1, "", "int"), (2, "", "int"), (3, "", "percent")),
+                     (labels("kpi.mtd", currency=money), round(mtd), round(goal) if goal else None,
+                      mtd / goal if goal else None), kind="total"))
+    return rows
+
+
+def _kpi_highlight(attr: str, value: float) -> str:
+    return "overdue" if attr == "unreplied_overdue" and value else ""
 
 
 def team_stats(enriched: Enriched, today: date, settings: Settings) -> pd.DataFrame:
-    """Per-person week figures (index = person, "" = no owner), in report order; columns `STATS`."""
-    start, end = week_range(today, settings.week_ends_on)
+    """Per-person figures (index = person, "" = no owner), in report order; columns in TEAM order after the name.
+
+    Inquiries, A/B, ≤2 h, orders, payments, follow-ups, quotes and samples count the report period; MTD the
+    month to date; unreplied (past the reply limit) and overdue customers are as of now."""
+    period, _ = report_period(today, settings.week_ends_on)
     inq = enriched.inquiries
-    owner = _people(column(inq, "Owner"), settings)
-    week = _in_week(column(inq, "Received", pd.NaT), start, end)
+    owner = people(column(inq, "Owner"), settings)
+    week = in_period(column(inq, "Received", pd.NaT), period)
     reply = column(inq, "Reply Status").fillna("").astype(str)
     grade = column(inq, "Effective Grade").fillna("").astype(str)
     flags = pd.DataFrame({
-        "new": week, **{g: week & (grade == g) for g in GRADES},
+        "inquiries": week, "ab": week & grade.isin(["A", "B"]),
         "within_target": week & (reply == "Within target"),
-        "within_limit": week & reply.isin(["Within target", "Within limit"]),
-        "late": week & (reply == "Late"),
-        "unreplied": week & reply.str.startswith("Unreplied"),
-        "orders": (column(inq, "Status") == "Ordered")
-        & (week | _in_week(column(inq, "Replied At", pd.NaT), start, end)),
+        "unreplied": reply.str.startswith("Unreplied – overdue"),
     })
     parts = [flags.groupby(owner).sum()]
     for frame, name in ((enriched.followups, "followups"), (enriched.samples, "samples")):
-        done = frame[_in_week(column(frame, "Date", pd.NaT), start, end)]
-        parts.append(_people(column(done, "By"), settings).value_counts().rename(name))
-    quotes = enriched.quotes[_in_week(column(enriched.quotes, "Date", pd.NaT), start, end)]
+        done = frame[in_period(column(frame, "Date", pd.NaT), period)]
+        parts.append(people(column(done, "By"), settings).value_counts().rename(name))
+    quotes = enriched.quotes[in_period(column(enriched.quotes, "Date", pd.NaT), period)]
     number = column(quotes, "Quote No").fillna("").astype(str).str.strip()
     number = number.where(number != "", "#" + quotes.index.astype(str))  # an unnumbered line is its own quote
-    parts.append(number.groupby(_people(column(quotes, "By"), settings)).nunique().rename("quotes"))
+    parts.append(number.groupby(people(column(quotes, "By"), settings)).nunique().rename("quotes"))
     state = contact_state(enriched.customers, today)
-    parts.append(_people(state.loc[state["Days"] > 0, "Owner"], settings).value_counts().rename("overdue"))
-    stats = pd.concat(parts, axis=1).reindex(columns=list(STATS)).fillna(0).astype(int)
+    parts.append(people(state.loc[state["Days"] > 0, "Owner"], settings).value_counts().rename("overdue"))
+    parts.append(order_value(enriched, month_to_date(today), settings).rename("orders_mtd"))
+    parts.append(order_value(enriched, period, settings).rename("orders_value"))
+    parts.append(payments(enriched, period, settings).rename("payments"))
+    names = ["orders_mtd", "orders_value", "payments", "inquiries", "ab", "within_target", "unreplied",
+             "followups", "overdue", "quotes", "samples"]
+    stats = pd.concat(parts, axis=1).reindex(columns=names).fillna(0)
     active = [m.name.strip() for m in settings.team if m.active]
-    others = sorted((p for p in stats.index[stats.sum(axis=1) > 0] if p not in active and p),
-                    key=str.casefold)
+    others = sorted((p for p in stats.index[stats.sum(axis=1) > 0] if p not in active and p), key=str.casefold)
     blank = [""] if "" in stats.index and stats.loc[""].sum() > 0 else []
     return stats.reindex(active + others + blank, fill_value=0)
 
 
 def _team_rows(stats: pd.DataFrame, settings: Settings, labels: Labels) -> list[Row]:
-    targets = {m.name.strip(): m.monthly_target for m in settings.team}
+    goals = targets(settings)
     rows = []
     for person, values in zip(stats.index, stats.itertuples(index=False, name=None), strict=True):
-        target = targets.get(person)
-        rows.append(Row((person or labels("no_owner"), *values, target), kind="data", formats=TEAM_FORMATS,
-                        highlight="warn" if stats.at[person, "unreplied"] > 0 else ""))
-    known = [t for p in stats.index if (t := targets.get(p)) is not None]
-    total = (labels("total"), *(int(v) for v in stats.sum()), sum(known) if known else None)
-    return [*rows, Row(total, kind="total", formats=TEAM_FORMATS)]
+        goal = goals.get(person)
+        mtd = values[0]
+        cells = (person or labels("no_owner"), round(mtd), goal, mtd / goal if goal else None,
+                 *(round(v) for v in values[1:]))
+        rows.append(_row(TEAM, cells, highlight="warn" if stats.at[person, "unreplied"] > 0 else ""))
+    total = stats.sum()
+    goal = sum(goals.values())
+    rows.append(_row(TEAM, (labels("total"), round(total.iloc[0]), goal or None,
+                            total.iloc[0] / goal if goal else None, *(round(v) for v in total.iloc[1:])),
+                     kind="total"))
+    return rows
 
 
-def _section(labels: Labels, title: str, columns: dict[str, int], body: list[Row]) -> list[Row]:
-    head = Row(place(GRID, {col: labels(key) for key, col in columns.items()}), kind="header")
-    return [Row((), kind="blank"), Row((title,), kind="section"), head,
-            *(body or [Row((labels("none"),), kind="note")])]
+# --- the written report -------------------------------------------------------------------------------------
+
+def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels: Labels) -> list[Row]:
+    """Per salesperson, each customer contacted in the period: last date, channel, number of contacts, what
+    happened (the latest summary) and the next step."""
+    fu = enriched.followups
+    done = fu[in_period(column(fu, "Date", pd.NaT), period)].copy()
+    if done.empty:
+        return [Row((), kind="blank"), Row((labels("weekly.followed"),), kind="section"),
+                Row((labels("none"),), kind="note")]
+    done["who"] = people(column(done, "By"), settings).replace("", labels("no_owner"))
+    done["key"] = column(done, "Customer Key").fillna("").astype(str)
+    done["key"] = done["key"].where(done["key"] != "", "#" + done.index.astype(str))
+    done = done.sort_values("Date", kind="stable")
+    contacts = done.groupby(["who", "key"]).size()
+    latest = done.drop_duplicates(["who", "key"], keep="last")
+    order = {p: i for i, p in enumerate(m.name.strip() for m in settings.team)}
+    rows: list[Row] = [Row((), kind="blank"), Row((labels("weekly.followed"),), kind="section")]
+    for who, part in sorted(latest.groupby("who"), key=lambda kv: (order.get(kv[0], len(order)), kv[0])):
+        part = part.sort_values(["Date", "Company"], ascending=[False, True], kind="stable")
+        rows.append(Row((labels("weekly.followed_by", owner=who, count=len(part)),), kind="subtitle"))
+        rows.append(_header(FOLLOWED, labels))
+        for _, r in part.iterrows():
+            rows.append(_row(FOLLOWED, (str(r.get("Company") or ""), r["Date"].date(),
+                                        labels.value(str(r.get("Channel") or "")), int(contacts[who, r["key"]]),
+                                        str(r.get("Summary") or ""), str(r.get("Next Step") or ""))))
+    return rows
 
 
-def _latest_inquiry(inquiries: pd.DataFrame, labels: Labels) -> pd.Series:
-    """Customer Key -> status of their latest inquiry, with the reply status when still unreplied."""
+def _latest_inquiry(inquiries: pd.DataFrame) -> pd.DataFrame:
+    """Customer Key -> status and reply status of their latest inquiry."""
     frame = pd.DataFrame({"key": column(inquiries, "Customer Key").fillna("").astype(str),
                           "at": column(inquiries, "Received", pd.NaT),
                           "status": column(inquiries, "Status").fillna("").astype(str),
                           "reply": column(inquiries, "Reply Status").fillna("").astype(str)})
     latest = frame[frame["key"] != ""].sort_values("at", kind="stable").drop_duplicates("key", keep="last")
-    shown = latest["status"].map(labels.value)
-    unreplied = latest["reply"].str.startswith("Unreplied")
-    shown[unreplied] = (shown[unreplied] + " · " + latest.loc[unreplied, "reply"].map(labels.value)).str.strip(" ·")
-    return pd.Series(shown.to_numpy(), index=latest["key"])
+    return latest.set_index("key")
 
 
-def _customer_rows(frame: pd.DataFrame, columns: dict[str, int], fields: dict[str, pd.Series],
-                   highlight: np.ndarray) -> list[Row]:
-    formats = place_formats(GRID, {**DATE_FORMATS, columns.get("col.days_overdue", -1): "int"})
-    keys = list(fields)
-    return [Row(place(GRID, {columns[k]: v for k, v in zip(keys, values, strict=True)}), kind="data",
-                highlight=hl, formats=formats)
-            for values, hl in zip(zip(*(fields[k] for k in keys), strict=True), highlight, strict=True)]
+def _completed(orders: pd.DataFrame) -> set[str]:
+    """Customers whose every counted order is Completed."""
+    if orders.empty or COUNTS not in orders:
+        return set()
+    live = orders[orders[COUNTS].astype(bool) & (orders["Customer Key"] != "")]
+    done = live.groupby("Customer Key")["Status"].agg(lambda s: bool((s == "Completed").all()))
+    return set(done.index[done])
+
+
+def in_play(enriched: Enriched, keys: pd.Series) -> pd.Series:
+    """Whether each customer is still in play: latest inquiry not Lost, and not Ordered with all orders done."""
+    latest = _latest_inquiry(enriched.inquiries)
+    status = keys.map(latest["status"]).fillna("")
+    done = keys.isin(_completed(enriched.orders))
+    return ~status.isin(IN_PLAY_DONE) & ~((status == "Ordered") & done)
+
+
+def _status_text(keys: pd.Series, inquiries: pd.DataFrame, labels: Labels) -> pd.Series:
+    latest = _latest_inquiry(inquiries)
+    status = keys.map(latest["status"]).fillna("").map(labels.value)
+    reply = keys.map(latest["reply"]).fillna("")
+    unreplied = reply.str.startswith("Unreplied")
+    status[unreplied] = (status[unreplied] + " · " + reply[unreplied].map(labels.value)).str.strip(" ·")
+    return status.astype(object)
 
 
 def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[Row]:
     state = contact_state(enriched.customers, today)
     owner = state["Owner"].where(state["Owner"] != "", labels("no_owner"))
-
-    def fields(part: pd.DataFrame) -> dict[str, pd.Series]:
-        return {"col.company": column(part, "Company").fillna("").astype(str),
-                "col.country": column(part, "Country").fillna("").astype(str),
-                "col.owner": owner[part.index],
-                "col.last_contact": cell_dates(column(part, "Last Contact", pd.NaT)),
-                "col.next_contact": cell_dates(part["Next Contact"])}
-
-    key = state[state["Grade"] == "A"].sort_values(["Next Contact", "Company"], kind="stable", na_position="first")
-    key_fields = fields(key) | {
-        "col.latest_inquiry": lookup_text(column(key, "Customer Key"), _latest_inquiry(enriched.inquiries, labels)),
-        "col.last_summary": lookup_text(column(key, "Customer Key"), latest_summaries(enriched.followups))}
+    keys = column(state, "Customer Key").fillna("").astype(str)
+    key = state[(state["Grade"] == "A") & in_play(enriched, keys)]
+    key = key.sort_values(["Next Contact", "Company"], kind="stable", na_position="first")
+    summaries = lookup_text(column(key, "Customer Key"), latest_summaries(enriched.followups))
+    statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), enriched.inquiries, labels)
+    key_rows = [_row(KEY, values, highlight="overdue" if days > 0 else "") for values, days in zip(zip(
+        key["Company"], column(key, "Country").fillna(""), owner[key.index],
+        cell_dates(column(key, "Last Contact", pd.NaT)), cell_dates(key["Next Contact"]), statuses, summaries,
+        strict=True), key["Days"], strict=True)]
     overdue = state[state["Overdue AB"]]
     overdue = overdue.loc[pd.DataFrame({"d": -overdue["Days"], "g": grade_rank(overdue["Grade"]),
                                         "c": overdue["Company"].str.casefold()})
                           .sort_values(["d", "g", "c"], kind="stable").index]
-    overdue_fields = fields(overdue) | {"col.grade": overdue["Grade"], "col.days_overdue": overdue["Days"],
-                                        "col.channel": column(overdue, "Channel").fillna("").map(labels.value)}
+    overdue_rows = [_row(OVERDUE, values) for values in zip(
+        overdue["Company"], column(overdue, "Country").fillna(""), owner[overdue.index],
+        cell_dates(overdue["Next Contact"]), overdue["Days"].astype(int),
+        column(overdue, "Channel").fillna("").map(labels.value), overdue["Grade"],
+        column(overdue, "Phone").fillna(""), strict=True)]
+    return [*_table(labels, labels("weekly.key_in_play"), KEY, key_rows),
+            *_table(labels, labels("weekly.overdue_ab"), OVERDUE, overdue_rows)]
+
+
+def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
+    """Follow-ups marked Needs Help in the last 30 days that have no decision yet, or got one this week."""
+    fu = enriched.followups
+    flagged = fu[column(fu, "Needs Help").fillna("").astype(str) == "Yes"]
+    decision = column(flagged, "Decision").fillna("").astype(str).str.strip()
+    recent = in_period(column(flagged, "Date", pd.NaT), Period(today - timedelta(days=30), today))
+    flagged = flagged[recent & ((decision == "") | in_period(column(flagged, "Date", pd.NaT),
+                                                             Period(today - timedelta(days=7), today)))]
+    flagged = flagged.sort_values("Date", kind="stable")
+    rows = [_row(HELP, (str(r.get("Company") or ""), r["Date"].date(),
+                        people(pd.Series([r.get("By") or ""]), settings).iat[0], str(r.get("Summary") or ""),
+                        str(r.get("Decision") or "")), highlight="warn" if not r.get("Decision") else "")
+            for _, r in flagged.iterrows()]
+    return _table(labels, labels("weekly.needs_help"), HELP, rows)
+
+
+def _counts(names: pd.Series, inquiries: pd.DataFrame) -> pd.DataFrame:
+    """Per name (index): inquiries `n`, `share` of all, `ab` (graded A/B) and `ordered`; most first, then by name."""
+    grade = column(inquiries, "Effective Grade").fillna("").astype(str)[names.index]
+    status = column(inquiries, "Status").fillna("").astype(str)[names.index]
+    frame = pd.DataFrame({"name": names, "ab": grade.isin(["A", "B"]), "ordered": status == "Ordered"})
+    table = frame.groupby("name").agg(n=("ab", "size"), ab=("ab", "sum"), ordered=("ordered", "sum"))
+    table["share"] = table["n"] / max(len(names), 1)
+    order = table.reset_index().sort_values(["n", "name"], ascending=[False, True], kind="stable")["name"]
+    return table.loc[order.to_numpy()]
+
+
+def _count_rows(table: pd.DataFrame, cells: Sequence[Cell], labels: Labels) -> list[Row]:
+    """Rows of (name, inquiries, share, A/B, ordered) with a total row."""
+    rows = [_row(cells, (name, int(r.n), r.share, int(r.ab), int(r.ordered))) for name, r in table.iterrows()]
+    if rows:
+        total = table[["n", "ab", "ordered"]].sum()
+        rows.append(_row(cells, (labels("total"), int(total["n"]), 1.0, int(total["ab"]), int(total["ordered"])),
+                         kind="total"))
+    return rows
+
+
+def _inquiry_sections(enriched: Enriched, period: Period, labels: Labels) -> list[Row]:
+    inq = enriched.inquiries
+    week = inq[in_period(column(inq, "Received", pd.NaT), period)]
+    products = enriched.products
+    names = {str(m).strip().casefold(): str(n or "") for m, n in zip(column(products, "Model"),
+                                                                      column(products, "Name"), strict=True)}
+    asked = column(week, "Product").fillna("").astype(str).str.strip()
+    asked = asked[asked != ""]
+    spelled = asked.groupby(asked.str.casefold()).transform("first")  # one spelling per product
+    top = _counts(spelled, week).head(TOP_PRODUCTS)
+    product_rows = [_row(PRODUCTS, (model, names.get(model.casefold(), ""), int(r.n), r.share, int(r.ab)))
+                    for model, r in top.iterrows()]
+    regions = column(week, "Region").fillna("").astype(str).str.strip().replace("", labels("unknown"))
+    channels = column(week, "Channel").fillna("").astype(str).str.strip().map(labels.value)
+    channels = channels.replace("", labels("unknown"))
+    by_region: tuple[Cell, ...] = ((0, "col.region", ""), *COUNTS_BY)
+    by_source: tuple[Cell, ...] = ((0, "col.source", ""), *COUNTS_BY)
     return [
-        *_section(labels, labels("weekly.key"), KEY_COLUMNS, _customer_rows(
-            key, KEY_COLUMNS, key_fields, np.where(key["Days"] > 0, "overdue", ""))),
-        *_section(labels, labels("weekly.overdue_ab"), OVERDUE_COLUMNS, _customer_rows(
-            overdue, OVERDUE_COLUMNS, overdue_fields, np.full(len(overdue), "overdue"))),
+        *_table(labels, labels("weekly.top_products"), PRODUCTS, product_rows),
+        *_table(labels, labels("weekly.regions"), by_region, _count_rows(_counts(regions, week), by_region, labels)),
+        *_table(labels, labels("weekly.sources"), by_source,
+                _count_rows(_counts(channels, week), by_source, labels)),
     ]
 
 
-def _count_rows(names: pd.Series, total: int, limit: int | None = None) -> list[Row]:
-    """Rows of (name, count, share of `total`) for the most frequent names, ties by name."""
-    counts = names.value_counts().rename_axis("name").reset_index(name="n")
-    counts = counts.sort_values(["n", "name"], ascending=[False, True], kind="stable").head(limit)
-    formats = place_formats(GRID, {1: "int", 2: "percent"})
-    return [Row(place(GRID, {0: name, 1: int(n), 2: n / total}), kind="data", formats=formats)
-            for name, n in counts.itertuples(index=False, name=None)]
-
-
-def _inquiry_sections(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
-    inq = enriched.inquiries
-    week = inq[_in_week(column(inq, "Received", pd.NaT), *week_range(today, settings.week_ends_on))]
-    products = column(week, "Product").fillna("").astype(str).str.strip()
-    products = products[products != ""]
-    spelled = products.groupby(products.str.casefold()).transform("first")  # one spelling per product
-    regions = column(week, "Region").fillna("").astype(str).str.strip()
-    regions = regions.where(regions != "", labels("unknown"))
-    region_rows = _count_rows(regions, len(week))
-    if region_rows:
-        region_rows.append(Row(place(GRID, {0: labels("total"), 1: len(week), 2: 1.0}), kind="total",
-                               formats=place_formats(GRID, {1: "int", 2: "percent"})))
-    product_cols = {"col.product": 0, **COUNT_COLUMNS}
-    return [*_section(labels, labels("weekly.top_products"), product_cols,
-                      _count_rows(spelled, len(week), TOP_PRODUCTS)),
-            *_section(labels, labels("weekly.regions"), {"col.region": 0, **COUNT_COLUMNS}, region_rows)]
-
-
-def weekly_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
+def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datetime | None = None) -> SheetSpec:
     """The Weekly Summary sheet, ready to print on A4 landscape, one page wide."""
     labels = labels_for(settings)
+    now = now or datetime.combine(today, time(23, 59, 59))
+    period, full = report_period(today, settings.week_ends_on)
     start, end = week_range(today, settings.week_ends_on)
-    legend = labels("weekly.grades", **{g: labels.grade_meaning(g) for g in GRADES})
+    stats = team_stats(enriched, today, settings)
+    week_text = labels("weekly.week" if full else "weekly.week_to_date", start=labels.day(start),
+                       end=labels.day(end), today=labels.day(today))
     rows = [
         Row((labels("weekly.title", company=settings.company.name),), kind="title"),
-        Row((labels("weekly.week", start=labels.day(start), end=labels.day(end)),), kind="subtitle"),
+        Row((week_text,), kind="subtitle"),
+        Row((), kind="blank"),
+        Row((labels("weekly.headline"),), kind="section"),
+        _header(HEADLINE, labels),
+        *_headline_rows(enriched, period, today, settings, now, labels),
         Row((), kind="blank"),
         Row((labels("weekly.team"),), kind="section"),
-        Row(tuple(labels(k) if k.startswith("col.") else k for k in TEAM_HEADER), kind="header"),
-        *_team_rows(team_stats(enriched, today, settings), settings, labels),
-        *(Row((labels(k),), kind="note") for k in ("weekly.note.replies", "weekly.note.orders")),
-        Row((legend,), kind="note"),
+        _header(TEAM, labels),
+        *_team_rows(stats, settings, labels),
+        Row((labels("weekly.note.team"),), kind="note"),
+        Row((labels("weekly.legend"),), kind="note"),
+        Row((labels("weekly.grades", **{g: labels.grade_meaning(g) for g in "ABCD"}),), kind="note"),
+        *_followed_up(enriched, period, settings, labels),
         *_customer_sections(enriched, today, labels),
-        *_inquiry_sections(enriched, today, settings, labels),
+        *_needs_help(enriched, today, settings, labels),
+        *_inquiry_sections(enriched, period, labels),
     ]
-    title = labels("weekly.print_header", start=start.isoformat(), end=end.isoformat())
+    header_key = "weekly.print_header" if full else "weekly.print_header_to_date"
+    title = labels(header_key, start=start.isoformat(), end=end.isoformat(), today=today.isoformat())
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS,
         print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title.replace("&", "&&"),
-                               footer_center=labels("page_footer"),
-                               repeat_rows=(TEAM_HEADER_ROW, TEAM_HEADER_ROW)),
+                               footer_center=labels("page_footer")),
     )
+

@@ -24,16 +24,18 @@ import numpy as np
 import pandas as pd
 
 from tradexl.model import Problem
-from tradexl.reports.pricing import currency_decimals
+from tradexl.money import currency_decimals
 from tradexl.rules.clean import problem
 from tradexl.settings import Settings
 
 REPORT_AMOUNT = "Amount (Report Currency)"
 ORDER_AMOUNT = "Order Amount"
 """Extra columns of the enriched Orders frame (never written): the line amount in the order's currency, the
-report-currency value of the payments received on the line, its outstanding in the report currency, the day
+report-currency value of the payments received on the line (also split in deposit and balance), its outstanding in the report currency, the day
 the balance falls due, and whether the line counts (not Cancelled)."""
 RECEIVED_REPORT = "Received (Report)"
+DEPOSIT_REPORT = "Deposit (Report)"
+BALANCE_REPORT = "Balance (Report)"
 OUTSTANDING_REPORT = "Outstanding (Report)"
 BALANCE_DUE = "Balance Due Date"
 COUNTS = "Counts"
@@ -122,6 +124,7 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
     currency = orders["Currency"].fillna("").astype(str).str.strip().str.upper()
     currency = currency.where(currency != "", report)  # blank currency = the report currency
     lines: list[tuple[Decimal | None, Decimal | None, Decimal]] = []  # amount, rate, paid
+    deposits: list[Decimal | None] = []
     for row, cur, qty, price, amount, dep, bal in zip(
             orders.index, currency, orders["Quantity"], orders["Unit Price"], orders["Amount"],
             orders["Deposit Received"], orders["Balance Received"], strict=True):
@@ -132,6 +135,7 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
                                     f"no exchange rate for {cur} – add it to Settings 'Currency' (Currency, Rate)"))
         paid = (money(dep, cur) or Decimal(0)) + (money(bal, cur) or Decimal(0))
         lines.append((line, rate, paid))
+        deposits.append(money(dep, cur))
 
     def in_report(value: Decimal | None, rate: Decimal | None) -> float:
         if value is None or rate is None:
@@ -146,6 +150,9 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
     result[ORDER_AMOUNT] = [np.nan if line is None else float(line) for line, _, _ in lines]
     result[REPORT_AMOUNT] = [in_report(line, rate) for line, rate, _ in lines]
     result[RECEIVED_REPORT] = [in_report(paid, rate) for _, rate, paid in lines]
+    result[DEPOSIT_REPORT] = [in_report(dep or Decimal(0), rate) for dep, (_, rate, _) in zip(deposits, lines,
+                                                                                              strict=True)]
+    result[BALANCE_REPORT] = result[RECEIVED_REPORT] - result[DEPOSIT_REPORT]
     result[COUNTS] = counts
 
     terms = orders["Payment Terms"].fillna("").astype(str)
@@ -188,4 +195,4 @@ def order_value_by_customer(orders: pd.DataFrame, today: date, days: int = 365) 
     recent = (dates > pd.Timestamp(today) - pd.Timedelta(days=days)) & (dates <= pd.Timestamp(today)) \
         & orders[COUNTS].astype(bool) & (orders["Customer Key"] != "")
     part = orders[recent]
-    return part.groupby("Customer Key")[REPORT_AMOUNT].sum(min_count=1).round(2)
+    return part.groupby("Customer Key")[REPORT_AMOUNT].sum(min_count=1).round(2).dropna()

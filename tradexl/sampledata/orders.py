@@ -64,16 +64,19 @@ def make_orders(rng: Rng, deals: list[Deal], products: list[Product], regions: d
         total = sum(qty * price for _, qty, price in priced)
         ship = day + timedelta(days=rng.randint(25, 45))
         share = 0.5 if "50%" in pricing.payment_terms else 0.0 if "100%" in pricing.payment_terms else 0.3
-        deposit = round(total * share, 2) if share and (today - day).days > rng.randint(3, 12) else None
+        deposit_day = day + timedelta(days=rng.randint(2, 10))
+        deposit = round(total * share, 2) if share and deposit_day <= today else None
         balance_due = ship + timedelta(days=0 if "before" in pricing.payment_terms else 7)
         late = rng.random() < LATE_PAYERS
-        balance = round(total - (deposit or 0.0), 2) if today >= balance_due and not late else None
+        balance_day = balance_due - timedelta(days=rng.randint(0, 4))
+        balance = round(total - (deposit or 0.0), 2) if today >= balance_day and not late else None
         status = _status(ship, balance is not None, today)
         for i, (product, qty, price) in enumerate(priced):
             first = i == 0
             rows.append((number, day, deal.buyer.cid, deal.buyer.company, product.model, qty, price, None,
                          currency, pricing.payment_terms if first else None, deposit if first else None,
-                         balance if first else None, ship, status, deal.buyer.owner))
+                         deposit_day if first and deposit else None, balance if first else None,
+                         balance_day if first and balance else None, ship, status, deal.buyer.owner))
     return Table(tuple(c.name for c in ORDERS.user_columns), rows)
 
 
