@@ -20,6 +20,9 @@ from tradexl.sheetspec import NUMBER_FORMATS
 
 ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
          "tableStyles", "colors", "extLst")
+FONT_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name",
+              "family", "charset", "scheme")
+"""Children of <font> in the order the schema (CT_Font, a sequence) requires; Excel repairs any other order."""
 BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49}
 FIRST_CUSTOM_FORMAT = 164
 
@@ -51,7 +54,7 @@ class StyleBook:
     def _base_font_children(self) -> str:
         fonts = self._collection("fonts")
         first = fonts[0] if fonts is not None and len(fonts) else None
-        parts = []
+        parts: dict[str, str] = {}
         size = 11.0
         for child in first if first is not None else []:
             tag = local(child.tag)
@@ -59,9 +62,9 @@ class StyleBook:
                 size = float(child.get("val", "11"))
             elif tag in {"name", "family", "charset", "scheme"}:
                 attrs = "".join(f' {k}="{_attr(v)}"' for k, v in child.attrib.items() if "}" not in k)
-                parts.append(f"<{self.prefix}{tag}{attrs}/>")
+                parts.setdefault(tag, f"<{self.prefix}{tag}{attrs}/>")
         self._base_size = size
-        return "".join(parts)
+        return "".join(parts[tag] for tag in FONT_ORDER if tag in parts)
 
     # --- public ---------------------------------------------------------------------------------------------
 
