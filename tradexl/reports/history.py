@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from tradexl.errors import TradeXLError
-from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history, history_text
+from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history
 from tradexl.model import InputTables, RunResult
 from tradexl.sheetspec import Row, SheetSpec
 
