@@ -10,12 +10,11 @@ styles.xml stays byte-identical (`StyleBook.result()` returns None when nothing 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from lxml import etree
 
 from tradexl.fileengine.package import local, parse_xml
-from tradexl.looks import COMPUTED_HEADER, HIGHLIGHT_FILLS, ROLE_LOOKS, Look
+from tradexl.looks import COMPUTED_HEADER, Look, computed_look, row_look
 from tradexl.sheetspec import NUMBER_FORMATS
 
 ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
@@ -73,10 +72,7 @@ class StyleBook:
         key = (kind, fmt, highlight)
         index = self._roles.get(key)
         if index is None:
-            look = ROLE_LOOKS.get(kind, ROLE_LOOKS["data"])
-            if highlight:
-                look = replace(look, fill=HIGHLIGHT_FILLS.get(highlight, ""), bold=look.bold or highlight == "key")
-            index = self._roles[key] = self.xf(look, fmt)
+            index = self._roles[key] = self.xf(row_look(kind, highlight), fmt)
         return index
 
     def computed_header(self) -> int:
@@ -84,7 +80,7 @@ class StyleBook:
 
     def computed(self, fmt: str = "", highlight: str = "") -> int:
         """cellXfs index for a computed cell in an input sheet."""
-        return self.xf(Look(fill=HIGHLIGHT_FILLS.get(highlight, "")), fmt)
+        return self.xf(computed_look(highlight), fmt)
 
     def xf(self, look: Look, fmt: str) -> int:
         cache_key = (look, fmt)
