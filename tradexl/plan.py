@@ -23,6 +23,7 @@ import fnmatch
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
@@ -31,7 +32,7 @@ from tradexl.errors import WorkbookError
 from tradexl.grid import SheetLayout, column_letter, computed_targets
 from tradexl.model import Problem, RunResult
 from tradexl.schema import SHEETS_BY_KEY
-from tradexl.sheetspec import Format, Highlight, SheetSpec
+from tradexl.sheetspec import Format, Highlight, Row, SheetSpec
 
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
@@ -55,6 +56,58 @@ class RowRule:
 ROW_RULES: dict[str, RowRule] = {
     "customers": RowRule("Days Overdue", ("Next Contact", "Days Overdue"), "overdue"),
 }
+
+
+# --- generated-sheet cells --------------------------------------------------------------------------------------
+
+STYLED_EMPTY = frozenset({"header", "total", "section"})
+"""Row roles whose look (fill, border) runs across the sheet's full width, blank cells included."""
+
+
+def inferred_format(value: Any) -> Format:
+    """Number format of a value the report did not format explicitly: dates and date-times only."""
+    if isinstance(value, datetime | pd.Timestamp):
+        if pd.isna(value):
+            return ""
+        return "date" if (value.hour, value.minute, value.second) == (0, 0, 0) else "datetime"
+    if isinstance(value, date):
+        return "date"
+    return ""
+
+
+def styled_width(row: Row, width: int) -> int:
+    """How many cells of a generated-sheet row carry its look: the full width for headers, totals, sections and
+    highlighted rows (a band across the table), else just the row's own values."""
+    return max(len(row.values), width if row.kind in STYLED_EMPTY or row.highlight else 0)
+
+
+def cell_format(row: Row, col: int) -> Format:
+    """The number format of cell `col` (0-based) of a generated-sheet row: the report's, else inferred."""
+    return row.format_of(col) or (inferred_format(row.values[col]) if col < len(row.values) else "")
+
+
+def is_blank(value: Any) -> bool:
+    """True for the values that mean "empty cell" anywhere in the core (None, "", NaN, NaT, pd.NA)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value == ""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def written_cells(row: Row, width: int) -> list[tuple[int, Any, Format]]:
+    """(column, value, number format) of every cell a shell writes in a generated-sheet row: cells with a value,
+    and blank cells the row's look covers (`styled_width`) when the row has a look."""
+    styled = styled_width(row, width) if row.kind in STYLED_EMPTY or row.highlight else 0
+    out = []
+    for col in range(max(len(row.values), styled)):
+        value = row.values[col] if col < len(row.values) else None
+        if not is_blank(value) or col < styled:
+            out.append((col, value, cell_format(row, col)))
+    return out
 
 
 # --- what a shell read -----------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tradexl.errors import WorkbookError
-from tradexl.fileengine.cells import cell_xml, kind_of
+from tradexl.fileengine.cells import cell_xml, kind_of, style_cell_xml
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.reader import InputSheet, ReadResult, read_package
 from tradexl.fileengine.render import Rendered, render_sheet
@@ -155,9 +155,14 @@ class FileWorkbook:
             if col.header is not None:
                 edits.set(top, col.col, cell_xml(f"{letter}{top}", col.header, header_style, prefix))
             styles = {h: self.styles.computed(col.fmt, h) for h in {"", cells.highlight}}
-            edits.set_column(col.col, {row: cell_xml(f"{letter}{row}", value, styles[cells.highlight_of(col, row)],
-                                                     prefix)
-                                       for row, value in enumerate(col.values, start=cells.first_row)})
+            column: dict[int, str | None] = {}
+            for row, value in enumerate(col.values, start=cells.first_row):
+                look = cells.highlight_of(col, row)
+                ref = f"{letter}{row}"
+                # a blank keeps the column's format and fill, as the xlwings shell's range formatting does
+                column[row] = cell_xml(ref, value, styles[look], prefix) or (
+                    style_cell_xml(ref, styles[look], prefix) if col.fmt or look else None)
+            edits.set_column(col.col, column)
         if cells.table_columns and sheet.table is not None:
             _, last_row = self._tables.get(sheet.table.part, ({}, None))
             self._tables[sheet.table.part] = (dict(cells.table_columns), last_row)

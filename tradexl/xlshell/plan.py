@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
@@ -35,10 +34,10 @@ from tradexl.grid import (
 )
 from tradexl.looks import HIGHLIGHT_FILLS, Look, row_look
 from tradexl.model import InputTables, Problem, RunResult
-from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan
+from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, written_cells
 from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
 from tradexl.settings import parse_settings
-from tradexl.sheetspec import NUMBER_FORMATS, Format, PrintSetup, Row, SheetSpec
+from tradexl.sheetspec import NUMBER_FORMATS, PrintSetup, Row, SheetSpec
 from tradexl.xlshell.values import is_blank
 
 ADDRESS_LIMIT = 255
@@ -173,17 +172,6 @@ BASE_FONT_SIZE = 11.0
 def look_of(row: Row) -> Look:
     """The look of a generated-sheet row (the same rule the file engine's styles use)."""
     return row_look(row.kind, row.highlight)
-
-
-def inferred_format(value: Any) -> Format:
-    """Number format for a value the report did not format explicitly: dates and date-times only."""
-    if isinstance(value, datetime | pd.Timestamp):
-        if pd.isna(value):
-            return ""
-        return "date" if (value.hour, value.minute, value.second) == (0, 0, 0) else "datetime"
-    if isinstance(value, date):
-        return "date"
-    return ""
 
 
 # --- addresses ---------------------------------------------------------------------------------------------------
@@ -342,13 +330,10 @@ def render(spec: SheetSpec) -> Render:
     for look, start, end in runs([look_of(r) for r in spec.rows]):
         if look != Look():
             style_rows.setdefault(look, []).append(f"A{start + 1}:{last}{end + 1}")
+    cell_formats: list[dict[int, str]] = [{col: fmt for col, _, fmt in written_cells(r, width)} for r in spec.rows]
     format_areas: dict[str, list[str]] = {}
     for col in range(width):
-        cell_formats = [
-            (r.format_of(col) or inferred_format(r.values[col])) if col < len(r.values) else ""
-            for r in spec.rows
-        ]
-        for fmt, start, end in runs(cell_formats):
+        for fmt, start, end in runs([formats.get(col, "") for formats in cell_formats]):
             if fmt:
                 format_areas.setdefault(NUMBER_FORMATS[fmt], []).append(area_address(start + 1, col + 1,
                                                                                      end + 1, col + 1))
