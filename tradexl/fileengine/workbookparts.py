@@ -35,9 +35,9 @@ from tradexl.fileengine.package import (
     serialize,
 )
 from tradexl.fileengine.render import Rendered
+from tradexl.plan import check_sheet_name
 
 PRINT_NAMES = ("_xlnm.Print_Titles", "_xlnm.Print_Area")
-INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 WORKBOOK_ORDER_AFTER_NAMES = ("sheets", "functionGroups", "externalReferences")
 
 
@@ -55,18 +55,6 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.replaced or self.added or self.removed)
-
-
-def matches(name: str, patterns: tuple[str, ...]) -> bool:
-    """Whether a sheet name matches an owned pattern ('Quote - *' is a prefix pattern), case-insensitively."""
-    folded = name.casefold()
-    return any(folded.startswith(p[:-1].casefold()) if p.endswith("*") else folded == p.casefold()
-               for p in patterns)
-
-
-def check_sheet_name(name: str) -> None:
-    if not name or len(name) > 31 or INVALID_SHEET_CHARS.search(name) or name.startswith("'"):
-        raise WorkbookError(f"'{name}' cannot be an Excel sheet name (1-31 characters, none of [ ] : * ? / \\)")
 
 
 def _child(root: etree._Element, name: str) -> etree._Element | None:
@@ -101,11 +89,12 @@ class WorkbookEditor:
 
     # --- public ---------------------------------------------------------------------------------------------
 
-    def apply(self, rendered: list[tuple[str, Rendered]], owned: tuple[str, ...]) -> None:
-        wanted = {name.casefold() for name, _ in rendered}
+    def apply(self, rendered: list[tuple[str, Rendered]], remove: tuple[str, ...]) -> None:
+        """Remove the sheets named in `remove` (the plan's stale sheets), then replace or add `rendered`."""
         for name, _ in rendered:
             check_sheet_name(name)
-        stale = [s for s in self.pkg.sheets if matches(s.name, owned) and s.name.casefold() not in wanted]
+        gone = {name.casefold() for name in remove}
+        stale = [s for s in self.pkg.sheets if s.name.casefold() in gone]
         for entry in sorted(stale, key=lambda s: s.position, reverse=True):
             self._remove(entry)
         for name, sheet in rendered:

@@ -13,8 +13,8 @@ import xlwings as xw
 
 from tradexl import operations
 from tradexl.errors import TradeXLError
-from tradexl.mail.history import NO_ROW_SELECTED, history_result
 from tradexl.model import InputTables, RunResult
+from tradexl.reports.history import NO_ROW_SELECTED, history_result
 from tradexl.xlshell.workbook import execute
 
 
