@@ -50,6 +50,7 @@ class PrintSetup:
     header_center: str = ""
     footer_center: str = "Page &P of &N"
     repeat_rows: tuple[int, int] | None = None  # 1-based first and last row to repeat on every page
+    page_breaks: tuple[int, ...] = ()  # 1-based rows after which a new page starts (page 1 a dashboard by itself)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,10 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
         header = _xml_attr(("&C" + header_text(printing.header_center))[:HEADER_FOOTER_MAX])
         footer = _xml_attr(("&C" + printing.footer_center)[:HEADER_FOOTER_MAX])
         parts.append(f"<headerFooter><oddHeader>{header}</oddHeader><oddFooter>{footer}</oddFooter></headerFooter>")
+        if printing.page_breaks:
+            breaks = "".join(f'<brk id="{r}" max="16383" man="1"/>' for r in printing.page_breaks)
+            count = len(printing.page_breaks)
+            parts.append(f'<rowBreaks count="{count}" manualBreakCount="{count}">{breaks}</rowBreaks>')
         sheet = quote_sheet(spec.name)
         if printing.repeat_rows:
             first, last = printing.repeat_rows

@@ -90,7 +90,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # Weekly Summary: dashboard and written report (issue 9)
     "weekly.week_to_date": ("Week to date: {start} – {today} (week ends {end})",
                             "本周截至目前：{start} 至 {today}（本周截止 {end}）"),
-    "weekly.print_header_to_date": ("Weekly Summary, week to date {start} – {today}", "周报（本周截至目前）{start} 至 {today}"),
+    "weekly.print_header_to_date": ("Weekly Summary, week to date {start} – {today}",
+                                    "周报（本周截至目前）{start} 至 {today}"),
     "weekly.headline": ("Headline figures (change against the same days of last week)", "核心数据（与上周同期相比）"),
     "weekly.followed": ("Customers followed up this week", "本周跟进的客户"),
     "weekly.followed_by": ("{owner}: {count} customers", "{owner}：{count} 个客户"),
@@ -101,11 +102,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "weekly.note.team": ("Orders, payments, inquiries, ≤2 h, follow-ups, quotes and samples count this week; MTD = "
                          "month to date; Unreplied = past the reply limit now; Overdue = customers past their next "
                          "contact date now.",
-                         "订单、收款、询盘、2小时内、跟进、报价、寄样为本周数据；本月订单为本月至今；未回复 = 目前已超过回复时限；"
-                         "逾期客户 = 目前已超过下次联系日期。"),
+                         "订单、收款、询盘、2小时内、跟进、报价、寄样为本周数据；本月订单为本月至今；"
+                         "未回复 = 目前已超过回复时限；逾期客户 = 目前已超过下次联系日期。"),
     "weekly.legend": ("Colours: yellow = has inquiries past the reply limit, or a request waiting for a decision; "
                       "pink = past the next contact date, or unreplied inquiries past the limit.",
-                      "颜色：黄色 = 有超过回复时限的询盘，或有待批复的请求；粉色 = 已超过下次联系日期，或有超时未回复的询盘。"),
+                      "颜色：黄色 = 有超过回复时限的询盘，或有待批复的请求；"
+                      "粉色 = 已超过下次联系日期，或有超时未回复的询盘。"),
     "kpi.new_inquiries": ("New inquiries", "新询盘"),
     "kpi.new_customers": ("New customers (first inquiry)", "新客户（首次询盘）"),
     "kpi.within_target": ("Replied within 2 h", "2小时内回复"),
@@ -114,7 +116,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kpi.quote_value": ("Quote value ({currency})", "报价金额（{currency}）"),
     "kpi.order_value": ("Order value ({currency})", "订单金额（{currency}）"),
     "kpi.payments": ("Payments received ({currency})", "收款（{currency}）"),
-    "kpi.mtd": ("Orders this month / target / %", "本月订单 / 目标 / 完成率"),
+    "kpi.mtd": ("Month to date / target / %", "本月订单 / 目标 / 完成率"),
     "col.figure": ("Figure", "指标"),
     "col.this_week": ("This week", "本周"),
     "col.last_week": ("Last week", "上周同期"),
@@ -125,7 +127,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.payments": ("Payments", "本周收款"),
     "col.ab": ("A/B", "A/B"),
     "col.contacts": ("Contacts", "次数"),
-    "col.summary": ("What happened", "跟进情况"),
+    "col.summary": ("Summary", "跟进情况"),
+    "col.inquiry": ("Inquiry", "最新询盘"),
     "col.next_step": ("Next step", "下一步"),
     "col.date": ("Date", "日期"),
     "col.by": ("By", "业务员"),

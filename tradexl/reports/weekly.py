@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
@@ -39,7 +40,7 @@ from tradexl.settings import Settings
 from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Weekly Summary"
-WIDTHS = (26.0, 12.0, 12.0, 11.0, 12.0, 12.0, 10.0, 6.0, 8.0, 10.0, 11.0, 10.0, 9.0, 9.0)
+WIDTHS = (32.0, 12.0, 12.0, 13.0, 13.0, 13.0, 10.0, 6.0, 8.0, 10.0, 11.0, 10.0, 9.0, 9.0)
 GRID = len(WIDTHS)
 TOP_PRODUCTS = 10
 IN_PLAY_DONE = ("Lost",)
@@ -56,17 +57,17 @@ TEAM: tuple[Cell, ...] = (
 HEADLINE: tuple[Cell, ...] = ((0, "col.figure", ""), (1, "col.this_week", "int"), (2, "col.last_week", "int"),
                               (3, "col.change", "signed"))
 FOLLOWED: tuple[Cell, ...] = ((0, "col.customer", ""), (1, "col.last_contact", "date"), (2, "col.channel", ""),
-                              (3, "col.contacts", "int"), (4, "col.summary", ""), (10, "col.next_step", ""))
+                              (3, "col.summary", ""), (10, "col.next_step", ""))
 KEY: tuple[Cell, ...] = ((0, "col.company", ""), (1, "col.country", ""), (2, "col.owner", ""),
                          (3, "col.last_contact", "date"), (4, "col.next_contact", "date"),
-                         (5, "col.latest_inquiry", ""), (7, "col.last_summary", ""))
+                         (5, "col.inquiry", ""), (8, "col.summary", ""))
 OVERDUE: tuple[Cell, ...] = ((0, "col.company", ""), (1, "col.country", ""), (2, "col.owner", ""),
                              (3, "col.next_contact", "date"), (4, "col.days_overdue", "int"),
                              (5, "col.channel", ""), (6, "col.grade", ""), (7, "col.phone", ""))
 HELP: tuple[Cell, ...] = ((0, "col.customer", ""), (1, "col.date", "date"), (2, "col.by", ""),
                           (3, "col.request", ""), (9, "col.decision", ""))
-PRODUCTS: tuple[Cell, ...] = ((0, "col.model", ""), (1, "col.name", ""), (3, "col.inquiries", "int"),
-                              (4, "col.share", "percent"), (5, "col.ab", "int"))
+PRODUCTS: tuple[Cell, ...] = ((0, "col.model", ""), (1, "col.name", ""), (4, "col.inquiries", "int"),
+                              (5, "col.share", "percent"), (6, "col.ab", "int"))
 COUNTS_BY: tuple[Cell, ...] = ((1, "col.inquiries", "int"), (2, "col.share", "percent"), (3, "col.ab", "int"),
                                (4, "col.ordered", "int"))
 
@@ -91,8 +92,13 @@ def _formats(cells: Sequence[Cell]) -> tuple[Format, ...]:
     return tuple(next((f for c, _, f in cells if c == i), "") for i in range(GRID))
 
 
+def _plain(value: Any) -> Any:
+    """numpy scalars as the Python numbers the renderers expect."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _row(cells: Sequence[Cell], values: Sequence[Any], kind: str = "data", highlight: str = "") -> Row:
-    return Row(place(GRID, {col: v for (col, _, _), v in zip(cells, values, strict=True)}),
+    return Row(place(GRID, {col: _plain(v) for (col, _, _), v in zip(cells, values, strict=True)}),
                kind=kind, highlight=highlight, formats=_formats(cells))  # type: ignore[arg-type]
 
 
@@ -194,8 +200,8 @@ def _team_rows(stats: pd.DataFrame, settings: Settings, labels: Labels) -> list[
 # --- the written report -------------------------------------------------------------------------------------
 
 def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels: Labels) -> list[Row]:
-    """Per salesperson, each customer contacted in the period: last date, channel, number of contacts, what
-    happened (the latest summary) and the next step."""
+    """Per salesperson, each customer contacted in the period: last date, channel, what happened (the latest
+    summary, prefixed "3×" when contacted several times) and the next step."""
     fu = enriched.followups
     done = fu[in_period(column(fu, "Date", pd.NaT), period)].copy()
     if done.empty:
@@ -215,9 +221,14 @@ def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels:
         rows.append(_header(FOLLOWED, labels))
         for _, r in part.iterrows():
             rows.append(_row(FOLLOWED, (str(r.get("Company") or ""), r["Date"].date(),
-                                        labels.value(str(r.get("Channel") or "")), int(contacts[who, r["key"]]),
-                                        str(r.get("Summary") or ""), str(r.get("Next Step") or ""))))
+                                        labels.value(str(r.get("Channel") or "")),
+                                        _times(int(contacts[who, r["key"]])) + str(r.get("Summary") or ""),
+                                        str(r.get("Next Step") or ""))))
     return rows
+
+
+def _times(count: int) -> str:
+    return f"{count}× " if count > 1 else ""
 
 
 def _latest_inquiry(inquiries: pd.DataFrame) -> pd.DataFrame:
@@ -285,6 +296,8 @@ def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Lab
     """Follow-ups marked Needs Help in the last 30 days that have no decision yet, or got one this week."""
     fu = enriched.followups
     flagged = fu[column(fu, "Needs Help").fillna("").astype(str) == "Yes"]
+    if flagged.empty:
+        return _table(labels, labels("weekly.needs_help"), HELP, [])
     decision = column(flagged, "Decision").fillna("").astype(str).str.strip()
     recent = in_period(column(flagged, "Date", pd.NaT), Period(today - timedelta(days=30), today))
     flagged = flagged[recent & ((decision == "") | in_period(column(flagged, "Date", pd.NaT),
@@ -365,7 +378,11 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
         *_team_rows(stats, settings, labels),
         Row((labels("weekly.note.team"),), kind="note"),
         Row((labels("weekly.legend"),), kind="note"),
-        Row((labels("weekly.grades", **{g: labels.grade_meaning(g) for g in "ABCD"}),), kind="note"),
+        Row((labels("weekly.grades", A=labels.grade_meaning("A"), B=labels.grade_meaning("B"),
+                    C=labels.grade_meaning("C"), D=labels.grade_meaning("D")),), kind="note"),
+    ]
+    dashboard_end = len(rows)
+    rows += [
         *_followed_up(enriched, period, settings, labels),
         *_customer_sections(enriched, today, labels),
         *_needs_help(enriched, today, settings, labels),
@@ -375,7 +392,7 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
     title = labels(header_key, start=start.isoformat(), end=end.isoformat(), today=today.isoformat())
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS,
-        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title.replace("&", "&&"),
-                               footer_center=labels("page_footer")),
+        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
+                               footer_center=labels("page_footer"), page_breaks=(dashboard_end,)),
     )
 

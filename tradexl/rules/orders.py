@@ -31,8 +31,8 @@ from tradexl.settings import Settings
 REPORT_AMOUNT = "Amount (Report Currency)"
 ORDER_AMOUNT = "Order Amount"
 """Extra columns of the enriched Orders frame (never written): the line amount in the order's currency, the
-report-currency value of the payments received on the line (also split in deposit and balance), its outstanding in the report currency, the day
-the balance falls due, and whether the line counts (not Cancelled)."""
+report-currency value of the payments received on the line (also split in deposit and balance), its outstanding
+in the report currency, the day the balance falls due, and whether the line counts (not Cancelled)."""
 RECEIVED_REPORT = "Received (Report)"
 DEPOSIT_REPORT = "Deposit (Report)"
 BALANCE_REPORT = "Balance (Report)"

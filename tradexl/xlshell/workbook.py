@@ -161,6 +161,9 @@ def excel_only(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
             page.CenterFooter = setup.footer_center
             if setup.repeat_rows:
                 page.PrintTitleRows = f"${setup.repeat_rows[0]}:${setup.repeat_rows[1]}"
+            ws.ResetAllPageBreaks()
+            for row in setup.page_breaks:
+                ws.HPageBreaks.Add(ws.Range(f"A{row + 1}"))
         finally:
             app.PrintCommunication = True
 
