@@ -23,6 +23,7 @@ from tradexl.reports.common import (
     owner_names,
 )
 from tradexl.reports.labels import Labels, labels_for
+from tradexl.reports.receivables import due_balance_rows
 from tradexl.settings import Settings
 from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
 
@@ -110,6 +111,7 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
         rows.append(Row(tuple(values), kind="data", highlight=highlight, formats=FORMATS))
     if due.empty:
         rows.append(Row((labels("due.none"),), kind="note"))
+    rows += due_balance_rows(enriched, today, labels, settings.report_currency)
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
         print_setup=PrintSetup(landscape=True, fit_width=True,
