@@ -119,9 +119,21 @@ SAMPLES = [
      "Type": "E-sample", "Freight": "Prepaid", "Status": "Feedback", "By": "Lily"},
 ]
 
+ORDERS = [  # a PI of two lines with its deposit; an EUR order (no rate in Settings: a Check row)
+    {"Order No": "PI-2026-031", "Date": date(2026, 10, 5), "Customer ID": "C006", "Company": "Santos Importadora Ltda",
+     "Model": "LED-100", "Quantity": 20000, "Unit Price": 1.98, "Currency": "USD",
+     "Payment Terms": "30% T/T deposit, 70% before shipment", "Deposit Received": 13000,
+     "Deposit Date": date(2026, 10, 9), "Ship Date": date(2026, 11, 20), "Status": "Shipped", "Owner": "Wang"},
+    {"Order No": "PI-2026-031", "Date": date(2026, 10, 5), "Customer ID": "C006", "Company": "Santos Importadora Ltda",
+     "Model": "PNL-60", "Quantity": 500, "Unit Price": 13.0, "Currency": "USD", "Status": "Shipped",
+     "Owner": "Wang"},
+    {"Order No": "PI-2026-040", "Date": date(2026, 11, 12), "Customer ID": "C001", "Company": "Al Noor Trading LLC",
+     "Model": "LED-200", "Amount": 8400, "Currency": "EUR", "Status": "Confirmed", "Owner": "Lily"},
+]
+
 ROWS = {
     "inquiries": INQUIRIES, "customers": CUSTOMERS, "followups": FOLLOWUPS, "quotes": QUOTES,
-    "products": PRODUCTS, "samples": SAMPLES,
+    "products": PRODUCTS, "samples": SAMPLES, "orders": ORDERS,
 }
 
 COMPANY = {

@@ -113,8 +113,10 @@ _step_command("grade", "Suggest a grade (A-D) with a reason for every inquiry; r
               "tradexl grade Sales.xlsm")
 _step_command("followups", "Work out every customer's last and next contact, and list who is due today.",
               "tradexl followups Sales.xlsm --today 2026-11-28")
-_step_command("weekly", "Build the printable Weekly Summary for the week ending on the report day.",
+_step_command("weekly", "Build the printable Weekly Summary: the week to date (the full week on its last day).",
               "tradexl weekly Sales.xlsm --today 2026-11-28")
+_step_command("monthly", "Build the Monthly Review: targets, six-month trend, A-list, new/lost customers, payments.",
+              "tradexl monthly Sales.xlsm --today 2026-11-30")
 _step_command("check", "List every data problem (bad date, unknown country, duplicate ID, ...) on Check.",
               "tradexl check Sales.xlsm")
 

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, grade_rank, latest_summaries, lookup_text, place
+from tradexl.reports.common import cell_dates, column, grade_rank, latest_summaries, lookup_text
 from tradexl.reports.due import contact_state
 from tradexl.reports.figures import (
     Period,
@@ -35,19 +33,19 @@ from tradexl.reports.figures import (
     targets,
 )
 from tradexl.reports.labels import Labels, labels_for
+from tradexl.reports.layout import Cell, Grid
 from tradexl.rules.orders import COUNTS
 from tradexl.settings import Settings
-from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
+from tradexl.sheetspec import Highlight, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Weekly Summary"
 WIDTHS = (32.0, 12.0, 12.0, 13.0, 13.0, 13.0, 10.0, 6.0, 8.0, 10.0, 11.0, 10.0, 9.0, 9.0)
-GRID = len(WIDTHS)
+GRID = Grid(WIDTHS)
 TOP_PRODUCTS = 10
 IN_PLAY_DONE = ("Lost",)
 """A key customer is out of play when their latest inquiry is Lost, or it is Ordered and all their orders are
 Completed (or Cancelled)."""
 
-Cell = tuple[int, str, Format]  # grid column, label key, format
 TEAM: tuple[Cell, ...] = (
     (0, "col.salesperson", ""), (1, "col.orders_mtd", "int"), (2, "col.target", "int"),
     (3, "col.target_pct", "percent"), (4, "col.orders_value", "int"), (5, "col.payments", "int"),
@@ -84,30 +82,6 @@ def report_period(today: date, week_ends_on: int) -> tuple[Period, bool]:
     return Period(start, today), today == end
 
 
-def _header(cells: Sequence[Cell], labels: Labels) -> Row:
-    return Row(place(GRID, {col: labels(key) for col, key, _ in cells}), kind="header")
-
-
-def _formats(cells: Sequence[Cell]) -> tuple[Format, ...]:
-    return tuple(next((f for c, _, f in cells if c == i), "") for i in range(GRID))
-
-
-def _plain(value: Any) -> Any:
-    """numpy scalars as the Python numbers the renderers expect."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _row(cells: Sequence[Cell], values: Sequence[Any], kind: str = "data", highlight: str = "") -> Row:
-    return Row(place(GRID, {col: _plain(v) for (col, _, _), v in zip(cells, values, strict=True)}),
-               kind=kind, highlight=highlight, formats=_formats(cells))  # type: ignore[arg-type]
-
-
-def _table(labels: Labels, title: str, cells: Sequence[Cell], body: list[Row]) -> list[Row]:
-    """A titled table with its own header row; "None" when it has no rows."""
-    return [Row((), kind="blank"), Row((title,), kind="section"), _header(cells, labels),
-            *(body or [Row((labels("none"),), kind="note")])]
-
-
 # --- page 1: the dashboard -----------------------------------------------------------------------------------
 
 def _change(now: float, before: float) -> float:
@@ -126,19 +100,19 @@ def _headline_rows(enriched: Enriched, period: Period, today: date, settings: Se
                       ("kpi.quote_value", "quote_value"), ("kpi.order_value", "order_value"),
                       ("kpi.payments", "payments")):
         a, b = getattr(this, attr), getattr(last, attr)
-        rows.append(_row(HEADLINE, (labels(key, currency=money), round(a), round(b), _change(a, b)),
+        rows.append(GRID.row(HEADLINE, (labels(key, currency=money), round(a), round(b), _change(a, b)),
                          highlight=_kpi_highlight(attr, a)))
-    rows.insert(4, _row(HEADLINE, (labels("kpi.overdue_customers"), overdue_now, None, None),
+    rows.insert(4, GRID.row(HEADLINE, (labels("kpi.overdue_customers"), overdue_now, None, None),
                         highlight="overdue" if overdue_now else ""))
     mtd = float(order_value(enriched, month_to_date(today), settings).sum())
     goal = sum(targets(settings).values())
-    rows.append(_row(((0, "", ""), (1, "", "int"), (2, "", "int"), (3, "", "percent")),
+    rows.append(GRID.row(((0, "", ""), (1, "", "int"), (2, "", "int"), (3, "", "percent")),
                      (labels("kpi.mtd", currency=money), round(mtd), round(goal) if goal else None,
                       mtd / goal if goal else None), kind="total"))
     return rows
 
 
-def _kpi_highlight(attr: str, value: float) -> str:
+def _kpi_highlight(attr: str, value: float) -> Highlight:
     return "overdue" if attr == "unreplied_overdue" and value else ""
 
 
@@ -188,10 +162,10 @@ def _team_rows(stats: pd.DataFrame, settings: Settings, labels: Labels) -> list[
         mtd = values[0]
         cells = (person or labels("no_owner"), round(mtd), goal, mtd / goal if goal else None,
                  *(round(v) for v in values[1:]))
-        rows.append(_row(TEAM, cells, highlight="warn" if stats.at[person, "unreplied"] > 0 else ""))
+        rows.append(GRID.row(TEAM, cells, highlight="warn" if stats.at[person, "unreplied"] > 0 else ""))
     total = stats.sum()
     goal = sum(goals.values())
-    rows.append(_row(TEAM, (labels("total"), round(total.iloc[0]), goal or None,
+    rows.append(GRID.row(TEAM, (labels("total"), round(total.iloc[0]), goal or None,
                             total.iloc[0] / goal if goal else None, *(round(v) for v in total.iloc[1:])),
                      kind="total"))
     return rows
@@ -218,9 +192,9 @@ def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels:
     for who, part in sorted(latest.groupby("who"), key=lambda kv: (order.get(kv[0], len(order)), kv[0])):
         part = part.sort_values(["Date", "Company"], ascending=[False, True], kind="stable")
         rows.append(Row((labels("weekly.followed_by", owner=who, count=len(part)),), kind="subtitle"))
-        rows.append(_header(FOLLOWED, labels))
+        rows.append(GRID.header(FOLLOWED, labels))
         for _, r in part.iterrows():
-            rows.append(_row(FOLLOWED, (str(r.get("Company") or ""), r["Date"].date(),
+            rows.append(GRID.row(FOLLOWED, (str(r.get("Company") or ""), r["Date"].date(),
                                         labels.value(str(r.get("Channel") or "")),
                                         _times(int(contacts[who, r["key"]])) + str(r.get("Summary") or ""),
                                         str(r.get("Next Step") or ""))))
@@ -275,7 +249,7 @@ def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[
     key = key.sort_values(["Next Contact", "Company"], kind="stable", na_position="first")
     summaries = lookup_text(column(key, "Customer Key"), latest_summaries(enriched.followups))
     statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), enriched.inquiries, labels)
-    key_rows = [_row(KEY, values, highlight="overdue" if days > 0 else "") for values, days in zip(zip(
+    key_rows = [GRID.row(KEY, values, highlight="overdue" if days > 0 else "") for values, days in zip(zip(
         key["Company"], column(key, "Country").fillna(""), owner[key.index],
         cell_dates(column(key, "Last Contact", pd.NaT)), cell_dates(key["Next Contact"]), statuses, summaries,
         strict=True), key["Days"], strict=True)]
@@ -283,13 +257,13 @@ def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[
     overdue = overdue.loc[pd.DataFrame({"d": -overdue["Days"], "g": grade_rank(overdue["Grade"]),
                                         "c": overdue["Company"].str.casefold()})
                           .sort_values(["d", "g", "c"], kind="stable").index]
-    overdue_rows = [_row(OVERDUE, values) for values in zip(
+    overdue_rows = [GRID.row(OVERDUE, values) for values in zip(
         overdue["Company"], column(overdue, "Country").fillna(""), owner[overdue.index],
         cell_dates(overdue["Next Contact"]), overdue["Days"].astype(int),
         column(overdue, "Channel").fillna("").map(labels.value), overdue["Grade"],
         column(overdue, "Phone").fillna(""), strict=True)]
-    return [*_table(labels, labels("weekly.key_in_play"), KEY, key_rows),
-            *_table(labels, labels("weekly.overdue_ab"), OVERDUE, overdue_rows)]
+    return [*GRID.table(labels, labels("weekly.key_in_play"), KEY, key_rows),
+            *GRID.table(labels, labels("weekly.overdue_ab"), OVERDUE, overdue_rows)]
 
 
 def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
@@ -297,17 +271,17 @@ def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Lab
     fu = enriched.followups
     flagged = fu[column(fu, "Needs Help").fillna("").astype(str) == "Yes"]
     if flagged.empty:
-        return _table(labels, labels("weekly.needs_help"), HELP, [])
+        return GRID.table(labels, labels("weekly.needs_help"), HELP, [])
     decision = column(flagged, "Decision").fillna("").astype(str).str.strip()
     recent = in_period(column(flagged, "Date", pd.NaT), Period(today - timedelta(days=30), today))
     flagged = flagged[recent & ((decision == "") | in_period(column(flagged, "Date", pd.NaT),
                                                              Period(today - timedelta(days=7), today)))]
     flagged = flagged.sort_values("Date", kind="stable")
-    rows = [_row(HELP, (str(r.get("Company") or ""), r["Date"].date(),
+    rows = [GRID.row(HELP, (str(r.get("Company") or ""), r["Date"].date(),
                         people(pd.Series([r.get("By") or ""]), settings).iat[0], str(r.get("Summary") or ""),
                         str(r.get("Decision") or "")), highlight="warn" if not r.get("Decision") else "")
             for _, r in flagged.iterrows()]
-    return _table(labels, labels("weekly.needs_help"), HELP, rows)
+    return GRID.table(labels, labels("weekly.needs_help"), HELP, rows)
 
 
 def _counts(names: pd.Series, inquiries: pd.DataFrame) -> pd.DataFrame:
@@ -323,11 +297,12 @@ def _counts(names: pd.Series, inquiries: pd.DataFrame) -> pd.DataFrame:
 
 def _count_rows(table: pd.DataFrame, cells: Sequence[Cell], labels: Labels) -> list[Row]:
     """Rows of (name, inquiries, share, A/B, ordered) with a total row."""
-    rows = [_row(cells, (name, int(r.n), r.share, int(r.ab), int(r.ordered))) for name, r in table.iterrows()]
+    rows = [GRID.row(cells, (name, int(r.n), r.share, int(r.ab), int(r.ordered)))
+            for name, r in table.iterrows()]
     if rows:
         total = table[["n", "ab", "ordered"]].sum()
-        rows.append(_row(cells, (labels("total"), int(total["n"]), 1.0, int(total["ab"]), int(total["ordered"])),
-                         kind="total"))
+        rows.append(GRID.row(cells, (labels("total"), int(total["n"]), 1.0, int(total["ab"]),
+                                     int(total["ordered"])), kind="total"))
     return rows
 
 
@@ -341,7 +316,7 @@ def _inquiry_sections(enriched: Enriched, period: Period, labels: Labels) -> lis
     asked = asked[asked != ""]
     spelled = asked.groupby(asked.str.casefold()).transform("first")  # one spelling per product
     top = _counts(spelled, week).head(TOP_PRODUCTS)
-    product_rows = [_row(PRODUCTS, (model, names.get(model.casefold(), ""), int(r.n), r.share, int(r.ab)))
+    product_rows = [GRID.row(PRODUCTS, (model, names.get(model.casefold(), ""), int(r.n), r.share, int(r.ab)))
                     for model, r in top.iterrows()]
     regions = column(week, "Region").fillna("").astype(str).str.strip().replace("", labels("unknown"))
     channels = column(week, "Channel").fillna("").astype(str).str.strip().map(labels.value)
@@ -349,10 +324,11 @@ def _inquiry_sections(enriched: Enriched, period: Period, labels: Labels) -> lis
     by_region: tuple[Cell, ...] = ((0, "col.region", ""), *COUNTS_BY)
     by_source: tuple[Cell, ...] = ((0, "col.source", ""), *COUNTS_BY)
     return [
-        *_table(labels, labels("weekly.top_products"), PRODUCTS, product_rows),
-        *_table(labels, labels("weekly.regions"), by_region, _count_rows(_counts(regions, week), by_region, labels)),
-        *_table(labels, labels("weekly.sources"), by_source,
-                _count_rows(_counts(channels, week), by_source, labels)),
+        *GRID.table(labels, labels("weekly.top_products"), PRODUCTS, product_rows),
+        *GRID.table(labels, labels("weekly.regions"), by_region,
+                    _count_rows(_counts(regions, week), by_region, labels)),
+        *GRID.table(labels, labels("weekly.sources"), by_source,
+                    _count_rows(_counts(channels, week), by_source, labels)),
     ]
 
 
@@ -370,11 +346,11 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
         Row((week_text,), kind="subtitle"),
         Row((), kind="blank"),
         Row((labels("weekly.headline"),), kind="section"),
-        _header(HEADLINE, labels),
+        GRID.header(HEADLINE, labels),
         *_headline_rows(enriched, period, today, settings, now, labels),
         Row((), kind="blank"),
         Row((labels("weekly.team"),), kind="section"),
-        _header(TEAM, labels),
+        GRID.header(TEAM, labels),
         *_team_rows(stats, settings, labels),
         Row((labels("weekly.note.team"),), kind="note"),
         Row((labels("weekly.legend"),), kind="note"),
