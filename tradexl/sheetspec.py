@@ -53,6 +53,32 @@ class PrintSetup:
     page_breaks: tuple[int, ...] = ()  # 1-based rows after which a new page starts (page 1 a dashboard by itself)
 
 
+ChartKind = Literal["column", "bar", "line", "pie"]
+Area = tuple[int, int, int, int]
+"""1-based first row, first column, last row, last column of a range on the sheet itself."""
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series: its name, and the sheet's own cells holding the categories and the values (one column each)."""
+
+    name: str
+    categories: Area
+    values: Area
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native Excel chart drawn from the sheet's own cells: both shells create a real chart (not a picture),
+    so Excel and LibreOffice draw it and it follows the numbers when a user edits them."""
+
+    kind: ChartKind
+    title: str
+    series: tuple[ChartSeries, ...]
+    anchor: tuple[int, int]  # 1-based row and column of the top-left cell
+    size: tuple[int, int] = (480, 260)  # width, height in pixels
+
+
 @dataclass(frozen=True)
 class SheetSpec:
     """A whole generated sheet: rows from A1 down, column widths, frozen rows, print settings."""
@@ -64,6 +90,7 @@ class SheetSpec:
     print_setup: PrintSetup | None = None
     tab_color: str = ""
     autofilter_header_row: int | None = field(default=None)  # 1-based header row for an autofilter, if any
+    charts: tuple[Chart, ...] = ()
 
     @property
     def width(self) -> int:

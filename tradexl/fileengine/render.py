@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tradexl.fileengine.cells import cell_xml, style_cell_xml
+from tradexl.fileengine.charts import SHEET_DRAWING_RID, ChartParts, chart_parts
 from tradexl.fileengine.styles import StyleBook
 from tradexl.grid import column_letter
 from tradexl.plan import written_cells
@@ -24,6 +25,7 @@ HEADER_FOOTER_MAX = 255
 class Rendered:
     xml: bytes
     defined_names: dict[str, str]  # '_xlnm.Print_Titles' / '_xlnm.Print_Area' -> formula
+    charts: ChartParts | None = None
 
 
 def quote_sheet(name: str) -> str:
@@ -102,8 +104,11 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
             first, last = printing.repeat_rows
             names["_xlnm.Print_Titles"] = f"{sheet}!${first}:${last}"
         names["_xlnm.Print_Area"] = f"{sheet}!$A$1:${column_letter(width)}${height}"
+    charts = chart_parts(spec)
+    if charts is not None:
+        parts.append(f'<drawing r:id="{SHEET_DRAWING_RID}"/>')
     parts.append("</worksheet>")
-    return Rendered("".join(parts).encode("utf-8"), names)
+    return Rendered("".join(parts).encode("utf-8"), names, charts)
 
 
 def _argb(color: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tradexl.errors import WorkbookError
+from tradexl.fileengine.charts import ChartParts, attach, drawing_parts
 from tradexl.fileengine.package import (
     CT_NS,
     PKG_REL_NS,
@@ -101,12 +102,15 @@ class WorkbookEditor:
             entry = self.pkg.sheet(name)
             if entry is not None and entry.kind == "worksheet" and entry.part:
                 self._replace(entry, sheet.xml)
+                part = entry.part
             elif entry is not None:
                 raise WorkbookError(f"sheet '{entry.name}' is not a worksheet; rename it so TradeXL can "
                                     f"write its '{name}' sheet")
             else:
-                self._add(name, sheet.xml)
+                part = self._add(name, sheet.xml)
             self._set_print_names(name, sheet.defined_names)
+            if sheet.charts is not None:
+                self._attach_charts(part, sheet.charts)
 
     def remove_formula_cells(self, sheet_part: str, refs: set[str]) -> None:
         """Forget calcChain entries of cells whose formulas an input-sheet edit replaced."""
@@ -138,10 +142,32 @@ class WorkbookEditor:
         own_rels = self.pkg.find(rels_part(entry.part))
         if own_rels:
             self.changes.removed.add(own_rels)
+            self._drop_drawings(entry.part)
         if entry.part in self.changes.replaced:
             self.calc_removals[entry.sheet_id] = None
 
-    def _add(self, name: str, xml: bytes) -> None:
+    def _attach_charts(self, sheet_part: str, parts: ChartParts) -> None:
+        """A generated sheet's drawing and charts: new parts, the sheet's own .rels, content types."""
+        sheet_rels, overrides = attach(self.pkg, self.changes.added, sheet_part, parts)
+        name = self.pkg.find(rels_part(sheet_part))
+        if name is not None:
+            self.changes.removed.discard(name)
+            self.changes.replaced[name] = sheet_rels
+        else:
+            self.changes.added[rels_part(sheet_part)] = sheet_rels
+        for part, content_type in overrides:
+            override = etree.SubElement(self.ct, f"{{{CT_NS}}}Override")
+            override.set("PartName", "/" + part)
+            override.set("ContentType", content_type)
+        self.dirty["ct"] = True
+
+    def _drop_drawings(self, sheet_part: str) -> None:
+        """The old drawing and chart parts of a regenerated or removed sheet go with it."""
+        for part in drawing_parts(self.pkg, sheet_part):
+            self.changes.removed.add(part)
+            self._drop_override(part)
+
+    def _add(self, name: str, xml: bytes) -> str:
         taken = {n.casefold() for n in self.pkg.order} | {n.casefold() for n in self.changes.added}
         number = len(self.pkg.sheets) + 1
         while f"xl/worksheets/sheet{number}.xml" in taken:
@@ -166,6 +192,7 @@ class WorkbookEditor:
         override.set("ContentType", WORKSHEET_CT)
         self.changes.added[part] = xml
         self.dirty.update(wb=True, rels=True, ct=True)
+        return part
 
     def _remove(self, entry: SheetEntry) -> None:
         element = self._sheet_elements()[entry.position]
@@ -178,6 +205,7 @@ class WorkbookEditor:
             own_rels = self.pkg.find(rels_part(entry.part))
             if own_rels:
                 self.changes.removed.add(own_rels)
+                self._drop_drawings(entry.part)
             self._drop_override(entry.part)
         self._shift_local_names(entry.position)
         self._shift_views(entry.position)

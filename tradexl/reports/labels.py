@@ -117,6 +117,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "pink = past the next contact date, or unreplied inquiries past the limit.",
                       "颜色：黄色 = 有超过回复时限的询盘，或有待批复的请求；"
                       "粉色 = 已超过下次联系日期，或有超时未回复的询盘。"),
+    "weekly.chart": ("Orders this month against target ({currency})", "本月订单与目标（{currency}）"),
     "kpi.new_inquiries": ("New inquiries", "新询盘"),
     "kpi.new_customers": ("New customers (first inquiry)", "新客户（首次询盘）"),
     "kpi.within_target": ("Replied within 2 h", "2小时内回复"),

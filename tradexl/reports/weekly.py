@@ -36,12 +36,14 @@ from tradexl.reports.labels import Labels, labels_for
 from tradexl.reports.layout import Cell, Grid
 from tradexl.rules.orders import COUNTS
 from tradexl.settings import Settings
-from tradexl.sheetspec import Highlight, PrintSetup, Row, SheetSpec
+from tradexl.sheetspec import Chart, ChartSeries, Highlight, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Weekly Summary"
 WIDTHS = (32.0, 12.0, 12.0, 13.0, 13.0, 13.0, 10.0, 6.0, 8.0, 10.0, 11.0, 10.0, 9.0, 9.0)
 GRID = Grid(WIDTHS)
 TOP_PRODUCTS = 10
+CHART_ROW, CHART_COLUMN = 4, 6
+"""The page-1 chart sits right of the headline figures (which use the first four columns)."""
 IN_PLAY_DONE = ("Lost",)
 """A key customer is out of play when their latest inquiry is Lost, or it is Ordered and all their orders are
 Completed (or Cancelled)."""
@@ -351,6 +353,9 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
         Row((), kind="blank"),
         Row((labels("weekly.team"),), kind="section"),
         GRID.header(TEAM, labels),
+    ]
+    team_first = len(rows) + 1  # 1-based sheet row of the first salesperson
+    rows += [
         *_team_rows(stats, settings, labels),
         Row((labels("weekly.note.team"),), kind="note"),
         Row((labels("weekly.legend"),), kind="note"),
@@ -366,9 +371,22 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
     ]
     header_key = "weekly.print_header" if full else "weekly.print_header_to_date"
     title = labels(header_key, start=start.isoformat(), end=end.isoformat(), today=today.isoformat())
+    people_rows = (team_first, team_first + len(stats) - 1)
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS,
         print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
                                footer_center=labels("page_footer"), page_breaks=(dashboard_end,)),
+        charts=(_target_chart(labels, people_rows, settings),) if len(stats) else (),
     )
+
+
+def _target_chart(labels: Labels, people_rows: tuple[int, int], settings: Settings) -> Chart:
+    """Month-to-date orders against target per salesperson, beside the headline figures (drawn from the
+    salesperson table's own cells, so it follows them)."""
+    first, last = people_rows
+    names = (first, 1, last, 1)
+    return Chart("column", labels("weekly.chart", currency=settings.report_currency.upper()), (
+        ChartSeries(labels("col.orders_mtd"), names, (first, 2, last, 2)),
+        ChartSeries(labels("col.target"), names, (first, 3, last, 3)),
+    ), anchor=(CHART_ROW, CHART_COLUMN), size=(600, 230))
 
