@@ -78,6 +78,7 @@ class FakeSheet:
     formats: list[tuple[str, str, Any]] = field(default_factory=list)
     print_area: str | None = None
     cleared: int = 0
+    charts: list[dict[str, Any]] = field(default_factory=list)  # left, top, width, height, type, source
 
     def put(self, row: int, col: int, grid: list[list[Any]]) -> None:
         """Seed cells with values already in Excel's stored form."""
@@ -231,6 +232,7 @@ class FakeExcel:
         self._prop(sheet, "Sheet", "used_range", lambda: self._range(fake, address_of(*fake.used())))
         self._prop(sheet, "Sheet", "tables", lambda: self._tables(fake))
         self._prop(sheet, "Sheet", "page_setup", lambda: self._page_setup(fake))
+        self._prop(sheet, "Sheet", "charts", lambda: self._charts(fake))
         self._method(sheet, "Sheet", "range", lambda cell1, cell2=None: self._range(fake, cell1))
 
         def clear() -> None:
@@ -245,6 +247,28 @@ class FakeExcel:
         self._method(sheet, "Sheet", "clear", clear)
         self._method(sheet, "Sheet", "delete", delete)
         return sheet
+
+    def _charts(self, fake: FakeSheet) -> Any:
+        charts = self._spec(xw.main.Charts, "Charts")
+        self._prop(charts, "Charts", "count", lambda: len(fake.charts))
+        charts.__iter__.side_effect = lambda: iter([self._chart(fake, c) for c in list(fake.charts)])
+
+        def add(left: float = 0, top: float = 0, width: float = 355, height: float = 211, **rest: Any) -> Any:
+            assert not rest, "the shell sets type and source on the chart"
+            state: dict[str, Any] = {"left": left, "top": top, "width": width, "height": height}
+            fake.charts.append(state)
+            return self._chart(fake, state)
+
+        self._method(charts, "Charts", "add", add)
+        return charts
+
+    def _chart(self, fake: FakeSheet, state: dict[str, Any]) -> Any:
+        chart = self._spec(xw.main.Chart, "Chart")
+        self._prop(chart, "Chart", "chart_type", lambda: state.get("type"), lambda v: state.__setitem__("type", v))
+        self._method(chart, "Chart", "set_source_data",
+                     lambda rng: state.__setitem__("source", rng.address.replace("$", "")))
+        self._method(chart, "Chart", "delete", lambda: fake.charts.remove(state))
+        return chart
 
     def _page_setup(self, fake: FakeSheet) -> Any:
         page = self._spec(xw.main.PageSetup, "PageSetup")
@@ -314,6 +338,8 @@ class FakeExcel:
         self._prop(rng, "Range", "column_width", None, fmt("column_width"))
         self._prop(rng, "Range", "wrap_text", None, fmt("wrap_text"))
         self._prop(rng, "Range", "font", lambda: self._font(fake, plain))
+        self._prop(rng, "Range", "left", lambda: (areas[0][1] - 1) * 48.0)  # default 8.43-character columns
+        self._prop(rng, "Range", "top", lambda: (areas[0][0] - 1) * 15.0)
         self._prop(rng, "Range", "borders", lambda: self._borders(fake, plain))
         self._method(rng, "Range", "options",
                      lambda convert=None, **options: self._range(fake, address, options.get("ndim")))

@@ -37,7 +37,7 @@ from tradexl.model import InputTables, Problem, RunResult
 from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, written_cells
 from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
 from tradexl.settings import parse_settings
-from tradexl.sheetspec import NUMBER_FORMATS, PrintSetup, Row, SheetSpec
+from tradexl.sheetspec import NUMBER_FORMATS, Chart, PrintSetup, Row, SheetSpec
 from tradexl.xlshell.values import is_blank
 
 ADDRESS_LIMIT = 255
@@ -262,6 +262,7 @@ class Render:
     print_area: str = ""
     autofilter: str = ""
     tab_color: str = ""
+    charts: tuple[Chart, ...] = ()
 
     @property
     def block(self) -> Block:
@@ -357,6 +358,7 @@ def render(spec: SheetSpec) -> Render:
         print_area=f"$A$1:${last}${n_rows}" if spec.print_setup else "",
         autofilter=autofilter,
         tab_color=spec.tab_color,
+        charts=spec.charts,
     )
 
 

@@ -25,6 +25,7 @@ from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, WritePlan
 from tradexl.schema import SHEETS_BY_KEY
 from tradexl.sheetspec import PrintSetup
+from tradexl.xlshell.charts import write_charts
 from tradexl.xlshell.plan import (
     BASE_FONT_SIZE,
     Render,
@@ -122,6 +123,8 @@ def _write_render(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
             sheet.range(address).column_width = width
     if render.print_area:
         sheet.page_setup.print_area = render.print_area
+    if render.charts or sheet.charts.count:
+        write_charts(sheet, render.charts)
     if sys.platform.startswith("win"):
         excel_only(book, sheet, render)
 
