@@ -159,6 +159,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "monthly.trend": ("Trend of the last six months", "近六个月趋势"),
     "monthly.legend": ("Colours: pink = a balance overdue, or a key customer past the next contact date.",
                        "颜色：粉色 = 有逾期尾款，或重点客户已超过下次联系日期。"),
+    "monthly.chart": ("Orders and payments by month ({currency})", "每月订单与收款（{currency}）"),
     "monthly.a_list": ("A-list: key customers and their situation", "A 类客户名单及现状"),
     "monthly.new": ("New customers this month (first inquiry)", "本月新客户（首次询盘）"),
     "monthly.lost": ("Customers lost this month", "本月流失客户"),

@@ -35,11 +35,13 @@ from tradexl.reports.receivables import outstanding_orders
 from tradexl.reports.weekly import in_play
 from tradexl.rules.orders import COUNTS, OUTSTANDING_REPORT
 from tradexl.settings import Settings
-from tradexl.sheetspec import PrintSetup, Row, SheetSpec
+from tradexl.sheetspec import Chart, ChartSeries, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Monthly Review"
 GRID = Grid((32.0, 13.0, 13.0, 13.0, 13.0, 13.0, 12.0, 12.0, 12.0, 12.0, 12.0))
 TREND_MONTHS = 6
+CHART_ROWS = 13
+"""Blank rows kept on page 1 under the trend table for its chart (240 px at 20 px a row)."""
 TARGETS: tuple[Cell, ...] = (
     (0, "col.salesperson", ""), (1, "col.orders_month", "int"), (2, "col.target", "int"),
     (3, "col.target_pct", "percent"), (4, "col.payments_month", "int"), (5, "col.outstanding", "int"),
@@ -201,9 +203,14 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
         *GRID.table(labels, labels("monthly.targets"), TARGETS,
                     _target_rows(enriched, month, today, settings, labels)),
         Row((labels("monthly.note.targets", currency=settings.report_currency.upper()),), kind="note"),
+    ]
+    trend_first = len(rows) + 4  # after the blank, section and header rows
+    rows += [
         *GRID.table(labels, labels("monthly.trend"), TREND, _trend_rows(enriched, today, settings, labels)),
         Row((labels("monthly.legend"),), kind="note"),
     ]
+    chart_row = len(rows) + 2
+    rows += [Row((), kind="blank")] * CHART_ROWS
     page_one = len(rows)
     rows += [
         *GRID.table(labels, labels("monthly.a_list"), A_LIST, _a_list(enriched, today, settings, labels)),
@@ -230,9 +237,21 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
                 column(owed, "Payment Status").fillna(""), strict=True)]),
     ]
     title = labels("monthly.print_header", month=f"{month.start:%Y-%m}", today=today.isoformat())
+    trend = (trend_first, trend_first + TREND_MONTHS - 1)
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=GRID.widths,
         print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
                                footer_center=labels("page_footer"), page_breaks=(page_one,)),
+        charts=(_trend_chart(labels, trend, chart_row, settings),),
     )
+
+
+def _trend_chart(labels: Labels, trend: tuple[int, int], row: int, settings: Settings) -> Chart:
+    """Order value and payments of the last six months, drawn from the trend table below page 1's figures."""
+    first, last = trend
+    months = (first, 1, last, 1)
+    return Chart("column", labels("monthly.chart", currency=settings.report_currency.upper()), (
+        ChartSeries(labels("col.orders_value"), months, (first, 7, last, 7)),
+        ChartSeries(labels("col.payments"), months, (first, 8, last, 8)),
+    ), anchor=(row, 1), size=(760, 240))
 
