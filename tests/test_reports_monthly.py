@@ -76,6 +76,6 @@ def test_print_setup_and_chinese():
     assert chart.anchor[0] < page_one and sheet.rows[chart.anchor[0] - 3].kind == "note"
     assert [(s.categories, s.values) for s in chart.series] == [
         ((14, 1, 19, 1), (14, 7, 19, 7)), ((14, 1, 19, 1), (14, 8, 19, 8))]
-    assert [sheet.rows[r - 1].values[0] for r in (13, 14, 19)] == ["月份", "2023-12", "2024-05（至今）"]
+    assert [sheet.rows[r - 1].values[0] for r in (13, 14, 19)] == ["月份", "2023-12", "2024-05 (至今)"]
     assert sheet.rows[0].values == ("月度复盘 – Bright & Co.",)
     assert rows_of(sheet, "未收款项")[1][2][-1] == "已收定金"
