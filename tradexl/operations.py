@@ -13,14 +13,16 @@ from tradexl.model import Enriched, InputTables, RunResult
 from tradexl.reports import check_sheet, due_message, due_sheet, quote_sheets, unanswered_sheet, weekly_sheet
 from tradexl.reports import text_quotes as region_texts
 from tradexl.reports.monthly import monthly_sheet
+from tradexl.reports.statistics import statistics_sheet
 from tradexl.rules.enrich import computed_columns, enrich
 from tradexl.settings import Settings
 from tradexl.sheetspec import SheetSpec
 
-STEPS = ("grade", "followups", "quotes", "weekly", "monthly", "check")
+STEPS = ("grade", "followups", "quotes", "weekly", "monthly", "stats", "check")
 """The single steps, in the order `refresh` runs them. Each writes:
 grade -> Inquiries computed columns; followups -> Customers computed columns + Due Follow-ups + Unanswered;
-quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; monthly -> Monthly Review; check -> Check.
+quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; monthly -> Monthly Review; stats -> Statistics;
+check -> Check.
 Orders computed columns are written with the customers' (followups), since `Orders (12 mo)` comes from them."""
 
 COMPUTED_BY_STEP = {"grade": ("inquiries",), "followups": ("customers", "orders")}
@@ -33,6 +35,7 @@ SHEETS_BY_STEP: dict[str, tuple[tuple[str, ...], SheetBuilder]] = {
     "quotes": (("Quote - *",), lambda e, s, d, n: quote_sheets(e.products, s, d)),
     "weekly": (("Weekly Summary",), lambda e, s, d, n: [weekly_sheet(e, d, s, n)]),
     "monthly": (("Monthly Review",), lambda e, s, d, n: [monthly_sheet(e, d, s, n)]),
+    "stats": (("Statistics",), lambda e, s, d, n: [statistics_sheet(e, d, s, n)]),
     "check": (("Check",), lambda e, s, d, n: [check_sheet(e.problems, s)]),
 }
 

@@ -117,6 +117,8 @@ _step_command("weekly", "Build the printable Weekly Summary: the week to date (t
               "tradexl weekly Sales.xlsm --today 2026-11-28")
 _step_command("monthly", "Build the Monthly Review: targets, six-month trend, A-list, new/lost customers, payments.",
               "tradexl monthly Sales.xlsm --today 2026-11-30")
+_step_command("stats", "Build the Statistics sheet: customers, inquiries, quotes, orders, funnel, reply times, charts.",
+              "tradexl stats Sales.xlsm")
 _step_command("check", "List every data problem (bad date, unknown country, duplicate ID, ...) on Check.",
               "tradexl check Sales.xlsm")
 
