@@ -37,7 +37,7 @@ def people(names: pd.Series, settings: Settings) -> pd.Series:
     """Owner/By names folded onto the Team's spelling ("li" counts for "Li")."""
     canonical = {m.name.strip().casefold(): m.name.strip() for m in settings.team}
     clean = owner_names(names)
-    return clean.str.casefold().map(canonical).fillna(clean)
+    return clean.str.casefold().map(canonical).astype(object).fillna(clean)
 
 
 def quote_values(quotes: pd.DataFrame, settings: Settings) -> pd.Series:
