@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import mimetypes
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -258,42 +258,65 @@ class Letter:
         """The same letter with the offer as a real table, for mail clients that show HTML."""
         dear, thanks = self.opening()
         e = escape
-        rows = "".join("<tr>" + "".join(_td(cell, right) for cell, right in self._cells(line)) + "</tr>"
-                       for line in self.answer.lines)
-        heads = "".join(f"<th>{e(h)}</th>" for h in HTML_HEADERS)
-        notes = "".join(f"<li><b>{e(line.model)}</b>: {e(' '.join(remarks(line)))}</li>"
-                        for line in self.answer.lines if remarks(line))
+        lines = self.answer.lines
+        shown = [col for col in OFFER_COLUMNS if any(col.cell(line) for line in lines)]
+        heads = "".join(f"<th style=\"{CELL}background:#dde6f0\">{e(col.title)}</th>" for col in shown)
+        rows = "".join("<tr>" + "".join(col.td(line) for col in shown) + "</tr>" for line in lines)
+        table = (f"<table style=\"border-collapse:collapse\"><thead><tr>{heads}</tr></thead>"
+                 f"<tbody>{rows}</tbody></table>") if lines else ""
+        notes = "".join(f"<p><b>{e(line.model)}</b></p><ul>{''.join(f'<li>{e(r)}</li>' for r in remarks(line))}"
+                        "</ul>" for line in lines if remarks(line))
         missing = (f"<p>Please contact us for: {e(', '.join(self.answer.missing))}.</p>"
                    if self.answer.missing else "")
-        terms = "".join(f"<tr><th align=\"left\">{e(k)}</th><td>{e(_shown(v))}</td></tr>"
-                        for k, v in term_lines(self.answer.region, self.today)) if self.answer.lines else ""
-        note = f"<p>{e(self.answer.region.pricing_note)}</p>" if self.answer.lines and \
-            self.answer.region.pricing_note else ""
-        company = "".join(f"<tr><th align=\"left\">{e(k)}</th><td>{e(v)}</td></tr>"
-                          for k, v in company_lines(self.settings.company) if v)
-        table = (f"<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse\">"
-                 f"<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>") if self.answer.lines else ""
+        terms = _pairs([(k, _shown(v)) for k, v in term_lines(self.answer.region, self.today)]) if lines else ""
+        note = f"<p>{e(self.answer.region.pricing_note)}</p>" if lines and self.answer.region.pricing_note else ""
         return (
             "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>"
             "<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px\">"
-            f"<p>{e(dear)}</p><p>{e(thanks)}</p>{table}"
-            + (f"<ul>{notes}</ul>" if notes else "") + missing
-            + (f"<table cellpadding=\"2\">{terms}</table>" if terms else "") + note
+            f"<p>{e(dear)}</p><p>{e(thanks)}</p>{table}{notes}{missing}{terms}{note}"
             + "".join(f"<p>{e(p)}</p>" for p in self.closing())
-            + f"<h4>{e(self.settings.company.name)}</h4><table cellpadding=\"2\">{company}</table>"
+            + f"<p><b>{e(self.settings.company.name)}</b></p>"
+            + _pairs([(k, v) for k, v in company_lines(self.settings.company) if v])
             + "<p>" + "<br>".join(e(line) for line in self.signature()) + "</p></body></html>\n")
 
-    def _cells(self, line: LineAnswer) -> list[tuple[str, bool]]:
-        return [(line.model, False), (line.name, False), (line.specification, False),
-                (amount(line.moq, line.unit), True), (money(line.unit_price, line.currency), True),
-                (amount(line.quantity, line.unit), True),
-                (money(line.line_total, line.currency) if line.line_total is not None else "", True),
-                (f"{line.lead_time_days} days" if line.lead_time_days is not None else "", True),
-                (line.certifications, False)]
+
+CELL = "border:1px solid #9aa9b8;padding:4px 8px;"
 
 
-HTML_HEADERS = ("Model", "Product", "Specification", "MOQ", "Unit price", "Your quantity", "Line total",
-                "Lead time", "Certifications")
+@dataclass(frozen=True)
+class OfferColumn:
+    """A column of the HTML offer table: title, how a line fills it, right-aligned (numbers) or not."""
+
+    title: str
+    cell: Callable[[LineAnswer], str]
+    right: bool = False
+
+    def td(self, line: LineAnswer) -> str:
+        align = "text-align:right;white-space:nowrap;" if self.right else ""
+        return f"<td style=\"{CELL}{align}\">{escape(self.cell(line))}</td>"
+
+
+# Columns nobody's line fills (no specification, no quantity given, no lead time) are left out of the table.
+OFFER_COLUMNS = (
+    OfferColumn("Model", lambda line: line.model),
+    OfferColumn("Product", lambda line: line.name),
+    OfferColumn("Specification", lambda line: line.specification),
+    OfferColumn("MOQ", lambda line: amount(line.moq, line.unit), right=True),
+    OfferColumn("Unit price", lambda line: money(line.unit_price, line.currency), right=True),
+    OfferColumn("Your quantity", lambda line: amount(line.quantity, line.unit), right=True),
+    OfferColumn("Line total", lambda line: "" if line.line_total is None else money(line.line_total, line.currency),
+                right=True),
+    OfferColumn("Lead time", lambda line: "" if line.lead_time_days is None else f"{line.lead_time_days} days",
+                right=True),
+    OfferColumn("Certifications", lambda line: line.certifications),
+)
+
+
+def _pairs(pairs: list[tuple[str, str]]) -> str:
+    """Label/value rows (terms, company profile) as a borderless two-column table."""
+    rows = "".join(f"<tr><th align=\"left\" style=\"text-align:left;padding:1px 12px 1px 0\">{escape(k)}</th>"
+                   f"<td>{escape(v)}</td></tr>" for k, v in pairs)
+    return f"<table>{rows}</table>"
 
 
 def _wrap(line: str) -> list[str]:
@@ -301,11 +324,6 @@ def _wrap(line: str) -> list[str]:
     indent = " " * (len(line) - len(line.lstrip(" -")))
     return textwrap.wrap(line, LETTER_WIDTH, subsequent_indent=indent, break_long_words=False,
                          break_on_hyphens=False) or [""]
-
-
-def _td(text: str, right: bool) -> str:
-    align = ' style="text-align:right"' if right else ""
-    return f"<td{align}>{escape(text)}</td>"
 
 
 def _shown(value: object) -> str:
