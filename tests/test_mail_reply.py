@@ -177,6 +177,8 @@ def test_sent_logs_once_with_the_quote_month_and_the_real_time(book: Path, tmp_p
     code, out, _ = invoke("reply", book, "I0001", "--out", tmp_path, "--sent", "--today", "2026-12-01")
     assert code == 0 and out.endswith("(already logged on 2026-12-01; nothing added)\n")
     assert book.read_bytes() == saved, "a second --sent adds nothing"
+    assert parsed(tmp_path / "reply-I0001.eml")["Subject"].endswith("quotation LXQ2612-002"), \
+        "the rewritten draft carries the quote number that was logged"
 
 
 def test_vague_inquiry_quotes_and_logs_only_the_hot_and_new_products(book: Path, tmp_path: Path):
@@ -197,7 +199,7 @@ def test_vague_inquiry_quotes_and_logs_only_the_hot_and_new_products(book: Path,
 def test_target_below_and_line_total_for_the_middle_east(book: Path, tmp_path: Path):
     invoke("reply", book, "I0003", "--out", tmp_path, "--today", "2026-12-01")
     text = part(parsed(tmp_path / "reply-I0003.eml"), "plain")
-    assert "AB-100 LED panel light: USD 3.23 per pcs, FOB Ningbo." in text
+    assert "AB-100 LED panel light: USD 3.23/pc, FOB Ningbo." in text
     assert "For your 1,000 pcs: USD 3,230.00." in text  # 1000 x 3.23
     assert "our price is USD 0.23 (7.7%) above it" in text  # 0.23 / 3.00
     assert "below our MOQ" not in text and "price has changed" not in text and "(PI)" not in text

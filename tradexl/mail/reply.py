@@ -16,6 +16,7 @@ added, once per inquiry: the follow-up's Summary starts "Reply to <Inquiry ID>:"
 from __future__ import annotations
 
 import mimetypes
+import re
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -40,8 +41,13 @@ from tradexl.settings import Settings
 
 CATALOG_MAX_BYTES = 20 * 1024 * 1024  # what mail servers commonly accept
 SUMMARY_MARK = "Reply to {inquiry_id}:"
+QUOTE_IN_SUMMARY = re.compile(r"\bquote (\S+) \(")
 LETTER_WIDTH = 78  # plain-text mail convention; the quote table below keeps its own width
 CATALOG_SUMMARY = 10  # products listed when a vague inquiry meets a catalog with nothing marked Hot or New
+# A price is "per" one unit: "USD 5.80/pc", not "/pcs".
+UNIT_SINGULAR = {"pcs": "pc", "pieces": "piece", "sets": "set", "units": "unit", "pairs": "pair", "boxes": "box",
+                 "cartons": "carton", "rolls": "roll", "meters": "meter", "metres": "metre", "tons": "ton",
+                 "bags": "bag", "lots": "lot"}
 
 
 @dataclass
@@ -75,23 +81,25 @@ def find_inquiry(tables: InputTables, inquiry_id: str) -> tuple[int, dict[str, A
     return int(hits.index[0]), hits.iloc[0].to_dict()
 
 
-def logged_on(followups: pd.DataFrame, inquiry_id: str) -> date | None:
-    """The day this inquiry's reply was logged as sent (its follow-up), or None."""
+def logged_reply(followups: pd.DataFrame, inquiry_id: str) -> tuple[date, str] | None:
+    """When this inquiry's reply was logged as sent (its follow-up) and the quote number logged with it."""
     mark = SUMMARY_MARK.format(inquiry_id=inquiry_id.strip()).casefold()
-    summaries = column(followups, "Summary").map(as_text).str.casefold()
-    hits = followups[summaries.str.startswith(mark)]
+    summaries = column(followups, "Summary").map(as_text)
+    hits = followups[summaries.str.casefold().str.startswith(mark)]
     if hits.empty:
         return None
     day = column(hits, "Date", None).iloc[0]
-    return day.date() if isinstance(day, datetime) else day if isinstance(day, date) else date.min
+    found = QUOTE_IN_SUMMARY.search(summaries[hits.index[0]])
+    return (day.date() if isinstance(day, datetime) else day if isinstance(day, date) else date.min,
+            found.group(1) if found else "")
 
 
 def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: datetime,
-                  catalog: Attachment | None = None) -> ReplyDraft:
+                  catalog: Attachment | None = None, quote_no: str | None = None) -> ReplyDraft:
     """The reply draft for one inquiry and the Quotes/Follow-ups rows a sent reply logs (pure).
 
     `today` dates the quote (validity, quote-number month, follow-up date); `now` (time-zone aware) is the
-    draft's Date header.
+    draft's Date header. `quote_no` defaults to the next free number of `today`'s month.
     """
     settings = tables.settings
     row, inquiry = find_inquiry(tables, inquiry_id)
@@ -104,8 +112,9 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
     signer = sender.display_name if sender is not None and sender.display_name else owner or \
         settings.company.contact
     contact = as_text(inquiry.get("Contact"))
-    quote_no = quote_number(column(tables.frames["quotes"], "Quote No").tolist(), today)
-    letter = Letter(settings, answer, contact, signer, sender.addr_spec if sender else "", today, quote_no)
+    quote_no = quote_no or quote_number(column(tables.frames["quotes"], "Quote No").tolist(), today)
+    letter = Letter(settings, answer, contact, signer, sender.addr_spec if sender else "", today, quote_no,
+                    catalog is not None)
     message_id = as_text(inquiry.get("Message ID"))
     message = compose_draft(
         sender=sender, to=mailbox(contact, email), subject=letter.subject(), text=letter.text(tables),
@@ -195,6 +204,7 @@ class Letter:
     signer_email: str
     today: date
     quote_no: str
+    catalog_attached: bool = False
 
     def subject(self) -> str:
         if self.answer.vague:
@@ -204,9 +214,10 @@ class Letter:
     def opening(self) -> list[str]:
         answer = self.answer
         if answer.vague:
-            thanks = ("Thank you for your inquiry. Our e-catalog is attached; below are our best-selling and "
-                      "newest products with your prices." if answer.lines else
-                      "Thank you for your inquiry. Our e-catalog is attached; here is an overview of our range.")
+            attached = " Our e-catalog is attached;" if self.catalog_attached else ""
+            thanks = (f"Thank you for your inquiry.{attached} Below are our best-selling and newest products with "
+                      "your prices." if answer.lines else
+                      f"Thank you for your inquiry.{attached} Here is an overview of our range.")
         else:
             thanks = (f"Thank you for your inquiry about {', '.join(answer.asked)}. "
                       f"Please find our quotation {self.quote_no} below.")
@@ -228,7 +239,8 @@ class Letter:
         out = []
         for line in self.answer.lines:
             head = f"- {line.model} {line.name}: {money(line.unit_price, line.currency)}"
-            head += f" per {line.unit}" if line.unit and line.unit_price is not None else ""
+            head += f"/{UNIT_SINGULAR.get(line.unit.casefold(), line.unit)}" if line.unit and \
+                line.unit_price is not None else ""
             head += f", {self.answer.region.incoterm}." if line.unit_price is not None else "."
             out += [head, *(f"  {remark}" for remark in remarks(line))]
         return out
@@ -355,15 +367,16 @@ def reply_file(path: Path, inquiry_id: str, out_dir: Path, *, today: date, now: 
     book = FileWorkbook(path, force=force) if sent else None
     tables = book.read() if book is not None else read_workbook(path)
     catalog, missing_catalog = load_catalog(tables.settings, path.parent)
-    draft = compose_reply(tables, inquiry_id, today=today, now=now, catalog=catalog)
+    before = logged_reply(tables.frames["followups"], inquiry_id)
+    draft = compose_reply(tables, inquiry_id, today=today, now=now, catalog=catalog,
+                          quote_no=before[1] if before else None)
     if missing_catalog:
         draft.notes.append(missing_catalog)
     target = write_draft(draft.message, out_dir, draft.stem)
+    if before is not None:
+        return ReplyResult(target, draft, False, before[0])
     if book is None:
         return ReplyResult(target, draft, False, None)
-    before = logged_on(tables.frames["followups"], inquiry_id)
-    if before is not None:
-        return ReplyResult(target, draft, False, before)
     inquiry = tables.frames["inquiries"].loc[draft.inquiry_row].to_dict()
     values = sent_values(inquiry, draft, now)
     if values:
