@@ -261,6 +261,6 @@ def test_no_price_lines_logged_by_a_vague_reply_to_a_catalog_without_hot_or_new(
     tables = read_workbook(path)
     assert tables.frames["quotes"].empty
     assert tables.frames["followups"].iloc[0]["Summary"] == \
-        "Reply to I0002: catalog and company introduction sent"
+        "Reply to I0002: product overview and company introduction sent"
     text = part(parsed(tmp_path / "reply-I0002.eml"), "plain")
     assert re.search(r"^- LT-7 LED tube$", text, re.MULTILINE) and "Unit price" not in text

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from email.message import EmailMessage
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,7 @@ UNIT_SINGULAR = {"pcs": "pc", "pieces": "piece", "sets": "set", "units": "unit",
 class ReplyDraft:
     """The draft message and the rows `--sent` logs for it."""
 
-    message: Any  # EmailMessage
+    message: EmailMessage
     stem: str
     inquiry_row: int
     answer: Answer
@@ -103,7 +104,7 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
     """
     settings = tables.settings
     row, inquiry = find_inquiry(tables, inquiry_id)
-    email = as_text(inquiry.get("Email"))
+    email = re.split(r"[;,\s]+", as_text(inquiry.get("Email")))[0]  # the first, when a cell lists several
     if "@" not in email:
         raise MailError(f"inquiry {inquiry_id} has no buyer email; reply on its platform (e.g. Alibaba)")
     answer = answer_inquiry(inquiry, tables.frames["products"], tables.frames["quotes"], settings)
@@ -127,7 +128,7 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
                 "Company": as_text(inquiry.get("Company")), "Channel": "Quote" if quotes else "Email",
                 "Summary": f"{SUMMARY_MARK.format(inquiry_id=inquiry_id.strip())} "
                            + (f"quote {quote_no} ({answer.region.region}) for {what}" if quotes
-                              else "catalog and company introduction sent"),
+                              else "product overview and company introduction sent"),
                 "Next Step": "Follow up on the quote" if quotes else "Ask which products interest them",
                 "By": owner}
     return ReplyDraft(message, f"reply-{inquiry_id.strip()}", row, answer, quote_no, quotes, followup, notes)
