@@ -144,6 +144,8 @@ def test_draft_answers_the_buyer_and_logs_nothing(book: Path, tmp_path: Path):
     assert text.count("Founded:") == 1 and text.count("Lux Lighting Co., Ltd.") == 2, \
         "one company block (plus the company under the signature)"
     assert text.rstrip().endswith("Best regards,\nAmy Wang\nLux Lighting Co., Ltd.\namy@lux-lighting.cn")
+    assert "Contact:        Amy Wang\n" in text and "Email:          amy@lux-lighting.cn\n" in text, \
+        "the company block names the salesperson who signs"
     rows = table_rows(part(msg, "html"))
     assert rows == [
         ["Model", "Product", "MOQ", "Unit price", "Your quantity", "Line total", "Certifications"],

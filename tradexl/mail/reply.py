@@ -19,7 +19,7 @@ import mimetypes
 import re
 import textwrap
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from email.message import EmailMessage
@@ -113,6 +113,9 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
     signer = sender.display_name if sender is not None and sender.display_name else owner or \
         settings.company.contact
     contact = as_text(inquiry.get("Contact"))
+    # The company block names the salesperson who signs, so the buyer sees one contact person throughout.
+    settings = replace(settings, company=replace(settings.company, contact=signer,
+                                                 email=sender.addr_spec if sender else settings.company.email))
     quote_no = quote_no or quote_number(column(tables.frames["quotes"], "Quote No").tolist(), today)
     letter = Letter(settings, answer, contact, signer, sender.addr_spec if sender else "", today, quote_no,
                     catalog is not None)
