@@ -180,10 +180,15 @@ def set_interpreter(home: Path, system: System, executable: str) -> Path:
     return path
 
 
-def probe_interpreter(command: str, source: str) -> Interpreter:
-    """Start the configured Python the way the add-in would and ask what it can import."""
+def probe_interpreter(command: str, source: str, cwd: Path) -> Interpreter:
+    """Start the configured Python the way the add-in would and ask what it can import.
+
+    It runs in `cwd` (not this process's folder, which may hold a tradexl source tree) and without this
+    process's PYTHONPATH, so it sees only what that interpreter itself has installed.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     try:
-        done = subprocess.run([command, "-c", PROBE], capture_output=True, text=True, timeout=60)
+        done = subprocess.run([command, "-c", PROBE], capture_output=True, text=True, timeout=60, cwd=cwd, env=env)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Interpreter(command, source, runs=False, error=str(exc))
     if done.returncode != 0:
@@ -255,7 +260,7 @@ def gather(book_path: Path | None = None, *, system: System | None = None, home:
     interpreter = None
     if system != "other":
         command, source = configured_interpreter(system, home, book)
-        interpreter = probe_interpreter(command, source)
+        interpreter = probe_interpreter(command, source, home)
     major, minor, micro = sys.version_info[:3]
     return Facts(
         python=(major, minor, micro),
