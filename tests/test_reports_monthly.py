@@ -50,7 +50,7 @@ def test_a_list_has_each_customers_situation_in_a_line():
     assert rows_of(monthly_sheet(QUOTED, WEDNESDAY, SETTINGS, NOW), "A-list") == [
         ("header", "", ("Company", "Country", "Owner", "Last contact", "Situation")),
         ("data", "overdue", ("Alpha", "UAE", "Li", date(2024, 5, 1),
-                             "sent PI · 1 open quote(s) USD 360 · owes USD 3,500")),
+                             "1 open quote(s) USD 360 · owes USD 3,500 · sent PI")),
         ("data", "", ("Delta", "Chile", "Li", date(2024, 5, 5), "first mail")),
     ]
 

@@ -208,7 +208,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.situation": ("Situation", "现状"),
     "col.first_inquiry": ("First inquiry", "首次询盘"),
     "col.outstanding_report": ("Owed (report)", "未收(折算)"),
-    "col.payment_status": ("Payment status", "收款状态"),
+    "col.payment_status": ("Payment", "收款状态"),
     # Check
     "check.title": ("Check – {count} problems found", "数据检查 – 发现 {count} 个问题"),
     "check.title.one": ("Check – 1 problem found", "数据检查 – 发现 1 个问题"),

@@ -146,7 +146,8 @@ def _trend_rows(enriched: Enriched, today: date, settings: Settings, labels: Lab
 
 
 def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Settings, labels: Labels) -> pd.Series:
-    """One line per customer: last summary; open quotes; samples; orders in 12 months; outstanding."""
+    """One line per customer: open quotes; samples; orders in 12 months; what they owe; then the last summary
+    (the figures first, so a long summary runs off the line rather than the facts)."""
     money = settings.report_currency.upper()
     summary = lookup_text(keys, latest_summaries(enriched.followups))
     quotes = enriched.quotes
@@ -160,7 +161,7 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
     owed_by = owed[OUTSTANDING_REPORT].groupby(column(owed, "Customer Key")).sum()
     lines = []
     for key, text in zip(keys, summary, strict=True):
-        parts = [text] if text else []
+        parts = []
         if key in open_count.index:
             parts.append(labels("situation.quotes", count=int(open_count[key]), currency=money,
                                 value=f"{open_value.get(key, 0):,.0f}"))
@@ -170,7 +171,7 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
             parts.append(labels("situation.orders", currency=money, value=f"{orders12[key]:,.0f}"))
         if owed_by.get(key, 0) > 0:
             parts.append(labels("situation.owed", currency=money, value=f"{owed_by[key]:,.0f}"))
-        lines.append(" · ".join(parts))
+        lines.append(" · ".join([*parts, text] if text else parts))
     return pd.Series(lines, index=keys.index, dtype=object)
 
 
