@@ -117,8 +117,8 @@ def test_vba_callbacks_run_the_tradexl_macros_through_the_xlwings_addin() -> Non
     for button in BUTTONS:
         body = code.split(f"Public Sub {button.callback}(control As IRibbonControl)", 1)[1].split("End Sub")[0]
         assert body.strip() == f'RunTradeXL "{button.macro}"'
-    for macro in ("refresh_followups", "grade_leads", "region_quotes", "weekly_summary", "check_data",
-                  "refresh_all", "customer_history"):
+    for macro in ("refresh_followups", "grade_leads", "region_quotes", "weekly_summary", "monthly_review",
+                  "statistics", "check_data", "refresh_all", "customer_history"):
         assert f'"{macro}"' in code
 
 

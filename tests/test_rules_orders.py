@@ -99,3 +99,25 @@ def test_order_value_by_customer_counts_twelve_months_without_cancelled(result):
     frame = ORDERS.join(money)
     # C1: 2345.00 + 100.50 (O4 of 2023-05-01 is older than 365 days, O5 cancelled); C2: 1100.01 + 500.00
     assert order_value_by_customer(frame, TODAY).to_dict() == {"C1": 2445.50, "C2": 1600.01}
+
+
+def test_a_workbook_without_orders_still_works():
+    from datetime import datetime
+
+    from tradexl.grid import empty_frame
+    from tradexl.model import InputTables
+    from tradexl.reports.monthly import monthly_sheet
+    from tradexl.reports.weekly import weekly_sheet
+    from tradexl.rules.enrich import computed_columns, enrich
+    from tradexl.schema import CUSTOMERS, INQUIRIES
+
+    def frame(sheet, **values):
+        return pd.DataFrame({c: [values.get(c)] for c in empty_frame(sheet).columns}, index=[2], dtype=object)
+
+    inquiries = frame(INQUIRIES, Received=datetime(2024, 5, 9, 9), Company="Alpha", Status="Ordered")
+    customers = frame(CUSTOMERS, **{"Customer ID": "C1", "Company": "Alpha"})
+    tables = InputTables({"inquiries": inquiries, "customers": customers}, SETTINGS)
+    enriched = enrich(tables, TODAY, datetime(2024, 5, 10, 17))
+    assert enriched.orders.empty and not [p for p in enriched.problems if p.sheet == "Orders"]
+    assert computed_columns(enriched, tables)["customers"]["Orders (12 mo)"].isna().all()
+    assert weekly_sheet(enriched, TODAY, SETTINGS).rows and monthly_sheet(enriched, TODAY, SETTINGS).rows

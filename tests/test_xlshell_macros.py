@@ -188,7 +188,8 @@ def test_header_below_a_title_and_table_with_totals_row() -> None:
 
 @pytest.mark.parametrize("name, steps", [
     ("refresh_followups", ("followups",)), ("grade_leads", ("grade",)), ("region_quotes", ("quotes",)),
-    ("weekly_summary", ("weekly",)), ("check_data", ("check",)), ("refresh_all", operations.STEPS),
+    ("weekly_summary", ("weekly",)), ("monthly_review", ("monthly",)), ("statistics", ("stats",)),
+    ("check_data", ("check",)), ("refresh_all", operations.STEPS),
 ])
 def test_ribbon_macros_run_their_steps_on_the_calling_book(monkeypatch: pytest.MonkeyPatch, name: str,
                                                            steps: tuple[str, ...]) -> None:

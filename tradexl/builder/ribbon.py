@@ -51,8 +51,14 @@ BUTTONS = (
                  "Build one quote sheet per region from the Products sheet and the regional pricing in "
                  "Settings.", "grpReports"),
     RibbonButton("weekly_summary", "Weekly summary", "CreateReport", "Weekly summary",
-                 "Build the manager's weekly report for the week ending on the report day, ready to print.",
-                 "grpReports"),
+                 "Build the manager's weekly report for the week to date (the full week on its last day), "
+                 "ready to print.", "grpReports"),
+    RibbonButton("monthly_review", "Monthly review", "CreateReport", "Monthly review",
+                 "Orders and payments against target, six months of trend, the A-list, new and lost customers "
+                 "and outstanding payments.", "grpReports"),
+    RibbonButton("statistics", "Statistics", "ChartTypeColumnInsertGallery", "Statistics",
+                 "The buyer database in numbers and charts: regions, types, sources, products, funnel, reply "
+                 "times.", "grpReports"),
     RibbonButton("check_data", "Check data", "DataValidation", "Check data",
                  "List every data problem (bad dates, unknown countries, duplicate IDs, missing values) on "
                  "the Check sheet.", "grpWorkbook"),

@@ -83,9 +83,10 @@ class WorkbookEditor:
         self.ct = parse_xml(pkg.read(self.ct_name), self.ct_name)
         self.dirty = {"wb": False, "rels": False, "ct": False}
         self.ns = etree.QName(self.wb).namespace or ""
-        self.sheets_el = _child(self.wb, "sheets")
-        if self.sheets_el is None:
+        sheets_el = _child(self.wb, "sheets")
+        if sheets_el is None:
             raise WorkbookError("the workbook has no <sheets> list (damaged workbook.xml)")
+        self.sheets_el: etree._Element = sheets_el
         self.calc_removals: dict[int, set[str] | None] = {}  # sheetId -> refs (None = every entry)
 
     # --- public ---------------------------------------------------------------------------------------------
@@ -96,8 +97,8 @@ class WorkbookEditor:
             check_sheet_name(name)
         gone = {name.casefold() for name in remove}
         stale = [s for s in self.pkg.sheets if s.name.casefold() in gone]
-        for entry in sorted(stale, key=lambda s: s.position, reverse=True):
-            self._remove(entry)
+        for old in sorted(stale, key=lambda s: s.position, reverse=True):
+            self._remove(old)
         for name, sheet in rendered:
             entry = self.pkg.sheet(name)
             if entry is not None and entry.kind == "worksheet" and entry.part:
@@ -239,7 +240,9 @@ class WorkbookEditor:
 
     def _shift_local_names(self, position: int) -> None:
         names = self._names_el(create=False)
-        for el in list(names if names is not None else []):
+        if names is None:
+            return
+        for el in list(names):
             local_id = el.get("localSheetId")
             if local_id is None:
                 continue
@@ -247,7 +250,7 @@ class WorkbookEditor:
                 names.remove(el)
             elif int(local_id) > position:
                 el.set("localSheetId", str(int(local_id) - 1))
-        if names is not None and len(names) == 0:
+        if len(names) == 0:
             self.wb.remove(names)
 
     def _set_print_names(self, sheet: str, wanted: dict[str, str]) -> None:

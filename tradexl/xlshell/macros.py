@@ -38,6 +38,14 @@ def weekly_summary() -> None:
     _run(("weekly",))
 
 
+def monthly_review() -> None:
+    _run(("monthly",))
+
+
+def statistics() -> None:
+    _run(("stats",))
+
+
 def check_data() -> None:
     _run(("check",))
 
