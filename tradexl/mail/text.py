@@ -14,24 +14,59 @@ from html.parser import HTMLParser
 CHARSET_SUPERSETS = {
     "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030",
     "big5": "big5hkscs", "x-big5": "big5hkscs", "cp950": "big5hkscs",
-    "ks_c_5601-1987": "cp949", "euc-kr": "cp949", "iso-8859-1": "cp1252", "us-ascii": "cp1252",
-    "shift_jis": "cp932", "windows-874": "cp874", "iso-8859-8-i": "iso-8859-8",
+    "ks_c_5601-1987": "cp949", "euc-kr": "cp949", "iso-8859-1": "cp1252", "latin1": "cp1252",
+    "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "shift_jis": "cp932", "windows-874": "cp874",
+    "iso-8859-8-i": "iso-8859-8", "utf8": "utf-8",
 }
-FALLBACK_CHARSETS = ("utf-8", "gb18030", "big5hkscs", "cp1252")
+SINGLE_BYTE_LABELS = frozenset({"cp1252", "windows-1252", "iso-8859-15"})
+"""Labels that valid UTF-8 overrules: senders' software often labels UTF-8 text us-ascii or Latin-1."""
+FALLBACK_CHARSETS = ("gb18030", "big5hkscs", "cp1252", "latin-1")
+MULTI_BYTE_GUESSES = frozenset({"gb18030", "big5hkscs"})
+LATIN_MOJIBAKE = re.compile(r"[A-Za-z][\u3400-\u9fff\uf900-\ufaff]{1,2}[A-Za-z]")
+"""A Han character wedged inside a Latin word ("Fr鰏che", "Forma玢o"): Latin-1 bytes guessed as GB18030."""
+UTF8_MAX_BAD_SHARE = 0.1
+"""UTF-8 "clearly fails" when more than this share of its non-ASCII characters are invalid bytes."""
+
+
+def _utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 with invalid bytes replaced, or None when it clearly is not UTF-8.
+
+    One broken byte in a long UTF-8 text is a damaged UTF-8 text, not a GB18030 one: only when invalid
+    sequences outnumber a tenth of the non-ASCII characters (or no valid one exists) is UTF-8 given up.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if bad == 0 or (good > 0 and bad <= UTF8_MAX_BAD_SHARE * good):
+        return text
+    return None
 
 
 def decode_bytes(data: bytes, charset: str | None) -> str:
     """Text from bytes in a declared (maybe wrong or absent) charset; never raises, never drops a line."""
-    tried: list[str] = []
-    if charset:
-        name = charset.strip().strip('"').lower()
-        tried.append(CHARSET_SUPERSETS.get(name, name))
-    for codec in [*tried, *FALLBACK_CHARSETS]:
+    name = (charset or "").strip().strip('"').lower()
+    codec = CHARSET_SUPERSETS.get(name, name)
+    if data.isascii() and (codec in ("", "utf-8") or codec in SINGLE_BYTE_LABELS):
+        return data.decode("ascii")
+    if codec not in ("", "utf-8") and codec not in SINGLE_BYTE_LABELS:
         try:
             return data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
+        except LookupError:  # a label Python does not know: guess like an unlabelled text
+            codec = ""
+        except UnicodeDecodeError:
+            pass
+    as_utf8 = _utf8(data)
+    if as_utf8 is not None:
+        return as_utf8
+    for fallback in (codec, "latin-1") if codec in SINGLE_BYTE_LABELS else FALLBACK_CHARSETS:
+        try:
+            text = data.decode(fallback)
+        except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace")
+        if fallback in MULTI_BYTE_GUESSES and LATIN_MOJIBAKE.search(text):
+            continue
+        return text
+    return data.decode("latin-1")  # unreachable: latin-1 decodes every byte
 
 
 class _TextExtractor(HTMLParser):
