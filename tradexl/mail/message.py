@@ -14,16 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
-import pandas as pd
-
 from tradexl.mail.stream import SKIPPED_HEADER, RawMessage
 from tradexl.mail.text import CHARSET_SUPERSETS, decode_bytes, forwarded_block, html_to_text
+from tradexl.rules.parse import Bad, parse_date_text
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(fwd?|fw|转发)\s*[:：]\s*", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|fw|aw|sv|回复|答复|转发)\s*[:：]\s*)+", re.IGNORECASE)
@@ -115,22 +114,43 @@ def addresses(msg: Message, name: str) -> list[tuple[str, str]]:
     return [(n, a) for n, a in pairs if n or a]
 
 
+_COMMENT = re.compile(r"\([^)]*\)")
+_AMPM = re.compile(r"\d\s*([ap]\.?m\.?)(?![a-z])|上午|下午|晚上|中午|凌晨", re.IGNORECASE)
+_ZONE = re.compile(r"\s*(?:(?:gmt|utc)\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|"
+                   r"(?P<sign2>[+-])(?P<h2>\d{2}):?(?P<m2>\d{2})|(?P<utc>gmt|utc|ut|z))$", re.IGNORECASE)
+
+
+def _split_zone(text: str) -> tuple[str, timezone | None]:
+    """(the text without a trailing zone, the zone): "+0800", "GMT+8" (east of UTC, as mail clients mean it)."""
+    found = _ZONE.search(text)
+    if not found:
+        return text, None
+    if found["utc"]:
+        return text[:found.start()], UTC
+    sign = -1 if (found["sign"] or found["sign2"]) == "-" else 1
+    hours, minutes = int(found["h"] or found["h2"]), int(found["m"] or found["m2"] or 0)
+    if hours > 14 or minutes > 59:
+        return text, None
+    return text[:found.start()], timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
 def parse_date(text: str) -> datetime | None:
-    """A Date header value, strict RFC 5322 first, then anything pandas can read; naive means "unknown zone"."""
-    text = (text or "").strip()
-    if not text:
+    """A Date value: strict RFC 5322 first (unless it has AM/PM, which the stdlib ignores), then the date
+    rule every typed date uses (`rules.parse.parse_date_text`: "Mon, Dec 1, 2026 at 2:30 PM", "2026/03/11
+    14:03", "2026年3月11日 下午2:03"); naive means "no zone given"."""
+    cleaned = _COMMENT.sub("", text or "").strip()
+    if not cleaned:
         return None
-    try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    cleaned = re.sub(r"\([^)]*\)", "", text).strip()
-    cleaned = re.sub(r"^[A-Za-z]{3},?\s+", "", cleaned)
-    try:
-        stamp = pd.Timestamp(cleaned)
-    except (ValueError, TypeError, OverflowError):
+    if not _AMPM.search(cleaned):
+        try:
+            return parsedate_to_datetime(cleaned)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
+    rest, zone = _split_zone(cleaned)
+    found = parse_date_text(rest, None)
+    if isinstance(found, Bad):
         return None
-    return None if pd.isna(stamp) else stamp.to_pydatetime()
+    return found.replace(tzinfo=zone) if zone else found
 
 
 YEARS = (1980, 2100)
@@ -158,14 +178,14 @@ def message_date(msg: Message, envelope: str = "") -> tuple[datetime | None, str
     """(when the message was sent, a note when its Date header could not be used).
 
     A Date without a zone is read in the zone of the receiving server's Received stamp (the only zone the
-    message itself gives); an impossible one (year 3609) gives way to the Received stamp or the mbox envelope.
+    message itself gives); an implausible one (year 3609, 1969) gives way to the Received stamp or the mbox envelope.
     """
     stated = raw_header(msg, "Date")
     date = parse_date(stated)
     stamps = list(_received_dates(msg))
     note = ""
     if date is not None and not _plausible(date):
-        note, date = f"impossible date {date:%Y-%m-%d} in the Date header", None
+        note, date = f"implausible date {date:%Y-%m-%d} in the Date header", None
     elif stated and date is None:
         note = f"unreadable Date header {stated[:40]!r}"
     if date is not None and date.tzinfo is None and stamps and stamps[0].tzinfo is not None:
