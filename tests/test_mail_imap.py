@@ -18,9 +18,9 @@ import ssl
 import subprocess
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest

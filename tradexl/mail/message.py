@@ -326,7 +326,7 @@ def parse_message(raw: RawMessage) -> MailMessage:
     )
 
 
-def local_naive(moment: datetime | None, tz: timezone | None = None) -> datetime | None:
+def local_naive(moment: datetime | None, tz: tzinfo | None = None) -> datetime | None:
     """`moment` in the zone `tz` (default: this machine's), without tzinfo, as Excel cells hold date-times.
 
     A naive `moment` (no zone in the source) is taken as already local.
