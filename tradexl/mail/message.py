@@ -244,10 +244,8 @@ def _attached_message(part: Message) -> str:
         return ""
     body, extra, _, _ = _body(inner)
     sender = ", ".join(f"{n} <{a}>" if n else a for n, a in addresses(inner, "From"))
-    head = [f"{label}: {value}" for label, value in (("From", sender), ("Date", raw_header(inner, "Date")),
-                                                      ("Subject", header_text(raw_header(inner, "Subject"))))
-            if value]
-    return "\n".join([*head, "", body, extra]).strip()
+    about = " – ".join(v for v in (sender, header_text(raw_header(inner, "Subject")), raw_header(inner, "Date")) if v)
+    return "\n".join([f"[Attached message] {about}", "", body, extra]).strip()
 
 
 def _body(msg: EmailMessage) -> tuple[str, str, list[str], list[str]]:
