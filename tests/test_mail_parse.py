@@ -15,9 +15,10 @@ from tradexl.mail.inquiry import inquiry_row
 from tradexl.mail.message import MailMessage, local_naive, parse_message
 from tradexl.mail.outlook import read_msg
 from tradexl.mail.platform import platform_rows
+from tradexl.mail.robots import NotInquiry, not_inquiry
 from tradexl.mail.stream import RawMessage, iter_mbox, read_eml, slim_message
 from tradexl.mail.text import html_to_text, split_body
-from tradexl.settings import MailRoute, Settings
+from tradexl.settings import MailRoute, Settings, TeamMember
 
 CORPUS = Path(__file__).parent / "fixtures" / "mail"
 MODELS = ["AB-100", "CD-200", "LP-40W", "SP-300"]
@@ -364,3 +365,76 @@ def test_outlook_msg_is_read_like_an_eml():
     assert msg.text == "Sent from my Windows 10"
     with pytest.raises(MailError, match=r"an Outlook IPM\.Contact item, not a mail message"):
         read_msg(Path(__file__).parent / "fixtures" / "outlook" / "contact.msg")
+
+
+# --- not inquiries: the robot table ----------------------------------------------------------------------------
+
+BOUNCE = b"""From: Mail Delivery Subsystem <MAILER-DAEMON@mx.ourfactory.cn>
+To: amy@ourfactory.cn
+Subject: Undelivered Mail Returned to Sender
+Auto-Submitted: auto-replied
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+I'm sorry to have to inform you that your message could not be delivered.
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.ourfactory.cn
+
+Final-Recipient: rfc822; info@alnoor-trading.ae
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 <info@alnoor-trading.ae>: Recipient address rejected: User unknown
+
+Final-Recipient: rfc822; late@slow.example
+Action: delayed
+Status: 4.4.7
+--B--
+"""
+
+
+@pytest.mark.parametrize(("headers", "reason"), [
+    (b"From: Postmaster <postmaster@mx.example.com>\r\nSubject: Delivery Status Notification (Failure)", "bounce"),
+    (b"From: Yahoo! Mail AntiSpam Feedback <feedback@arf.mail.yahoo.com>\r\nContent-Type: multipart/report; "
+     b"report-type=feedback-report; boundary=x", "spam report"),
+    (b"From: John <john@buyer.com>\r\nSubject: Read: RFQ\r\nContent-Type: multipart/report; "
+     b"report-type=disposition-notification; boundary=x", "read receipt"),
+    (b"From: John <john@buyer.com>\r\nSubject: Out of Office: RFQ", "auto-reply"),
+    (b"From: John <john@buyer.com>\r\nSubject: RFQ\r\nAuto-Submitted: auto-replied", "auto-reply"),
+    (b"From: John <john@buyer.com>\r\nSubject: RFQ\r\nX-Autoreply: yes", "auto-reply"),
+    (b"From: John <john@buyer.com>\r\nSubject: RFQ\r\nX-Autorespond: yes", "auto-reply"),
+    (b"From: Wang <wang@buyer.cn>\r\nSubject: =?UTF-8?B?6Ieq5Yqo5Zue5aSNOiBSRlE=?=", "auto-reply"),
+    (b"From: Trade News <editor@tradenews.com>\r\nSubject: Weekly\r\nList-Id: <news.tradenews.com>", "mailing list"),
+    (b"From: Shop <shop@shop.com>\r\nSubject: Sale\r\nList-Unsubscribe: <mailto:u@shop.com>", "mailing list"),
+    (b"From: Shop <shop@shop.com>\r\nSubject: Sale\r\nPrecedence: bulk", "mailing list"),
+    (b"From: LinkedIn <notifications-noreply@linkedin.com>\r\nSubject: You appeared in 9 searches", "notification"),
+    (b"From: DHL <no-reply@dhl.com>\r\nSubject: Your shipment", "notification"),
+    (b"From: Amy <Amy@OurFactory.cn>\r\nSubject: Re: RFQ", "our own mail"),
+    (b"Subject: no sender at all", "no sender address"),
+])
+def test_robot_rules(headers, reason):
+    settings = Settings(team=(TeamMember("Amy", True, "amy@ourfactory.cn"),))
+    msg = parsed(headers + b"\r\n\r\nSome text\r\n")
+    found = not_inquiry(msg, [m.email for m in settings.team])
+    assert found is not None and found.reason == reason
+
+
+def test_a_buyer_is_not_a_robot_and_website_forms_are_not_notifications():
+    msg = parsed(b"From: John Miller <john@millersupply.com>\r\nSubject: RFQ SP-300\r\nAuto-Submitted: no\r\n\r\nHi")
+    assert not_inquiry(msg, ["amy@ourfactory.cn"]) is None
+    form = parse_message(read_eml(CORPUS / "12_website_form.eml"))
+    assert inquiry_row(form, MODELS, Settings())["Channel"] == "Website"  # the importer asks robots only for Email
+
+
+def test_bounce_names_the_failed_address_and_the_reason_not_the_delayed_one():
+    found = not_inquiry(parsed(BOUNCE), [])
+    assert found == NotInquiry("bounce", ("info@alnoor-trading.ae",),
+                               "550 5.1.1 <info@alnoor-trading.ae>: Recipient address rejected: User unknown")
+
+
+def test_a_file_that_is_not_mail():
+    readme = parsed(b"# TradeXL\n\nThis folder holds saved mails.\n")
+    assert not_inquiry(readme, []) == NotInquiry("not an email", detail="no mail headers")

@@ -77,19 +77,24 @@ def _place(msg: MailMessage, where: str) -> str | None:
 def bounced_addresses(msg: MailMessage) -> tuple[tuple[str, ...], str]:
     """(addresses a bounce says could not be reached, the server's reason) from its delivery-status part.
 
-    Falls back to the X-Failed-Recipients header and to addresses quoted in the text of old-style bounces.
+    Each recipient block of the report counts only when its Action is "failed" (a "delayed" one may still
+    arrive). Old-style bounces without a report part name the address in X-Failed-Recipients or in the text.
     """
-    report = "\n".join(msg.reports)
-    found = [a.lower() for a in _RECIPIENT.findall(report)] if (not report or _ACTION_FAILED.search(report)
-                                                               or "action" not in report.lower()) else []
-    failed = msg.headers.get("X-Failed-Recipients", "")
-    found += [a.strip().lower() for a in failed.split(",") if "@" in a]
-    if not found and not report:
+    found: list[str] = []
+    reasons: list[str] = []
+    report = re.sub(r"\n[ \t]+", " ", "\n".join(msg.reports).replace("\r\n", "\n"))  # unfold header lines
+    for block in re.split(r"\n\s*\n", report):
+        recipient = _RECIPIENT.search(block)
+        if recipient and (_ACTION_FAILED.search(block) or "action" not in block.lower()):
+            found.append(recipient.group(1).lower())
+            reasons += [" ".join((code or number).split())[:160] for code, number in _STATUS.findall(block)]
+    found += [a.strip().lower() for a in msg.headers.get("X-Failed-Recipients", "").split(",") if "@" in a]
+    if not found and not msg.reports:
         found = [(a or b).lower() for a, b in _TEXT_RECIPIENT.findall(msg.text)]
     own = {msg.from_addr, *msg.recipients}
     addresses = tuple(dict.fromkeys(a for a in found if a not in own))
-    status = next((" ".join((code or number).split())[:120] for code, number in _STATUS.findall(report)), "")
-    return addresses, status
+    reason = max(reasons, key=len) if reasons else ""  # the Diagnostic-Code says more than the Status number
+    return addresses, reason
 
 
 def not_inquiry(msg: MailMessage, own_addresses: Collection[str] = ()) -> NotInquiry | None:
