@@ -286,3 +286,19 @@ def test_a_person_can_force_a_robot_in(team_book: Path, inbox: Path):
     assert [r["Email"] for r in report.added] == ["ahmed@alnoor-trading.ae"]
     assert report.skipped_by_reason() == {"our own mail": 1}, "our own mail has no buyer to register"
     assert report.added[0]["Customer ID"] == "C0007" and not report.new_customers
+
+
+def test_import_command_lists_skips_and_bounces(team_book: Path, inbox: Path):
+    from click.testing import CliRunner
+
+    import tradexl.cli.mail  # noqa: F401  (importing registers the commands)
+    from tradexl.cli.app import cli
+
+    result = CliRunner().invoke(cli, ["import", str(team_book), str(inbox), "--verbose"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"Not an inquiry (bounce): {inbox / 'bounce.eml'}" + " – 550 5.1.1 User unknown" in lines
+    assert f"Not an inquiry (not an email): {inbox / 'empty.eml'} – empty file" in lines
+    assert "Bouncing: C0007 info@alnoor-trading.ae (Bouncing since " in result.stdout
+    assert lines[-1].startswith("Sales.xlsm: 2 inquiries added, 0 duplicates skipped, 2 new customers, "
+                                "6 not inquiries (")
