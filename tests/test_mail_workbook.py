@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from datetime import date, datetime, timedelta, timezone
@@ -307,3 +308,14 @@ def test_import_command_lists_skips_and_bounces(team_book: Path, inbox: Path):
     assert "Bouncing: C0007 info@alnoor-trading.ae (Bouncing since " in result.stdout
     assert lines[-1].startswith("Sales.xlsm: 2 inquiries added, 0 duplicates skipped, 2 new customers, "
                                 "6 not inquiries (")
+
+
+def test_an_implausible_date_gives_way_to_the_files_time_and_is_reported(book: Path, tmp_path: Path):
+    mail = tmp_path / "year3609.eml"
+    mail.write_bytes(b"From: Peter <peter@vinhphat.vn>\nSubject: RFQ LP-40W\nDate: Mon, 30 Jun 3609 15:33:50 +0600\n"
+                     b"\nPlease quote LP-40W, 10000 pcs.\n")
+    saved = datetime(2026, 3, 20, 16, 45, 10)
+    os.utime(mail, (saved.timestamp(), saved.timestamp()))
+    report = import_messages(book, [mail], now=NOW, tz=CHINA)
+    assert [r["Received"] for r in report.added] == [saved]
+    assert report.notes == [(str(mail), "implausible date 3609-06-30 in the Date header")]

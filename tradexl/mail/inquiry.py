@@ -42,11 +42,13 @@ CHANNEL_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
                                       re.IGNORECASE)),
 )
 PLATFORM_CHANNELS = ("Alibaba", "Website")
+CLIENT_HEADERS = ("X-Mailer", "User-Agent", "X-Form")
+"""The headers that name the software that sent a message (a form plugin means a website inquiry)."""
 
 
 def channel_of(msg: MailMessage) -> str:
     places = {"from": msg.from_addr, "subject": msg.subject,
-              "headers": " ".join(f"{k} {v}" for k, v in msg.headers.items())}
+              "headers": " ".join(f"{k} {msg.headers[k]}" for k in CLIENT_HEADERS if k in msg.headers)}
     for channel, where, pattern in CHANNEL_RULES:
         if pattern.search(places[where]):
             return channel
