@@ -11,6 +11,7 @@ import pytest
 
 from tradexl.errors import MailError
 from tradexl.mail.fields import find_models, find_quantity, find_target_price
+from tradexl.mail.importer import Reading, Skipped, message_item
 from tradexl.mail.inquiry import inquiry_row
 from tradexl.mail.message import MailMessage, local_naive, parse_message
 from tradexl.mail.outlook import read_msg
@@ -438,3 +439,12 @@ def test_bounce_names_the_failed_address_and_the_reason_not_the_delayed_one():
 def test_a_file_that_is_not_mail():
     readme = parsed(b"# TradeXL\n\nThis folder holds saved mails.\n")
     assert not_inquiry(readme, []) == NotInquiry("not an email", detail="no mail headers")
+
+
+def test_platform_newsletter_without_a_buyer_is_skipped_but_an_inquiry_notice_is_not():
+    reading = Reading(MODELS, Settings(), datetime(2026, 3, 21, 9))
+    news = parsed(b"From: Alibaba.com <newsletter@alibaba.com>\r\nSubject: Trade Show Digest\r\n"
+                  b"List-Unsubscribe: <mailto:u@alibaba.com>\r\n\r\nTop products this week\r\n")
+    assert message_item(news, reading) == Skipped("test.eml", "mailing list")
+    notice = message_item(parse_message(read_eml(CORPUS / "08_alibaba.eml")), reading)
+    assert isinstance(notice, dict) and (notice["Channel"], notice["Contact"]) == ("Alibaba", "Kwame Mensah")

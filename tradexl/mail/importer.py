@@ -152,10 +152,14 @@ class Reading:
 
 
 def message_item(msg: MailMessage, reading: Reading, fallback_received: datetime | None = None) -> Item:
-    """The Inquiries row for one message, or why it is skipped (robots only for plain email, see robots.py)."""
+    """The Inquiries row for one message, or why it is skipped (see robots.py).
+
+    Platform notifications (Alibaba, website forms) come from robots by nature: they are checked only when
+    their labelled fields name no buyer (a platform newsletter), never when they carry an inquiry.
+    """
     row = inquiry_row(msg, reading.models, reading.settings, tz=reading.tz,
                       fallback_received=fallback_received or reading.now)
-    if row["Channel"] == "Email":
+    if row["Channel"] == "Email" or not (row["Email"] or row["Contact"]):  # a platform mail naming no buyer
         own = [member.email for member in reading.settings.team]
         why = not_inquiry(msg, own)
         forced = reading.include_robots and why is not None and why.reason not in UNFORCEABLE
