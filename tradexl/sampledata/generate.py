@@ -208,6 +208,7 @@ def make_customers(rng: Rng, count: int, team: tuple[str, ...]) -> tuple[Table, 
             rng.weighted(TYPES, type_cw)[0], rng.choice(SIZE_BY_TIER[tier]),
             rng.weighted(SOURCES, source_cw)[0], buyer.owner, grade,
             rng.choice(vocab.CUSTOMER_NOTES) or None,
+            None,  # Email Status: written by `import` when a buyer's address bounces
         ))
     return table, buyers
 
