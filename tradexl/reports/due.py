@@ -19,6 +19,7 @@ from tradexl.reports.common import (
     grade_rank,
     header,
     latest_summaries,
+    latest_texts,
     lookup_text,
     owner_names,
 )
@@ -28,9 +29,9 @@ from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Due Follow-ups"
 COLUMNS = ("col.owner", "col.customer", "col.grade", "col.country", "col.last_contact", "col.next_contact",
-           "col.days_overdue", "col.channel", "col.last_summary", "col.phone", "col.email")
-WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 16.0, 26.0)
-FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "")
+           "col.days_overdue", "col.channel", "col.last_summary", "col.next_step", "col.phone", "col.email")
+WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 30.0, 16.0, 26.0)
+FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "", "")
 HEADER_ROW = 2
 
 
@@ -75,8 +76,8 @@ def due_message(enriched: Enriched, today: date, settings: Settings) -> str:
     return labels_for(settings)("due.message", count=counts["due"], **counts)
 
 
-def _cells(due: pd.DataFrame, summaries: pd.Series, labels: Labels) -> pd.DataFrame:
-    """The eleven output columns plus `highlight`, built column-wise for the due rows only."""
+def _cells(due: pd.DataFrame, followups: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The twelve output columns plus `highlight`, built column-wise for the due rows only."""
     def txt(name: str) -> pd.Series:
         return column(due, name).fillna("").astype(str)
 
@@ -86,7 +87,8 @@ def _cells(due: pd.DataFrame, summaries: pd.Series, labels: Labels) -> pd.DataFr
         "company": txt("Company"), "grade": due["Grade"], "country": txt("Country"),
         "last": cell_dates(column(due, "Last Contact", pd.NaT)), "next": cell_dates(due["Next Contact"]),
         "days": due["Days"].astype(int), "channel": txt("Channel").map(labels.value),
-        "summary": lookup_text(txt("Customer Key"), summaries),
+        "summary": lookup_text(txt("Customer Key"), latest_summaries(followups)),
+        "next_step": lookup_text(txt("Customer Key"), latest_texts(followups, "Next Step")),
         "phone": txt("Phone"), "email": txt("Email"),
         "highlight": highlight,
     }, index=due.index)
@@ -97,7 +99,7 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     labels = labels_for(settings)
     due = due_customers(enriched, today)
     counts = _counts(due)
-    cells = _cells(due, latest_summaries(enriched.followups), labels)
+    cells = _cells(due, enriched.followups, labels)
     group_sizes = cells["owner"].value_counts()
     rows = [Row((labels("due.title", count=counts["due"], date=labels.day(today), **counts),), kind="title"),
             header(labels, COLUMNS)]

@@ -36,6 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.days_overdue": ("Days overdue", "逾期天数"),
     "col.channel": ("Channel", "建议渠道"),
     "col.last_summary": ("Last summary", "最近跟进摘要"),
+    "col.next_step": ("Next step", "下一步"),
     "col.phone": ("Phone", "电话"),
     "col.email": ("Email", "邮箱"),
     "col.new": ("New", "新询盘"),
