@@ -7,6 +7,7 @@ Thin wrappers over `tradexl.contactlog` and `tradexl.pi`; every error is a Trade
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import click
 
@@ -33,7 +34,7 @@ def _now(today: date | None) -> tuple[date, datetime]:
               help="When the contact happened (default: today).")
 @TODAY
 @FORCE
-def log(path: object, customer: str, channel: str, summary: str, next_step: str, by: str, day: date | None,
+def log(path: Path, customer: str, channel: str, summary: str, next_step: str, by: str, day: date | None,
         today: date | None, force: bool) -> None:
     """Log one contact in Follow-ups; the customer's next contact and the Due list move at once.
 
@@ -41,13 +42,44 @@ def log(path: object, customer: str, channel: str, summary: str, next_step: str,
 
     Example: tradexl log Sales.xlsm C0042 --channel WhatsApp --summary "Sent packing photos" --next-step "Call Friday"
     """
-    from pathlib import Path
-
     from tradexl.contactlog import log_contact
 
     moment_day, moment = _now(today)
-    logged = log_contact(Path(str(path)), customer, channel=channel, summary=summary, next_step=next_step, by=by,
+    logged = log_contact(path, customer, channel=channel, summary=summary, next_step=next_step, by=by,
                          day=day, today=moment_day, now=moment, force=force)
     row = logged.row
     click.echo(f"Logged {row['Channel']} with {row['Customer ID']} {row['Company']} on {row['Date']:%Y-%m-%d} "
                f"(Follow-ups row {logged.excel_row}). {logged.result.message}")
+
+
+@cli.command()
+@WORKBOOK
+@click.argument("inquiry_id")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("pi"),
+              show_default=True, help="Folder for the PI files.")
+@click.option("--sent", is_flag=True, help="The PI goes to the buyer now: log its lines in Quotes.")
+@click.option("--no-pdf", is_flag=True, help="Skip the PDF (it needs LibreOffice).")
+@TODAY
+@FORCE
+def pi(path: Path, inquiry_id: str, out_dir: Path, sent: bool, no_pdf: bool, today: date | None,
+       force: bool) -> None:
+    """Write a proforma invoice for one inquiry: .xlsx to edit, PDF to send, and text to paste for buyers
+    without email (Alibaba, WhatsApp, phone).
+
+    Prices are the buyer's region prices; terms, bank details and the company come from Settings.
+
+    Example: tradexl pi Sales.xlsm I0042 --out pi --sent
+    """
+    from tradexl.pi.service import proforma
+
+    day, moment = _now(today)
+    files = proforma(path, inquiry_id, out_dir, today=day, now=moment, sent=sent, pdf=not no_pdf, force=force)
+    for note in files.pi.notes:
+        click.echo(f"Note: {note}", err=True)
+    shown = [str(p) for p in (files.xlsx, files.pdf, files.text) if p is not None]
+    click.echo(f"PI {files.pi.number}: {files.pi.currency} {files.pi.total:,} ({len(files.pi.lines)} line(s)) -> "
+               + ", ".join(shown))
+    if files.pdf is None and not no_pdf:
+        click.echo("No PDF: LibreOffice is not installed; print the .xlsx to PDF instead.", err=True)
+    if files.result is not None:
+        click.echo(f"Logged {len(files.pi.lines)} quote line(s) as {files.pi.number}. {files.result.message}")
