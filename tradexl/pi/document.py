@@ -5,8 +5,8 @@ go in; a `ProformaInvoice` comes out, which the .xlsx, PDF and paste-ready text 
 Decimal, rounded to the currency's minor unit exactly like the region quotes, so the PI, the quote sheet and
 the text quote always show the same unit price.
 
-What the buyer asked vs our price: the asked quantity of each asked model at the region price (until helper
-c1's shared pricing module lands, `price_lines` is the one place this is decided for PIs).
+What the buyer asked vs our price comes from `tradexl.mail.answer`, the same answer the reply draft quotes, so a
+PI never disagrees with the reply it follows.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from typing import Any
 import pandas as pd
 
 from tradexl.errors import TradeXLError
-from tradexl.mail.reply import find_inquiry, region_for
+from tradexl.mail.answer import Answer, answer_inquiry
+from tradexl.mail.reply import find_inquiry
 from tradexl.model import InputTables
 from tradexl.pi.words import amount_in_words
-from tradexl.reports.pricing import currency_decimals, select_products
-from tradexl.reports.quotes import priced_products, valid_until
-from tradexl.rules.parse import Bad, as_text, parse_number
+from tradexl.reports.pricing import _fold_model, currency_decimals
+from tradexl.reports.quotes import valid_until
+from tradexl.rules.parse import as_text, parse_number
 from tradexl.settings import BankDetails, CompanyProfile, RegionPricing
 
 NO_EMAIL_CHANNELS = ("Alibaba", "WhatsApp", "Phone", "Fax", "Trade show", "Other")
@@ -108,55 +109,46 @@ def money(value: Decimal, currency: str) -> Decimal:
 
 def _number(value: Any) -> float | None:
     parsed = parse_number(value)
-    return None if parsed is None or isinstance(parsed, Bad) or not math.isfinite(parsed) else parsed
+    return parsed if isinstance(parsed, float) and math.isfinite(parsed) and parsed > 0 else None
 
 
-def _asked_models(product: str) -> list[str]:
-    return [m.strip() for m in product.replace(";", ",").replace("/", ",").split(",") if m.strip()]
-
-
-def price_lines(products: pd.DataFrame, asked: list[str], quantity: float | None,
-                region: RegionPricing) -> tuple[list[PiLine], str, list[str]]:
-    """The asked models at the region price: the asked quantity for a single model, else each model's MOQ.
+def pi_lines(answer: Answer, products: pd.DataFrame) -> tuple[list[PiLine], str, list[str]]:
+    """The PI lines for the answer to an inquiry (`tradexl.mail.answer`, the same figures the reply quotes):
+    the buyer's quantity where they gave one for a single model, else each model's MOQ; packing from Products.
 
     Returns the lines, their currency, and notes for the salesperson (quantity assumed, below MOQ, models not in
     the catalogue).
     """
-    chosen, missing = select_products(products, asked)
-    notes = [f"'{m}' is not an active catalogue model; add it by hand" for m in missing]
-    if chosen.empty:
-        raise TradeXLError(f"no catalogue model in the inquiry's Product ('{', '.join(asked) or '(blank)'}'); "
+    if answer.vague:
+        raise TradeXLError(f"no catalogue model in the inquiry's Product ('{', '.join(answer.asked) or '(blank)'}'); "
                            "put the model number in its Product column")
-    priced = priced_products(chosen, region)
+    notes = [f"'{m}' is not an active catalogue model; add it by hand" for m in answer.missing]
+    packing = {_fold_model(rec.get("Model")): rec for rec in products.to_dict("records")}
     lines = []
-    for rec in priced.to_dict("records"):
-        model = as_text(rec.get("Model"))
-        moq = _number(rec.get("MOQ"))
-        qty = quantity if quantity and len(priced) == 1 else moq
-        if qty is None:
-            qty = 1.0
-            notes.append(f"{model}: no quantity or MOQ; quantity 1 entered")
-        elif qty != quantity:
-            notes.append(f"{model}: quantity set to the MOQ {qty:,.0f}; adjust it to the buyer's order")
-        elif moq and qty < moq:
-            notes.append(f"{model}: {qty:,.0f} is below the MOQ {moq:,.0f}")
-        if rec["Price"] is None:
-            raise TradeXLError(f"product {model} has no Base Price on the Products sheet")
-        units = math.ceil(qty)
-        price: Decimal = rec["Price"]
+    for line in answer.lines:
+        if line.unit_price is None:
+            raise TradeXLError(f"product {line.model} has no Base Price on the Products sheet")
+        quantity = line.quantity or line.moq
+        if quantity is None:
+            notes.append(f"{line.model}: no quantity or MOQ; quantity 1 entered")
+        elif line.quantity is None:
+            notes.append(f"{line.model}: quantity set to the MOQ {quantity:,.0f}; adjust it to the buyer's order")
+        elif line.moq_gap:
+            notes.append(f"{line.model}: {quantity:,.0f} is below the MOQ {line.moq:,.0f}")
+        units = math.ceil(quantity or 1)
+        rec = packing.get(_fold_model(line.model), {})
         carton = _number(rec.get("Carton Qty"))
         cartons = math.ceil(units / carton) if carton else None
         cbm, weight = _number(rec.get("CBM")), _number(rec.get("Gross Weight"))
-        lead = _number(rec.get("Lead Time (days)"))
-        description = "; ".join(p for p in (as_text(rec.get("Name")), as_text(rec.get("Specification"))) if p)
         lines.append(PiLine(
-            model=model, description=description, quantity=units, unit=as_text(rec.get("Unit")) or "pcs",
-            unit_price=price, amount=money(price * units, rec["Currency"]),
+            model=line.model, description="; ".join(p for p in (line.name, line.specification) if p),
+            quantity=units, unit=line.unit or "pcs", unit_price=line.unit_price,
+            amount=money(line.unit_price * units, line.currency),
             carton_qty=int(carton) if carton else None, carton_size=as_text(rec.get("Carton Size")),
             cartons=cartons, cbm=round(cbm * cartons, 3) if cbm and cartons else None,
             gross_weight=round(weight * cartons, 1) if weight and cartons else None,
-            lead_days=int(lead) if lead else None))
-    currencies = sorted(set(priced["Currency"]))
+            lead_days=line.lead_time_days))
+    currencies = sorted({line.currency for line in answer.lines})
     if len(currencies) > 1:
         raise TradeXLError(f"the models are priced in different currencies ({', '.join(currencies)}); "
                            "make one PI per currency")
@@ -188,17 +180,17 @@ def build_proforma(tables: InputTables, inquiry_id: str, today: date) -> Proform
     ids = customers["Customer ID"].map(as_text) if "Customer ID" in customers else pd.Series(dtype=str)
     match = customers[(ids == cid) & (cid != "")]
     customer = match.iloc[0].to_dict() if len(match) else {}
-    country = as_text(customer.get("Country")) or as_text(inquiry.get("Country"))
-    region, note = region_for(country, settings)
-    lines, currency, notes = price_lines(tables.frames["products"], _asked_models(as_text(inquiry.get("Product"))),
-                               _number(inquiry.get("Quantity")), region)
+    products = tables.frames["products"]
+    answer = answer_inquiry(inquiry, products, tables.frames["quotes"], settings)
+    lines, currency, notes = pi_lines(answer, products)
     owner = as_text(inquiry.get("Owner")) or as_text(customer.get("Owner"))
     return ProformaInvoice(
         number=pi_number(as_text(inquiry.get("Inquiry ID")) or inquiry_id, today), day=today,
-        valid_until=valid_until(region, today), inquiry_id=as_text(inquiry.get("Inquiry ID")), customer_id=cid,
-        buyer=_buyer(inquiry, customer), seller=settings.company, bank=settings.bank, region=region,
-        currency=currency, lines=tuple(lines), owner=owner,
-        channel=as_text(inquiry.get("Channel")), notes=tuple([note] if note else []) + tuple(notes))
+        valid_until=valid_until(answer.region, today), inquiry_id=as_text(inquiry.get("Inquiry ID")),
+        customer_id=cid, buyer=_buyer(inquiry, customer), seller=settings.company, bank=settings.bank,
+        region=answer.region, currency=currency, lines=tuple(lines), owner=owner,
+        channel=as_text(inquiry.get("Channel")),
+        notes=tuple([answer.region_note] if answer.region_note else []) + tuple(notes))
 
 
 def quote_rows(pi: ProformaInvoice) -> list[dict[str, Any]]:
