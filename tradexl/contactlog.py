@@ -20,6 +20,7 @@ import pandas as pd
 from tradexl.errors import TradeXLError, WorkbookError
 from tradexl.mail.lookup import find_customers
 from tradexl.model import InputTables, RunResult
+from tradexl.reports.labels import VOCAB_ZH
 from tradexl.rules.identity import normalize_company
 from tradexl.rules.parse import as_text
 from tradexl.schema import FOLLOWUP_CHANNELS
@@ -38,8 +39,10 @@ class Logged:
 
 
 def channel_name(channel: str) -> str:
-    """The Follow-ups channel as the dropdown spells it ("whatsapp" -> "WhatsApp"); unknown ones are an error."""
-    by_fold = {c.casefold(): c for c in FOLLOWUP_CHANNELS}
+    """The Follow-ups channel as the dropdown spells it ("whatsapp" -> "WhatsApp", "电话" -> "Phone", as a Chinese
+    Due sheet shows it); unknown ones are an error."""
+    by_fold = {c.casefold(): c for c in FOLLOWUP_CHANNELS} | {VOCAB_ZH[c]: c for c in FOLLOWUP_CHANNELS
+                                                               if c in VOCAB_ZH}
     found = by_fold.get(channel.strip().casefold())
     if found is None:
         raise TradeXLError(f"unknown channel '{channel}' (use one of: {', '.join(FOLLOWUP_CHANNELS)})")

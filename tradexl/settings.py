@@ -150,6 +150,10 @@ class Settings:
     bank: BankDetails = field(default_factory=BankDetails)
     mail_folder: str = ""
     """The folder the Import mail button last imported from (remembered for the next time)."""
+    imap_host: str = ""
+    imap_user: str = ""
+    imap_folder: str = "INBOX"
+    """The Fetch mail button's mailbox (the password is never in the workbook: OS keyring or environment)."""
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -193,6 +197,9 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Grade After Loss", "失单后等级", "grade_after_loss"),
     SettingKey("Quote Expiry Warning Days", "报价到期提醒(天)", "quote_expiry_days"),
     SettingKey("Mail Folder", "邮件导入文件夹", "mail_folder"),
+    SettingKey("IMAP Host", "收件服务器", "imap_host"),
+    SettingKey("IMAP User", "邮箱用户名", "imap_user"),
+    SettingKey("IMAP Folder", "邮箱文件夹", "imap_folder"),
 )
 
 
@@ -321,8 +328,9 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             settings = replace(settings, week_ends_on=day)
     if "catalog_file" in scalars:
         settings = replace(settings, catalog_file=_text(scalars["catalog_file"]))
-    if "mail_folder" in scalars:
-        settings = replace(settings, mail_folder=_text(scalars["mail_folder"]))
+    for attr in ("mail_folder", "imap_host", "imap_user", "imap_folder"):
+        if attr in scalars:
+            settings = replace(settings, **{attr: _text(scalars[attr])})
     if "grade_after_loss" in scalars:
         grade = _text(scalars["grade_after_loss"]).upper()
         if grade in {"A", "B", "C", "D"}:
@@ -403,6 +411,7 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "language": settings.language, "week_ends_on": WEEKDAYS[settings.week_ends_on],
         "catalog_file": settings.catalog_file, "grade_after_loss": settings.grade_after_loss,
         "quote_expiry_days": settings.quote_expiry_days, "mail_folder": settings.mail_folder,
+        "imap_host": settings.imap_host, "imap_user": settings.imap_user, "imap_folder": settings.imap_folder,
     }
     return {
         "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],
