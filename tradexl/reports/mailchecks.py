@@ -38,8 +38,8 @@ def salesperson(by: str, team: Sequence[TeamMember]) -> str:
 
 def thin_mail_days(log: pd.DataFrame, team: Sequence[TeamMember], start: date, end: date) -> pd.DataFrame:
     """Per salesperson and working day (Mon-Fri) from `start` to `end`: the days with fewer than three mail
-    checks, with the count (0 when none). Active team members with no check at all show every day; people
-    not in the team show only the days they checked too little.
+    checks, with the count (0 when none). Every active team member is listed, and anyone else who checked mail
+    in the period (a login that matches no Team name or email, so the manager sees it and fixes Settings).
 
     Columns: `Salesperson`, `Day`, `Checks`; sorted by salesperson then day.
     """
@@ -50,7 +50,7 @@ def thin_mail_days(log: pd.DataFrame, team: Sequence[TeamMember], start: date, e
     checks = pd.DataFrame({"who": people.map(lambda b: salesperson(b, team)), "day": when.dt.date})
     checks = checks[checks["day"].isin(days) & (checks["who"] != "")]
     counts = checks.groupby(["who", "day"]).size()
-    names = [m.name for m in team if m.active] or []
+    names = [m.name for m in team if m.active]
     names += sorted(set(checks["who"]) - set(names))
     rows = [(name, day, int(counts.get((name, day), 0))) for name in names for day in days]
     frame = pd.DataFrame(rows, columns=["Salesperson", "Day", "Checks"])
