@@ -60,13 +60,13 @@ def test_due_lists_expiring_quotes_with_buyer_model_and_date():
     start = [r.values[:1] for r in rows].index(("Quotes expiring within 7 days – 3: call before the price lapses",))
     assert rows[start - 1].kind == "blank" and rows[start].kind == "section"
     assert rows[start + 1].values == ("Owner", "Customer", None, "Model", "Quoted", "Valid until", "Days left",
-                                      "Quote no", "Offer", None, "Phone", "Email")
+                                      None, "Offer", "Quote no", "Phone", "Email")
     assert [(r.highlight, r.values) for r in rows[start + 2:]] == [
-        ("warn", ("Amy", "Acme LLC", None, "AB-1", date(2026, 3, 1), date(2026, 3, 20), 0, "Q1",
-                  "USD 3.23 × 5,000 FOB Ningbo", None, "+971 1", "a@acme.ae")),
-        ("warn", ("(no owner)", "Stray Co", None, "AB-7", date(2026, 3, 1), date(2026, 3, 21), 1, "Q7", "9.50 × 1",
-                  None, "", "")),
-        ("", ("Amy", "Acme", None, "AB-2", date(2026, 3, 1), date(2026, 3, 27), 7, "Q2", "USD 1.00", None,
+        ("warn", ("Amy", "Acme LLC", None, "AB-1", date(2026, 3, 1), date(2026, 3, 20), 0, None,
+                  "USD 3.23 × 5,000 FOB Ningbo", "Q1", "+971 1", "a@acme.ae")),
+        ("warn", ("(no owner)", "Stray Co", None, "AB-7", date(2026, 3, 1), date(2026, 3, 21), 1, None, "9.50 × 1",
+                  "Q7", "", "")),
+        ("", ("Amy", "Acme", None, "AB-2", date(2026, 3, 1), date(2026, 3, 27), 7, None, "USD 1.00", "Q2",
               "+971 1", "a@acme.ae")),
     ]
     assert all([r.format_of(i) for i in (4, 5, 6)] == ["date", "date", "int"] for r in rows[start + 2:])

@@ -37,7 +37,7 @@ WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 30.0, 16.0, 26.0)
 FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "", "")
 HEADER_ROW = 2
 QUOTE_COLUMNS = {0: "col.owner", 1: "col.customer", 3: "col.model", 4: "col.quote_date", 5: "col.valid_until",
-                 6: "col.days_left", 7: "col.quote_no", 8: "col.price", 10: "col.phone", 11: "col.email"}
+                 6: "col.days_left", 8: "col.price", 9: "col.quote_no", 10: "col.phone", 11: "col.email"}
 """The expiring-quotes block under the due customers, placed in the due list's columns of the same kind."""
 QUOTE_FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "", "")
 
@@ -150,7 +150,7 @@ def expiring_quote_rows(enriched: Enriched, today: date, settings: Settings, lab
         0: owner.where(owner != "", labels("no_owner")), 1: own("Company", "Company"),
         3: column(soon, "Model").fillna("").astype(str), 4: cell_dates(column(soon, "Date", pd.NaT)),
         5: cell_dates(soon["Valid Until"]), 6: soon["Days Left"].astype(int),
-        7: column(soon, "Quote No").fillna("").astype(str),
+        9: column(soon, "Quote No").fillna("").astype(str),
         8: pd.Series([quote_price(q) for q in soon.to_dict("records")], index=soon.index, dtype=object),
         10: of_customer("Phone"), 11: of_customer("Email"),
     }, index=soon.index)
