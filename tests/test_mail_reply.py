@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from tradexl.builder import build_workbook
 from tradexl.cli.app import cli
+from tradexl.fileengine.engine import FileWorkbook
 from tradexl.fileengine.reader import read_workbook
 from tradexl.mail.answer import answer_inquiry, quote_number, wants_pi
 from tradexl.settings import CompanyProfile, Settings, TeamMember
@@ -144,6 +145,8 @@ def test_draft_answers_the_buyer_and_logs_nothing(book: Path, tmp_path: Path):
     assert text.count("Founded:") == 1 and text.count("Lux Lighting Co., Ltd.") == 2, \
         "one company block (plus the company under the signature)"
     assert text.rstrip().endswith("Best regards,\nAmy Wang\nLux Lighting Co., Ltd.\namy@lux-lighting.cn")
+    assert "Contact:        Amy Wang\n" in text and "Email:          amy@lux-lighting.cn\n" in text, \
+        "the company block names the salesperson who signs"
     rows = table_rows(part(msg, "html"))
     assert rows == [
         ["Model", "Product", "MOQ", "Unit price", "Your quantity", "Line total", "Certifications"],
@@ -264,3 +267,22 @@ def test_no_price_lines_logged_by_a_vague_reply_to_a_catalog_without_hot_or_new(
         "Reply to I0002: product overview and company introduction sent"
     text = part(parsed(tmp_path / "reply-I0002.eml"), "plain")
     assert re.search(r"^- LT-7 LED tube$", text, re.MULTILINE) and "Unit price" not in text
+
+
+def test_sent_later_logs_the_number_the_draft_gave_the_buyer(book: Path, tmp_path: Path):
+    invoke("reply", book, "I0001", "--out", tmp_path, "--today", "2026-12-01")
+    assert parsed(tmp_path / "reply-I0001.eml")["Subject"].endswith("LXQ2612-002")
+    typed = FileWorkbook(book)  # meanwhile a colleague types quote LXQ2612-005 in by hand
+    typed.read()
+    typed.append_rows("quotes", [QUOTES[1] | {"Quote No": "LXQ2612-005"}])
+    typed.save()
+    _, out, _ = invoke("reply", book, "I0001", "--out", tmp_path, "--sent", "--today", "2026-12-01")
+    assert out.endswith("(logged: quote LXQ2612-002, 1 line(s), and a follow-up)\n"), "the number the buyer saw"
+
+
+def test_sent_later_takes_the_next_number_when_the_drafted_one_was_taken(book: Path, tmp_path: Path):
+    invoke("reply", book, "I0001", "--out", tmp_path, "--today", "2026-12-01")
+    _, out, _ = invoke("reply", book, "I0003", "--out", tmp_path / "other", "--sent", "--today", "2026-12-01")
+    assert out.endswith("(logged: quote LXQ2612-002, 1 line(s), and a follow-up)\n")
+    _, out, _ = invoke("reply", book, "I0001", "--out", tmp_path, "--sent", "--today", "2026-12-01")
+    assert out.endswith("(logged: quote LXQ2612-003, 1 line(s), and a follow-up)\n"), "never two quotes -002"

@@ -118,7 +118,9 @@ def reply(path: Path, inquiry_id: str, out_dir: Path, sent: bool, today: date | 
     --sent (or add --sent when you send at once) to log the reply. --today dates the quote; the draft's Date
     and Replied At are always the real time.
 
-    Example: tradexl reply Sales.xlsm I0042 --out drafts   (then, once sent: ... --sent)
+    \b
+    Example: tradexl reply Sales.xlsm I0042 --out drafts
+    once sent: tradexl reply Sales.xlsm I0042 --out drafts --sent
     """
     from tradexl.services import reply as reply_service
 

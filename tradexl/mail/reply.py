@@ -18,11 +18,13 @@ from __future__ import annotations
 import mimetypes
 import re
 import textwrap
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from email import message_from_bytes
 from email.message import EmailMessage
+from email.policy import default
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ import pandas as pd
 
 from tradexl.errors import MailError
 from tradexl.mail.answer import Answer, LineAnswer, answer_inquiry, quote_number
-from tradexl.mail.draft import Attachment, compose_draft, mailbox, sender_for, write_draft
+from tradexl.mail.draft import Attachment, compose_draft, mailbox, safe_file_name, sender_for, write_draft
 from tradexl.model import InputTables
 from tradexl.reports.common import column
 from tradexl.reports.pricing import active_products, format_price
@@ -43,6 +45,7 @@ from tradexl.settings import Settings
 CATALOG_MAX_BYTES = 20 * 1024 * 1024  # what mail servers commonly accept
 SUMMARY_MARK = "Reply to {inquiry_id}:"
 QUOTE_IN_SUMMARY = re.compile(r"\bquote (\S+) \(")
+DRAFTED_QUOTE = re.compile(r"quotation (\S*?(\d{4})-\d+)$")
 LETTER_WIDTH = 78  # plain-text mail convention; the quote table below keeps its own width
 CATALOG_SUMMARY = 10  # products listed when a vague inquiry meets a catalog with nothing marked Hot or New
 # A price is "per" one unit: "USD 5.80/pc", not "/pcs".
@@ -95,6 +98,23 @@ def logged_reply(followups: pd.DataFrame, inquiry_id: str) -> tuple[date, str] |
             found.group(1) if found else "")
 
 
+def draft_stem(inquiry_id: str) -> str:
+    return f"reply-{inquiry_id.strip()}"
+
+
+def drafted_quote_no(draft_file: Path, taken: Iterable[object], today: date) -> str | None:
+    """The quote number an earlier draft of this reply gave the buyer (its Subject), when it is of `today`'s
+    month and still free: `--sent` after the draft went out then logs the number the buyer saw."""
+    if not draft_file.is_file():
+        return None
+    subject = str(message_from_bytes(draft_file.read_bytes(), policy=default)["Subject"] or "")
+    found = DRAFTED_QUOTE.search(subject)
+    if not found or found.group(2) != f"{today:%y%m}":
+        return None
+    number = found.group(1)
+    return None if number.casefold() in {as_text(t).casefold() for t in taken} else number
+
+
 def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: datetime,
                   catalog: Attachment | None = None, quote_no: str | None = None) -> ReplyDraft:
     """The reply draft for one inquiry and the Quotes/Follow-ups rows a sent reply logs (pure).
@@ -113,6 +133,9 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
     signer = sender.display_name if sender is not None and sender.display_name else owner or \
         settings.company.contact
     contact = as_text(inquiry.get("Contact"))
+    # The company block names the salesperson who signs, so the buyer sees one contact person throughout.
+    settings = replace(settings, company=replace(settings.company, contact=signer,
+                                                 email=sender.addr_spec if sender else settings.company.email))
     quote_no = quote_no or quote_number(column(tables.frames["quotes"], "Quote No").tolist(), today)
     letter = Letter(settings, answer, contact, signer, sender.addr_spec if sender else "", today, quote_no,
                     catalog is not None)
@@ -131,7 +154,7 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
                               else "product overview and company introduction sent"),
                 "Next Step": "Follow up on the quote" if quotes else "Ask which products interest them",
                 "By": owner}
-    return ReplyDraft(message, f"reply-{inquiry_id.strip()}", row, answer, quote_no, quotes, followup, notes)
+    return ReplyDraft(message, draft_stem(inquiry_id), row, answer, quote_no, quotes, followup, notes)
 
 
 def quote_row(line: LineAnswer, answer: Answer, inquiry: Mapping[str, Any], quote_no: str, today: date,
@@ -369,8 +392,10 @@ def reply_file(path: Path, inquiry_id: str, out_dir: Path, *, today: date, now: 
     tables = book.read() if book is not None else read_workbook(path)
     catalog, missing_catalog = load_catalog(tables.settings, path.parent)
     before = logged_reply(tables.frames["followups"], inquiry_id)
-    draft = compose_reply(tables, inquiry_id, today=today, now=now, catalog=catalog,
-                          quote_no=before[1] if before else None)
+    earlier = Path(out_dir) / safe_file_name(draft_stem(inquiry_id))
+    quote_no = before[1] if before else drafted_quote_no(earlier, column(tables.frames["quotes"], "Quote No"),
+                                                         today)
+    draft = compose_reply(tables, inquiry_id, today=today, now=now, catalog=catalog, quote_no=quote_no)
     if missing_catalog:
         draft.notes.append(missing_catalog)
     target = write_draft(draft.message, out_dir, draft.stem)
