@@ -328,9 +328,10 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             settings = replace(settings, week_ends_on=day)
     if "catalog_file" in scalars:
         settings = replace(settings, catalog_file=_text(scalars["catalog_file"]))
-    for attr in ("mail_folder", "imap_host", "imap_user", "imap_folder"):
-        if attr in scalars:
-            settings = replace(settings, **{attr: _text(scalars[attr])})
+    texts: dict[str, Any] = {attr: _text(scalars[attr]) for attr in ("mail_folder", "imap_host", "imap_user",
+                                                                     "imap_folder") if attr in scalars}
+    if texts:
+        settings = replace(settings, **texts)
     if "grade_after_loss" in scalars:
         grade = _text(scalars["grade_after_loss"]).upper()
         if grade in {"A", "B", "C", "D"}:
