@@ -6,7 +6,7 @@ Thin wrappers over `tradexl.contactlog` and `tradexl.pi`; every error is a Trade
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
@@ -14,12 +14,7 @@ import click
 from tradexl.cli.app import cli
 from tradexl.cli.commands import FORCE, TODAY, WORKBOOK, _parse_day
 from tradexl.schema import FOLLOWUP_CHANNELS
-
-
-def _now(today: date | None) -> tuple[date, datetime]:
-    from tradexl.services import clock
-
-    return clock(today)
+from tradexl.services import clock
 
 
 @cli.command()
@@ -38,13 +33,13 @@ def log(path: Path, customer: str, channel: str, summary: str, next_step: str, b
         today: date | None, force: bool) -> None:
     """Log one contact in Follow-ups; the customer's next contact and the Due list move at once.
 
-    CUSTOMER is a Customer ID, an email address or a company name.
+    CUSTOMER is a Customer ID, an email address, a domain, a phone number or a company name.
 
     Example: tradexl log Sales.xlsm C0042 --channel WhatsApp --summary "Sent packing photos" --next-step "Call Friday"
     """
     from tradexl.contactlog import log_contact
 
-    moment_day, moment = _now(today)
+    moment_day, moment = clock(today)
     logged = log_contact(path, customer, channel=channel, summary=summary, next_step=next_step, by=by,
                          day=day, today=moment_day, now=moment, force=force)
     row = logged.row
@@ -72,7 +67,7 @@ def pi(path: Path, inquiry_id: str, out_dir: Path, sent: bool, no_pdf: bool, tod
     """
     from tradexl.pi.service import proforma
 
-    day, moment = _now(today)
+    day, moment = clock(today)
     files = proforma(path, inquiry_id, out_dir, today=day, now=moment, sent=sent, pdf=not no_pdf, force=force)
     for note in files.pi.notes:
         click.echo(f"Note: {note}", err=True)
