@@ -20,12 +20,12 @@ from tradexl.sheetspec import SheetSpec
 
 STEPS = ("grade", "followups", "quotes", "weekly", "monthly", "stats", "check")
 """The single steps, in the order `refresh` runs them. Each writes:
-grade -> Inquiries computed columns; followups -> Customers computed columns + Due Follow-ups + Unanswered;
-quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; monthly -> Monthly Review; stats -> Statistics;
-check -> Check.
+grade -> Inquiries computed columns; followups -> Customers, Quotes and Orders computed columns + Due Follow-ups
++ Unanswered; quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; monthly -> Monthly Review;
+stats -> Statistics; check -> Check.
 Orders computed columns are written with the customers' (followups), since `Orders (12 mo)` comes from them."""
 
-COMPUTED_BY_STEP = {"grade": ("inquiries",), "followups": ("customers", "orders")}
+COMPUTED_BY_STEP = {"grade": ("inquiries",), "followups": ("customers", "quotes", "orders")}
 
 SheetBuilder = Callable[[Enriched, Settings, date, datetime], list[SheetSpec]]
 
