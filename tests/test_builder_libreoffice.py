@@ -110,6 +110,7 @@ def test_libreoffice_lists_the_tradexl_module_with_every_callback(libreoffice_vi
 
 @pytest.mark.libreoffice
 def test_libreoffice_sees_the_sheets_and_tables(libreoffice_view: dict) -> None:
-    assert libreoffice_view["sheets"][:7] == ["Inquiries", "Customers", "Follow-ups", "Quotes", "Products",
-                                              "Samples", "Settings"]
-    assert {"tblInquiries", "tblCustomers", "tblSettings", "tblRegions"} <= set(libreoffice_view["ranges"])
+    assert libreoffice_view["sheets"][:8] == ["Inquiries", "Customers", "Follow-ups", "Quotes", "Products",
+                                              "Samples", "Orders", "Settings"]
+    assert {"tblInquiries", "tblCustomers", "tblOrders", "tblSettings", "tblRegions",
+            "tblCurrency"} <= set(libreoffice_view["ranges"])
