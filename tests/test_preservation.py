@@ -21,9 +21,9 @@ from corpus import ooxml as ox
 from partdiff import diff_parts, explain, read_parts
 
 from tradexl.errors import BadFileError, FileLockedError, MissingColumnError
-from tradexl.schema import CUSTOMERS, INQUIRIES, QUOTES, SHEETS_BY_KEY, find_sheet
+from tradexl.schema import CUSTOMERS, INQUIRIES, ORDERS, QUOTES, SHEETS_BY_KEY, find_sheet
 
-WRITTEN = (INQUIRIES, CUSTOMERS, QUOTES)
+WRITTEN = (INQUIRIES, CUSTOMERS, QUOTES, ORDERS)
 """A full refresh writes computed columns into these input sheets and no others."""
 
 

@@ -94,8 +94,13 @@ def owned_parts(old: dict[str, bytes], new: dict[str, bytes], written: Iterable[
                 owned.update(table_parts(parts, sheets[name]))
         for name, part in sheets.items():
             if any(fnmatch(name, p) for p in patterns):
-                owned.update({part, rels_name(part)})
-                owned.update(t for _, t in rels_of(parts, part).values() if t)
+                todo = [part]
+                while todo:  # the sheet, its drawing, the drawing's charts, ... (a generated sheet's charts)
+                    current = todo.pop()
+                    if current in owned and current != part:
+                        continue
+                    owned.update({current, rels_name(current)})
+                    todo += [t for _, t in rels_of(parts, current).values() if t and t not in owned]
     return owned
 
 

@@ -159,17 +159,16 @@ def drawing_parts(pkg: Package, sheet_part: str) -> set[str]:
     return found - {""}
 
 
-def attach(pkg: Package, added: dict[str, bytes], sheet_part: str, parts: ChartParts) -> tuple[
-        bytes, list[tuple[str, str]]]:
-    """Add the drawing and chart parts of a generated sheet to `added`; return the sheet's .rels part and the
-    (part, content type) overrides to register."""
-    taken = {n.casefold() for n in pkg.order} | {n.casefold() for n in added}
+def attach(taken: set[str], sheet_part: str, parts: ChartParts) -> tuple[dict[str, bytes], list[tuple[str, str]]]:
+    """The parts (name -> XML) for a generated sheet's drawing and charts, its own .rels included, and the
+    (part, content type) overrides they need. `taken` (casefolded names in use) is updated; the lowest free
+    numbers are used, so a refresh that drops a sheet's old charts gives the new ones the same names."""
     drawing = _free(taken, "xl/drawings/drawing{}.xml")
     charts = [_free(taken, "xl/charts/chart{}.xml") for _ in parts.charts]
-    added[drawing] = parts.drawing
-    added[rels_part(drawing)] = _rels_xml([(f"rId{i}", CHART_REL, "../charts/" + posixpath.basename(c))
-                                           for i, c in enumerate(charts, start=1)])
-    for name, xml in zip(charts, parts.charts, strict=True):
-        added[name] = xml
-    sheet_rels = _rels_xml([(SHEET_DRAWING_RID, DRAWING_REL, "../drawings/" + posixpath.basename(drawing))])
-    return sheet_rels, [(drawing, DRAWING_CT), *((c, CHART_CT) for c in charts)]
+    out = {drawing: parts.drawing,
+           rels_part(drawing): _rels_xml([(f"rId{i}", CHART_REL, "../charts/" + posixpath.basename(c))
+                                          for i, c in enumerate(charts, start=1)])}
+    out.update(zip(charts, parts.charts, strict=True))
+    out[rels_part(sheet_part)] = _rels_xml([(SHEET_DRAWING_RID, DRAWING_REL,
+                                             "../drawings/" + posixpath.basename(drawing))])
+    return out, [(drawing, DRAWING_CT), *((c, CHART_CT) for c in charts)]

@@ -88,6 +88,7 @@ class WorkbookEditor:
             raise WorkbookError("the workbook has no <sheets> list (damaged workbook.xml)")
         self.sheets_el: etree._Element = sheets_el
         self.calc_removals: dict[int, set[str] | None] = {}  # sheetId -> refs (None = every entry)
+        self.ct_drops: set[str] = set()  # casefolded parts whose content-type override goes at the end
 
     # --- public ---------------------------------------------------------------------------------------------
 
@@ -122,6 +123,8 @@ class WorkbookEditor:
                 known.update(refs)
 
     def finish(self) -> None:
+        for part in sorted(self.ct_drops):
+            self._drop_override(part)
         self._calc_chain()
         for key, root, part in (("wb", self.wb, self.wb_part), ("rels", self.rels, self.rels_name),
                                 ("ct", self.ct, self.ct_name)):
@@ -149,24 +152,30 @@ class WorkbookEditor:
 
     def _attach_charts(self, sheet_part: str, parts: ChartParts) -> None:
         """A generated sheet's drawing and charts: new parts, the sheet's own .rels, content types."""
-        sheet_rels, overrides = attach(self.pkg, self.changes.added, sheet_part, parts)
-        name = self.pkg.find(rels_part(sheet_part))
-        if name is not None:
-            self.changes.removed.discard(name)
-            self.changes.replaced[name] = sheet_rels
-        else:
-            self.changes.added[rels_part(sheet_part)] = sheet_rels
+        removed = {n.casefold() for n in self.changes.removed}
+        taken = {n.casefold() for n in (*self.pkg.order, *self.changes.added) if n.casefold() not in removed}
+        new_parts, overrides = attach(taken, sheet_part, parts)
+        for part, data in new_parts.items():
+            existing = self.pkg.find(part)
+            if existing is not None:  # the name an old chart had: rewrite it (unchanged bytes stay unchanged)
+                self.changes.removed.discard(existing)
+                self.changes.replace(self.pkg, existing, data)
+            else:
+                self.changes.added[part] = data
         for part, content_type in overrides:
-            override = etree.SubElement(self.ct, f"{{{CT_NS}}}Override")
-            override.set("PartName", "/" + part)
-            override.set("ContentType", content_type)
-        self.dirty["ct"] = True
+            self.ct_drops.discard(part.casefold())
+            if not any(local(el.tag) == "Override" and el.get("PartName", "").casefold() == "/" + part.casefold()
+                       for el in self.ct):
+                override = etree.SubElement(self.ct, f"{{{CT_NS}}}Override")
+                override.set("PartName", "/" + part)
+                override.set("ContentType", content_type)
+                self.dirty["ct"] = True
 
     def _drop_drawings(self, sheet_part: str) -> None:
         """The old drawing and chart parts of a regenerated or removed sheet go with it."""
         for part in drawing_parts(self.pkg, sheet_part):
             self.changes.removed.add(part)
-            self._drop_override(part)
+            self.ct_drops.add(part.casefold())  # dropped in finish() unless a new chart takes the name
 
     def _add(self, name: str, xml: bytes) -> str:
         taken = {n.casefold() for n in self.pkg.order} | {n.casefold() for n in self.changes.added}
