@@ -157,6 +157,7 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
     samples = column(enriched.samples, "Customer Key").value_counts()
     orders12 = column(enriched.customers, "Orders (12 mo)", float("nan"))
     orders12 = pd.Series(orders12.to_numpy(), index=column(enriched.customers, "Customer Key")).dropna()
+    orders12 = orders12[~orders12.index.duplicated()]  # a Customer ID typed twice is a Check row, not a crash
     owed = outstanding_orders(enriched, today)
     owed_by = owed[OUTSTANDING_REPORT].groupby(column(owed, "Customer Key")).sum()
     lines = []
