@@ -5,20 +5,21 @@ Public API:
 - `fetch_messages(ImapAccount, password, *, since=None, mark_seen=False)` -> raw messages for `import_raw`
 - `lookup(path, query)` -> the buyer's history as text
 - `reply(path, inquiry_id, out_dir, *, today, now)` / `build_draft(...)` -> the `.eml` draft
-- pure pieces: `parse_message`, `inquiry_row`, `platform_rows`, `CustomerIndex`, `assign_customers`
+- pure pieces: `parse_message`, `inquiry_row`, `platform_rows`, `assign_customers` (the buyer
+  rule itself: `tradexl.rules.identity.identify`)
 """
 
 from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
 from tradexl.mail.importer import ImportReport, import_messages, import_raw
 from tradexl.mail.inquiry import inquiry_row
 from tradexl.mail.lookup import history_text, lookup
-from tradexl.mail.match import CustomerIndex, Match, assign_customers
+from tradexl.mail.match import Match, assign_customers
 from tradexl.mail.message import MailMessage, parse_message
 from tradexl.mail.platform import platform_rows
 from tradexl.mail.reply import Draft, build_draft, reply
 
 __all__ = [
-    "CustomerIndex", "Draft", "ImapAccount", "ImportReport", "MailMessage", "Match", "assign_customers",
+    "Draft", "ImapAccount", "ImportReport", "MailMessage", "Match", "assign_customers",
     "build_draft", "fetch_messages", "history_text", "imap_password", "import_messages", "import_raw",
     "inquiry_row", "lookup", "parse_message", "platform_rows", "reply",
 ]
