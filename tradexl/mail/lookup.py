@@ -22,7 +22,7 @@ from tradexl.model import InputTables
 from tradexl.rules.identity import BuyerIndex
 
 MAX_CUSTOMERS = 5
-_PHONE = re.compile(r"[+()\d\s.\-/]{7,}")
+_PHONE = re.compile(r"[+()\d\s.\-/]{7,}(?:\s*(?:x|ext\.?|#)\s*\d+)?", re.IGNORECASE)
 _DOMAIN = re.compile(r"[\w\-]+(\.[\w\-]+)+")
 CUSTOMER_FIELDS = ("Customer ID", "Company", "Contact", "Email", "Phone", "Fax", "Country", "City", "Type",
                    "Source", "Owner", "Grade", "Notes")

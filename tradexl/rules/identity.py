@@ -463,7 +463,7 @@ class BuyerIndex:
         other_country = (country != "") & (theirs != "") & (country != theirs)
         domains, known = _keys(frame, "domain"), self.table("domain")
         shared = domains.merge(known, on="value")[["pos", "cid"]].drop_duplicates().assign(shared=True)
-        flags = found.merge(shared, on=["pos", "cid"], how="left")["shared"].fillna(False).to_numpy(dtype=bool)
+        flags = found.merge(shared, on=["pos", "cid"], how="left")["shared"].eq(True).to_numpy()
         has_domain = found["pos"].isin(domains["pos"]).to_numpy() & found["cid"].isin(known["cid"]).to_numpy()
         return np.asarray(other_country | (has_domain & ~flags))
 
@@ -512,9 +512,9 @@ def _name_edges(rows: pd.DataFrame) -> pd.DataFrame:
     empty = pd.DataFrame({"a": [], "b": [], "rule": [], "score": []})
     if names.empty:
         return empty
-    domains = _keys(rows, "domain").drop_duplicates("pos").set_index("pos")["value"]
+    domains = dict(_keys(rows, "domain").drop_duplicates("pos").itertuples(index=False, name=None))
     who = names.assign(country=_country(rows).to_numpy(dtype=object)[names["pos"].to_numpy()],
-                       domain=names["pos"].map(domains).fillna("").to_numpy(dtype=object))
+                       domain=[domains.get(pos, "") for pos in names["pos"]])
     pairs = name_pairs(who["value"], who["value"])
     pairs = pairs[pairs["score"] >= THRESHOLDS["name_link"]]
     both = (who.merge(pairs, left_on="value", right_on="query")
