@@ -40,8 +40,9 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     for key in KEYED_SHEETS:
         found = buyers.identify(frames[key])
         frames[key]["Customer Key"] = link_keys(frames[key], found)
-        problems += unknown_customer_problems(frames[key], found, customers["Customer Key"],
-                                              sheet_name(tables, key), strict=key != "inquiries")
+        problems += unknown_customer_problems(frames[key], found, frames[key]["Customer Key"],
+                                              customers["Customer Key"], sheet_name(tables, key),
+                                              strict=key != "inquiries")
 
     inquiries = frames["inquiries"]
     graded = grade_inquiries(inquiries, frames["products"], customers, frames["quotes"], settings)

@@ -141,6 +141,7 @@ CCTLD_REGION = {"uk": "GB", "su": "RU"}
 RESULT_COLUMNS = ("Customer ID", "Match", "Score", "Candidates")
 _PHONE_RUN = re.compile(r"(?<![\w+])\+?\(?\+?\d[\d\s().\-/]{5,}\d")
 _DIGIT_RUNS = re.compile(r"\d+")
+_INTERNATIONAL = re.compile(r"\(?\+[\d\s().\-/]+")
 _TOO_SHORT = (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
 _SPACE = re.compile(r"\s+")
 
@@ -202,6 +203,8 @@ def _e164(run: str, region: str, strict: bool) -> str:
     digits = "".join(ch for ch in run if ch.isdigit())
     if run.lstrip("(").startswith("00"):
         run, digits = "+" + run.lstrip("(")[2:], digits[2:]
+    if not strict and _INTERNATIONAL.fullmatch(run) and "(0)" not in run:  # already international: its digits
+        return "+" + digits if len(digits) >= THRESHOLDS["phone_min_digits"] else ""
     try:
         number = phonenumbers.parse(run, region or None)
     except phonenumbers.NumberParseException:
@@ -309,11 +312,14 @@ def _digits(name: object) -> str:
 
 
 def _blocks(names: pd.Series) -> pd.DataFrame:
-    """(name, block): each name is in the block of its first and of its last letters (spaces ignored)."""
+    """(name, block): each name is in the block of its first and of its last letters (spaces ignored), among
+    the names with the same numbers ("Company 5" and "Company 50" are never compared: two buyers)."""
     width = int(THRESHOLDS["block_chars"])
     squashed = names.str.replace(" ", "", regex=False)
-    frame = pd.concat([pd.DataFrame({"name": names, "block": "^" + squashed.str[:width]}),
-                       pd.DataFrame({"name": names, "block": "$" + squashed.str[-width:]})], ignore_index=True)
+    digits = "#" + per_distinct(names, _digits)
+    frame = pd.concat([pd.DataFrame({"name": names, "block": "^" + squashed.str[:width] + digits}),
+                       pd.DataFrame({"name": names, "block": "$" + squashed.str[-width:] + digits})],
+                      ignore_index=True)
     return frame.drop_duplicates()
 
 
@@ -324,22 +330,24 @@ def name_pairs(queries: pd.Series, names: pd.Series) -> pd.DataFrame:
     (two spellings of one company differing at both ends do not reach the thresholds anyway).
     """
     queries, names = pd.Series(queries.unique(), dtype=object), pd.Series(names.unique(), dtype=object)
-    found = [pd.DataFrame({"query": [], "name": [], "score": []})]
+    wanted_all, known_all, scores_all = [np.empty(0, dtype=object)], [np.empty(0, dtype=object)], [np.empty(0)]
     if len(queries) and len(names):
         left, right = _blocks(queries), _blocks(names)
+        left_names, right_names = left["name"].to_numpy(dtype=object), right["name"].to_numpy(dtype=object)
         by_block = right.groupby("block").indices
-        right_names = right["name"].to_numpy(dtype=object)
         for block, rows in left.groupby("block").indices.items():
             match = by_block.get(block)
             if match is None:
                 continue
-            wanted, known = left["name"].to_numpy(dtype=object)[rows], right_names[match]
+            wanted, known = left_names[rows], right_names[match]
             scores = process.cdist(wanted, known, scorer=fuzz.ratio, score_cutoff=THRESHOLDS["name_check"])
             i, j = np.nonzero(scores)
-            found.append(pd.DataFrame({"query": wanted[i], "name": known[j], "score": scores[i, j]}))
-    pairs = pd.concat(found, ignore_index=True).drop_duplicates(["query", "name"])
-    same = per_distinct(pairs["query"], _digits).to_numpy() == per_distinct(pairs["name"], _digits).to_numpy()
-    return pairs[same].reset_index(drop=True)  # "Company 5" and "Company 50": two buyers
+            wanted_all.append(wanted[i])
+            known_all.append(known[j])
+            scores_all.append(scores[i, j])
+    pairs = pd.DataFrame({"query": np.concatenate(wanted_all), "name": np.concatenate(known_all),
+                          "score": np.concatenate(scores_all).astype(float)})
+    return pairs.drop_duplicates(["query", "name"]).reset_index(drop=True)
 
 
 class BuyerIndex:
@@ -406,6 +414,8 @@ class BuyerIndex:
             open_rows = np.flatnonzero(cid == "")
             if not len(open_rows):
                 break
+            if self.table(rule).empty:  # nobody to find by this rule: skip reading the rows' keys
+                continue
             keys = _keys(frame.iloc[open_rows], rule)
             keys["pos"] = open_rows[keys["pos"].to_numpy()]
             found = keys.merge(self.table(rule), on="value")[["pos", "cid"]].drop_duplicates()
