@@ -103,7 +103,7 @@ class History:
 def _linked(frame: pd.DataFrame, index: BuyerIndex) -> pd.Series:
     """Each row's customer: its Customer ID when known, else what the buyer rule finds (a phone inquiry typed in
     without an ID still shows in its buyer's history)."""
-    linked = pd.Series(index.key_of(_column(frame, "Customer ID")), index=frame.index, dtype=object)
+    linked = pd.Series(index.key_of(frame), index=frame.index, dtype=object)
     unknown = linked == ""
     if unknown.any():
         linked[unknown] = index.identify(frame[unknown])["Customer ID"]

@@ -16,6 +16,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from typing import Any
 from functools import cached_property
 from types import MappingProxyType
 
@@ -235,14 +236,22 @@ def name_key(name: object) -> str:
 
 # --- the rule over whole frames ----------------------------------------------------------------------------
 
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    """A text column by position 0..n-1 ("" when missing or blank)."""
+def _per_cell(frame: pd.DataFrame, name: str, function: Callable[[str], Any]) -> pd.Series:
+    """`function` of each cell of a column as stripped text, by position 0..n-1, called once per distinct cell
+    (a missing column reads as blank)."""
     if name not in frame:
-        return pd.Series("", index=pd.RangeIndex(len(frame)), dtype=object)
+        values = np.empty(len(frame), dtype=object)
+        values[:] = [function("")] * len(frame)
+        return pd.Series(values, dtype=object)
     codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object), use_na_sentinel=False)
-    text = np.empty(len(uniques), dtype=object)
-    text[:] = [_cell_text(v).strip() for v in uniques]
-    return pd.Series(text[codes], dtype=object)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [function(_cell_text(v).strip()) for v in uniques]
+    return pd.Series(mapped[codes], dtype=object)
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column as stripped text by position 0..n-1 ("" when missing or blank)."""
+    return _per_cell(frame, name, str)
 
 
 def _long(found: pd.Series) -> pd.DataFrame:
@@ -253,13 +262,13 @@ def _long(found: pd.Series) -> pd.DataFrame:
 
 
 def _emails(frame: pd.DataFrame) -> pd.DataFrame:
-    return _long(per_distinct(_column(frame, "Email"), all_emails))
+    return _long(_per_cell(frame, "Email", all_emails))
 
 
 def _domains(frame: pd.DataFrame, emails: pd.DataFrame | None = None) -> pd.DataFrame:
     """Company domains: of every address, and of a `Domain` column (lookup's "alnoor-trading.ae"); no free-mail."""
     emails = _emails(frame) if emails is None else emails
-    typed = _long(per_distinct(_column(frame, "Domain"), lambda d: (str(d).casefold().strip(". "),)))
+    typed = _long(_per_cell(frame, "Domain", lambda d: (d.casefold().strip(". "),)))
     keys = pd.concat([emails.assign(value=per_distinct(emails["value"], email_domain)), typed], ignore_index=True)
     company = ~per_distinct(keys["value"], is_free_mail).astype(bool)
     return keys[company & (keys["value"] != "")].drop_duplicates().reset_index(drop=True)
@@ -283,8 +292,8 @@ def _phones(frame: pd.DataFrame) -> pd.DataFrame:
         local = (cells != "") & (strict | ~cells.str.match(_INTERNATIONAL))  # needs to know where it is dialled
         if local.any():
             near = frame.iloc[np.flatnonzero(local)]
-            countries = per_distinct(_column(near, "Country"), region_hint)
-            regions = countries.where(countries != "", per_distinct(_column(near, "Email"), _tld_hint))
+            countries = _per_cell(near, "Country", region_hint)
+            regions = countries.where(countries != "", _per_cell(near, "Email", _tld_hint))
             cells[local] = regions.to_numpy(dtype=object) + "\x1f" + cells[local]
         if (cells != "").any():
             parts.append(_long(per_distinct(cells, functools.partial(_phones_in, strict=strict))))
@@ -292,7 +301,7 @@ def _phones(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _names(frame: pd.DataFrame) -> pd.DataFrame:
-    return _long(per_distinct(_column(frame, "Company"), lambda name: (name_key(name),)))
+    return _long(_per_cell(frame, "Company", lambda name: (name_key(name),)))
 
 
 KEY_READERS: Mapping[str, Callable[[pd.DataFrame], pd.DataFrame]] = MappingProxyType({
@@ -306,7 +315,7 @@ def _keys(frame: pd.DataFrame, rule: str) -> pd.DataFrame:
 
 def _country(frame: pd.DataFrame) -> pd.Series:
     """The row's country as ISO alpha-2 (typed text folded when the map does not know it)."""
-    return per_distinct(_column(frame, "Country"), _country_code)
+    return _per_cell(frame, "Country", _country_code)
 
 
 def _country_code(country: object) -> str:
@@ -389,15 +398,14 @@ class BuyerIndex:
         self._tables: dict[str, pd.DataFrame] = {}
         self._keys: dict[tuple[int, str], pd.DataFrame] = {}
 
-    def key_of(self, ids: pd.Series) -> np.ndarray:
-        """The customer key each typed Customer ID names (case-insensitive; "" for an unknown one)."""
-        mapped = ids.str.casefold().map(self.ids)
-        return np.where(mapped.notna(), mapped.astype(object), "").astype(object)
+    def key_of(self, frame: pd.DataFrame) -> np.ndarray:
+        """The customer key each row's typed Customer ID names (case-insensitive; "" for an unknown one)."""
+        return _per_cell(frame, "Customer ID", lambda cid: self.ids.get(cid.casefold(), "")).to_numpy(dtype=object)
 
     @cached_property
     def _sources(self) -> tuple[tuple[pd.DataFrame, np.ndarray], ...]:
         """(frame, key of each row): the customers, then the contacts that name a known customer."""
-        owner = self.key_of(_column(self.contacts, "Customer ID")) if len(self.contacts) else np.empty(0, object)
+        owner = self.key_of(self.contacts) if len(self.contacts) else np.empty(0, object)
         known = owner != ""
         return ((self.customers, self.keys.to_numpy(dtype=object)),
                 (self.contacts[known].reset_index(drop=True), owner[known]))
@@ -439,7 +447,7 @@ class BuyerIndex:
         score = np.full(n, np.nan)
         candidates = np.empty(n, dtype=object)
         candidates[:] = [()] * n
-        known = self.key_of(_column(frame, "Customer ID"))
+        known = self.key_of(frame)
         hit = known != ""
         cid[hit], how[hit], score[hit] = known[hit], "id", 100.0
         for rule in RULES[1:-1]:
