@@ -16,9 +16,9 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import pandas as pd
