@@ -139,12 +139,10 @@ GENERIC_CCTLDS = frozenset({"io", "co", "ai", "me", "tv", "cc", "ly", "fm", "ws"
 CCTLD_REGION = {"uk": "GB", "su": "RU"}
 """Country-code domains that are not their ISO code."""
 
-RESULT_COLUMNS = ("Customer ID", "Match", "Score", "Candidates")
 _PHONE_RUN = re.compile(r"(?<![\w+])\+?\(?\+?\d[\d\s().\-/]{5,}\d")
 _DIGIT_RUNS = re.compile(r"\d+")
 _INTERNATIONAL = re.compile(r"\s*\(?(?:\+|00)[\d\s().\-/]+$")
 _TOO_SHORT = (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
-_SPACE = re.compile(r"\s+")
 
 
 def all_emails(text: object) -> tuple[str, ...]:
