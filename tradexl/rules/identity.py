@@ -142,6 +142,7 @@ CCTLD_REGION = {"uk": "GB", "su": "RU"}
 _PHONE_RUN = re.compile(r"(?<![\w+])\+?\(?\+?\d[\d\s().\-/]{5,}\d")
 _DIGIT_RUNS = re.compile(r"\d+")
 _INTERNATIONAL = re.compile(r"\s*\(?(?:\+|00)[\d\s().\-/]+$")
+E164_MAX_DIGITS = 15
 _TOO_SHORT = (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
 
 
@@ -205,7 +206,7 @@ def _e164(run: str, region: str, strict: bool) -> str:
     if run.lstrip("(").startswith("00"):
         run, digits = "+" + run.lstrip("(")[2:], digits[2:]
     if not strict and _INTERNATIONAL.match(run) and "(0)" not in run:  # already international: its digits
-        return "+" + digits if len(digits) >= THRESHOLDS["phone_min_digits"] else ""
+        return "+" + digits if THRESHOLDS["phone_min_digits"] <= len(digits) <= E164_MAX_DIGITS else ""
     try:
         number = phonenumbers.parse(run, region or None)
     except phonenumbers.NumberParseException:
