@@ -315,8 +315,12 @@ def _sample_rules(grid: Sequence[Sequence[Any]], settings: Settings, problems: l
             settings = replace(settings, e_sample_first=_yes(value))
             continue
         num = _number(value, spec.key, problems)
-        if num is not None and num >= 0:
-            settings = replace(settings, **{spec.attr: int(num) if spec.attr == "sample_feedback_days" else num})
+        if num is None or num < 0:
+            continue
+        if spec.attr == "sample_feedback_days":
+            settings = replace(settings, sample_feedback_days=int(num))
+        else:
+            settings = replace(settings, prepay_samples_above=num)
     return settings
 
 
