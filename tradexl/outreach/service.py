@@ -1,0 +1,64 @@
+"""The outreach commands on a workbook file: one function per command (`tradexl mailing`, `greetings`, `trip`,
+`show`), so the CLI stays a thin argument parser and scripts or scheduled jobs can call the same functions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from tradexl.fileengine.engine import FileWorkbook
+from tradexl.model import Enriched, InputTables
+from tradexl.outreach import files
+from tradexl.outreach.mailing import SUMMARY_COLUMNS, Mailing, plan_mailing, template_for
+from tradexl.outreach.segments import Segment
+from tradexl.rules.enrich import enrich
+
+SUMMARY_CSV = "mailing.csv"
+MAILCHIMP_CSV = "mailchimp.csv"
+
+
+@dataclass
+class Written:
+    """What an outreach command wrote: the drafts, the lists, and how many Follow-ups it logged."""
+
+    drafts: list[Path]
+    lists: list[Path]
+    counts: dict[str, int]
+    logged: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _read(path: Path, today: date, force: bool) -> tuple[InputTables, Enriched]:
+    tables = FileWorkbook(Path(path), force=force).read()
+    return tables, enrich(tables, today, datetime.combine(today, time(23, 59, 59)))
+
+
+def write_mailing(mailing: Mailing, out_dir: Path, when: datetime, attach: Sequence[Path] = ()) -> Written:
+    """Drafts, the summary list and the Mailchimp list of a planned mailing into `out_dir`."""
+    attachments = [files.attachment(p) for p in attach]
+    drafts = files.write_letters(mailing.letters, out_dir, when, attachments)
+    lists = [files.write_csv(out_dir / SUMMARY_CSV, mailing.summary),
+             files.write_csv(out_dir / MAILCHIMP_CSV, mailing.mailchimp(), bom=False)]
+    return Written(drafts, lists, mailing.counts)
+
+
+def mailing(path: Path, out_dir: Path, *, segment: Segment, today: date, now: datetime, template: str | None = None,
+            template_file: Path | None = None, name: str = "", news_file: Path | None = None,
+            attach: Sequence[Path] = (), sent: bool = False, force: bool = False) -> Written:
+    """`tradexl mailing`: one draft per buyer of the segment; with `sent`, one Follow-up each as well."""
+    chosen = template_for(template, Path(template_file).read_text(encoding="utf-8-sig") if template_file else None)
+    news = Path(news_file).read_text(encoding="utf-8-sig") if news_file else ""
+    tables, enriched = _read(path, today, force)
+    planned = plan_mailing(enriched, tables.settings, segment, chosen, today, name=name, news=news)
+    written = write_mailing(planned, Path(out_dir), now, attach)
+    if sent:
+        written.logged = files.log_followups(path, files.followup_rows(planned.summary, today), force=force)
+    return written
+
+
+def mark_sent(path: Path, out_dir: Path, *, today: date, force: bool = False) -> int:
+    """Log the drafts of an outreach folder as sent: one Follow-up per buyer, never twice."""
+    summary = files.read_csv(Path(out_dir) / SUMMARY_CSV, SUMMARY_COLUMNS)
+    return files.log_followups(path, files.followup_rows(summary, today), force=force)
