@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tradexl.outreach.mailing import BUILT_IN, plan_mailing
@@ -34,7 +34,7 @@ def main() -> None:
         read = time.perf_counter()
         mailing = plan_mailing(enriched, tables_read.settings, Segment(), BUILT_IN["new-products"], TODAY)
         planned = time.perf_counter()
-        written = write_mailing(mailing, folder / "mail", datetime.now(timezone.utc))
+        written = write_mailing(mailing, folder / "mail", datetime.now(UTC))
         done = time.perf_counter()
     print(f"buyers {len(enriched.customers):,}; drafts {len(written.drafts):,}; left out {written.counts}")
     print(f"read + enrich {read - start:.2f} s; plan letters {planned - read:.2f} s; "
