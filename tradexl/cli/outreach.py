@@ -95,3 +95,30 @@ def mailing(path: Path, out_dir: Path | None, grade: str | None, region: str | N
                               template=None if template_file else template, template_file=template_file,
                               name=name, news_file=news_file, attach=attach, sent=sent, force=force)
     _report(target, written, "drafts")
+
+
+@cli.command()
+@WORKBOOK
+@OUT
+@click.option("--days", default=14, show_default=True, type=click.IntRange(1, 366),
+              help="Greet the holidays of the next this many days.")
+@click.option("--notice-days", default=30, show_default=True, type=click.IntRange(1, 366),
+              help="Draft the team's closure notice when Chinese New Year or National Day starts within this many "
+                   "days.")
+@SENT
+@TODAY
+@FORCE
+def greetings(path: Path, out_dir: Path | None, days: int, notice_days: int, sent: bool, today: date | None,
+              force: bool) -> None:
+    """Holiday greeting drafts for the holidays in each buyer's country in the coming days (Eid, Diwali,
+    Christmas, Lunar New Year, national days), and the team's closure notice to every active buyer.
+
+    Example: tradexl greetings Sales.xlsm --out greetings --days 21
+    """
+    from tradexl.outreach import service
+
+    now = _now()
+    target = out_dir or Path("greetings")
+    written = service.greetings(path, target, today=today or now.date(), now=now, days=days,
+                                notice_days=notice_days, sent=sent, force=force)
+    _report(target, written, "drafts")

@@ -14,13 +14,18 @@ from typing import Any
 
 import pandas as pd
 
-from tradexl.mail.draft import sender_for
+from tradexl.mail.draft import safe_file_name, sender_for
 from tradexl.outreach.segments import IN_MAILING
 from tradexl.outreach.templates import SIGNATURE, Block, Template, check_placeholders, render
+from tradexl.reports.common import column
 from tradexl.settings import Settings
 
 NO_NAME = "Sir or Madam"
 BUYER_FIELDS = ("contact", "first_name", "company", "country", "city", "region", "grade", "customer_id")
+SUMMARY_COLUMNS = ("Mailing", "Customer ID", "Company", "Contact", "Email", "Country", "Region", "Grade", "Owner",
+                   "Status", "Draft", "Channel", "Log As")
+"""The summary list of any outreach folder: `Channel` and `Log As` are the Follow-up each draft becomes once
+sent, so one `--mark-sent DIR` serves mailings, greetings and invitations alike."""
 SENDER_FIELDS = ("sender", "sender_email", "our_company", "our_phone", "our_fax", "our_email", "our_website",
                  "our_address", "signature")
 
@@ -111,3 +116,23 @@ def fill_letters(selected: pd.DataFrame, settings: Settings, template: Template,
         letters.append(Letter(buyer["customer_id"], buyer["company"], _cell(row.get("Contact")),
                               str(row["Address"]), owner, sender, subject, text, page, stem))
     return letters
+
+
+def summary_frame(selected: pd.DataFrame, letters: list[Letter], name: str, channel: str,
+                  log_as: str | pd.Series) -> pd.DataFrame:
+    """Who is in a mailing (and who is left out, with why), in SUMMARY_COLUMNS.
+
+    `letters` are those `fill_letters` made for `selected`, in its order; `log_as` is the Follow-up summary a
+    sent draft is logged as (one text, or one per selected row).
+    """
+    def text(name: str) -> pd.Series:
+        return column(selected, name).fillna("").astype(str)
+
+    summary = pd.DataFrame({
+        "Mailing": name, "Customer ID": text("Customer ID"), "Company": text("Company"),
+        "Contact": text("Contact"), "Email": selected["Address"], "Country": text("Country"),
+        "Region": text("Region"), "Grade": text("Effective Grade"), "Owner": text("Owner"),
+        "Status": selected["Mail Status"], "Draft": "", "Channel": channel, "Log As": log_as,
+    }, index=selected.index, columns=list(SUMMARY_COLUMNS))
+    summary.loc[summary["Status"] == IN_MAILING, "Draft"] = [safe_file_name(x.stem) for x in letters]
+    return summary

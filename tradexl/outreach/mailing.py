@@ -15,10 +15,9 @@ from typing import Any
 import pandas as pd
 
 from tradexl.errors import MailError
-from tradexl.mail.draft import safe_file_name
 from tradexl.mail.reply import region_for
 from tradexl.model import Enriched
-from tradexl.outreach.letters import Letter, fill_letters, split_name
+from tradexl.outreach.letters import Letter, fill_letters, split_name, summary_frame
 from tradexl.outreach.segments import IN_MAILING, Segment, left_out_counts, select
 from tradexl.outreach.templates import UNSUBSCRIBE, Block, Template, html_table, parse_template
 from tradexl.reports.common import column
@@ -77,10 +76,6 @@ proforma invoice.
 
 {unsubscribe}""", products="all"),
 }
-SUMMARY_COLUMNS = ("Mailing", "Customer ID", "Company", "Contact", "Email", "Country", "Region", "Grade", "Owner",
-                   "Status", "Draft", "Channel", "Log As")
-"""The summary list of any outreach folder: `Channel` and `Log As` are the Follow-up each draft becomes once
-sent, so one `--mark-sent DIR` serves mailings, greetings and invitations alike."""
 MAILCHIMP_COLUMNS = ("Email Address", "First Name", "Last Name", "Company", "Country", "Tags")
 TABLE_HEADERS = ("Model", "Product", "Specification", "MOQ", "Unit price", "Certifications")
 
@@ -159,21 +154,8 @@ def plan_mailing(enriched: Enriched, settings: Settings, segment: Segment, templ
         return {**common, **values}, {"products_table": block}
 
     letters = fill_letters(selected, settings, template, per_buyer, MAILING_FIELDS)
-    summary = pd.DataFrame({
-        "Mailing": name,
-        "Customer ID": column(selected, "Customer ID").fillna("").astype(str),
-        "Company": column(selected, "Company").fillna("").astype(str),
-        "Contact": column(selected, "Contact").fillna("").astype(str),
-        "Email": selected["Address"], "Country": column(selected, "Country").fillna("").astype(str),
-        "Region": column(selected, "Region").fillna("").astype(str),
-        "Grade": column(selected, "Effective Grade").fillna("").astype(str),
-        "Owner": column(selected, "Owner").fillna("").astype(str), "Status": selected["Mail Status"],
-    }, index=selected.index)
-    summary["Draft"] = ""
-    summary.loc[summary["Status"] == IN_MAILING, "Draft"] = [safe_file_name(x.stem) for x in letters]
-    summary["Channel"] = "Email"
-    summary["Log As"] = f"Mailing: {name}"
-    return Mailing(name, letters, summary[list(SUMMARY_COLUMNS)], left_out_counts(selected))
+    summary = summary_frame(selected, letters, name, "Email", f"Mailing: {name}")
+    return Mailing(name, letters, summary, left_out_counts(selected))
 
 
 def template_for(name_or_text: str | None, file_text: str | None) -> Template:

@@ -11,7 +11,9 @@ from pathlib import Path
 from tradexl.fileengine.engine import FileWorkbook
 from tradexl.model import Enriched, InputTables
 from tradexl.outreach import files
-from tradexl.outreach.mailing import SUMMARY_COLUMNS, Mailing, plan_mailing, template_for
+from tradexl.outreach.greetings import NOTICE_DAYS, plan_greetings
+from tradexl.outreach.letters import SUMMARY_COLUMNS
+from tradexl.outreach.mailing import Mailing, plan_mailing, template_for
 from tradexl.outreach.segments import Segment
 from tradexl.rules.enrich import enrich
 
@@ -53,6 +55,19 @@ def mailing(path: Path, out_dir: Path, *, segment: Segment, today: date, now: da
     tables, enriched = _read(path, today, force)
     planned = plan_mailing(enriched, tables.settings, segment, chosen, today, name=name, news=news)
     written = write_mailing(planned, Path(out_dir), now, attach)
+    if sent:
+        written.logged = files.log_followups(path, files.followup_rows(planned.summary, today), force=force)
+    return written
+
+
+def greetings(path: Path, out_dir: Path, *, today: date, now: datetime, days: int = 14,
+              notice_days: int = NOTICE_DAYS, sent: bool = False, force: bool = False) -> Written:
+    """`tradexl greetings`: holiday greetings due within `days` and the team's closure notices, as drafts."""
+    tables, enriched = _read(path, today, force)
+    planned = plan_greetings(enriched, tables.settings, today, days, notice_days)
+    out_dir = Path(out_dir)
+    drafts = files.write_letters(planned.letters, out_dir, now)
+    written = Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, planned.summary)], planned.counts)
     if sent:
         written.logged = files.log_followups(path, files.followup_rows(planned.summary, today), force=force)
     return written

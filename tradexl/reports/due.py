@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
+from tradexl.outreach.greetings import upcoming_greetings
 from tradexl.reports.common import (
     cell_dates,
     column,
@@ -32,6 +33,8 @@ COLUMNS = ("col.owner", "col.customer", "col.grade", "col.country", "col.last_co
 WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 16.0, 26.0)
 FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "")
 HEADER_ROW = 2
+GREETING_DAYS = 14
+"""Due Follow-ups mentions a holiday greeting due in the buyer's country within this many days."""
 
 
 def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
@@ -92,12 +95,23 @@ def _cells(due: pd.DataFrame, summaries: pd.Series, labels: Labels) -> pd.DataFr
     }, index=due.index)
 
 
+def with_greetings(summaries: pd.Series, due: pd.DataFrame, today: date, labels: Labels) -> pd.Series:
+    """Each due customer's last summary with the holiday greeting coming up in their country appended, so the
+    salesperson who calls or writes anyway can greet them (`tradexl greetings` drafts it)."""
+    occasions = upcoming_greetings(due, today, GREETING_DAYS)
+    notes = [labels("due.greeting", holiday=o.holiday, date=o.day.isoformat()) if o is not None else ""
+             for o in occasions]
+    return pd.Series([" · ".join(p for p in (s, n) if p) for s, n in zip(summaries, notes, strict=True)],
+                     index=summaries.index, dtype=object)
+
+
 def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     """The Due Follow-ups sheet: title with counts, header, then a section per owner (no owner last)."""
     labels = labels_for(settings)
     due = due_customers(enriched, today)
     counts = _counts(due)
     cells = _cells(due, latest_summaries(enriched.followups), labels)
+    cells["summary"] = with_greetings(cells["summary"], due, today, labels)
     group_sizes = cells["owner"].value_counts()
     rows = [Row((labels("due.title", count=counts["due"], date=labels.day(today), **counts),), kind="title"),
             header(labels, COLUMNS)]

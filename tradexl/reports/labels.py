@@ -71,6 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "due.section": ("{owner} – {count} due", "{owner} – {count} 个待跟进"),
     "due.print_header": ("Due Follow-ups {date}", "待跟进客户 {date}"),
     "due.none": ("Nobody is due for a follow-up today.", "今天没有需要跟进的客户。"),
+    "due.greeting": ("Greeting due: {holiday} {date}", "节日问候: {holiday} {date}"),
     # Weekly Summary
     "weekly.title": ("Weekly Summary – {company}", "周报 – {company}"),
     "weekly.week": ("Week {start} – {end}", "统计周期：{start} 至 {end}"),
