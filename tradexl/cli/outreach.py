@@ -122,3 +122,30 @@ def greetings(path: Path, out_dir: Path | None, days: int, notice_days: int, sen
     written = service.greetings(path, target, today=today or now.date(), now=now, days=days,
                                 notice_days=notice_days, sent=sent, force=force)
     _report(target, written, "drafts")
+
+
+@cli.command()
+@WORKBOOK
+@click.option("--country", required=True, help="Destination country (any spelling: UAE, 阿联酋, Deutschland).")
+@click.option("--city", default="", help="Only the buyers in this city.")
+@click.option("--from", "start", callback=_parse_day, metavar="YYYY-MM-DD", help="First day of the trip.")
+@click.option("--to", "end", callback=_parse_day, metavar="YYYY-MM-DD", help="Last day of the trip.")
+@OUT
+@SENT
+@TODAY
+@FORCE
+def trip(path: Path, country: str, city: str, start: date | None, end: date | None, out_dir: Path | None,
+         sent: bool, today: date | None, force: bool) -> None:
+    """The Trip sheet (the buyers at the destination, best first, with their history, phone and call window)
+    and a visit-request draft for each. Log visits afterwards with: tradexl log BOOK CUSTOMER --channel Visit.
+
+    Example: tradexl trip Sales.xlsm --country UAE --city Dubai --from 2027-03-08 --to 2027-03-12
+    """
+    from tradexl.outreach import service
+
+    now = _now()
+    target = out_dir or Path("trip")
+    written = service.trip(path, target, country=country, city=city, start=start, end=end,
+                           today=today or now.date(), now=now, sent=sent, force=force)
+    click.echo(f"{path.name}: Trip sheet written.")
+    _report(target, written, "visit requests")

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from tradexl.errors import MailError
+from tradexl.fileengine.engine import FileWorkbook
 from tradexl.mail.draft import Attachment, compose_draft, mailbox, write_draft
 from tradexl.mail.reply import CATALOG_MAX_BYTES
 from tradexl.outreach.letters import Letter
@@ -90,16 +91,21 @@ def new_followups(followups: pd.DataFrame, rows: Iterable[Mapping[str, Any]]) ->
     return fresh
 
 
-def log_followups(path: Path, rows: Iterable[Mapping[str, Any]], *, force: bool = False) -> int:
-    """Append the rows not logged yet to Follow-ups and save the workbook; returns how many were added."""
-    from tradexl.fileengine.engine import FileWorkbook
-
-    book = FileWorkbook(Path(path), force=force)
+def stage_followups(book: FileWorkbook, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Stage the rows not logged yet on the workbook's Follow-ups; returns how many."""
     fresh = new_followups(book.read().frames["followups"], rows)
     if fresh:
         book.append_rows("followups", fresh)
-        book.save()
     return len(fresh)
+
+
+def log_followups(path: Path, rows: Iterable[Mapping[str, Any]], *, force: bool = False) -> int:
+    """Append the rows not logged yet to Follow-ups and save the workbook; returns how many were added."""
+    book = FileWorkbook(Path(path), force=force)
+    added = stage_followups(book, rows)
+    if added:
+        book.save()
+    return added
 
 
 def followup_rows(summary: pd.DataFrame, today: date) -> list[dict[str, Any]]:

@@ -9,13 +9,15 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from tradexl.fileengine.engine import FileWorkbook
-from tradexl.model import Enriched, InputTables
+from tradexl.model import Enriched, InputTables, RunResult
 from tradexl.outreach import files
 from tradexl.outreach.greetings import NOTICE_DAYS, plan_greetings
 from tradexl.outreach.letters import SUMMARY_COLUMNS
 from tradexl.outreach.mailing import Mailing, plan_mailing, template_for
 from tradexl.outreach.segments import Segment
+from tradexl.outreach.trip import plan_trip
 from tradexl.rules.enrich import enrich
+from tradexl.sheetspec import SheetSpec
 
 SUMMARY_CSV = "mailing.csv"
 MAILCHIMP_CSV = "mailchimp.csv"
@@ -33,7 +35,11 @@ class Written:
 
 
 def _read(path: Path, today: date, force: bool) -> tuple[InputTables, Enriched]:
-    tables = FileWorkbook(Path(path), force=force).read()
+    return _enriched(FileWorkbook(Path(path), force=force), today)
+
+
+def _enriched(book: FileWorkbook, today: date) -> tuple[InputTables, Enriched]:
+    tables = book.read()
     return tables, enrich(tables, today, datetime.combine(today, time(23, 59, 59)))
 
 
@@ -70,6 +76,28 @@ def greetings(path: Path, out_dir: Path, *, today: date, now: datetime, days: in
     written = Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, planned.summary)], planned.counts)
     if sent:
         written.logged = files.log_followups(path, files.followup_rows(planned.summary, today), force=force)
+    return written
+
+
+def write_sheet(book: FileWorkbook, sheet: SheetSpec, message: str) -> None:
+    """Stage one generated sheet (Trip, Show) through the engine; other sheets stay as they are."""
+    book.apply(RunResult(computed={}, sheets=[sheet], message=message, owned=(sheet.name,)))
+
+
+def trip(path: Path, out_dir: Path, *, country: str, today: date, now: datetime, city: str = "",
+         start: date | None = None, end: date | None = None, sent: bool = False, force: bool = False) -> Written:
+    """`tradexl trip`: the Trip sheet in the workbook and a visit-request draft per buyer there."""
+    book = FileWorkbook(Path(path), force=force)
+    tables, enriched = _enriched(book, today)
+    planned = plan_trip(enriched, tables.settings, country, today, city=city, start=start, end=end)
+    out_dir = Path(out_dir)
+    drafts = files.write_letters(planned.letters, out_dir, now)
+    written = Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, planned.summary)], planned.counts)
+    write_sheet(book, planned.sheet, f"Trip sheet: {len(planned.buyers)} buyers")
+    if sent:
+        written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
+    book.save()
+    written.notes = [] if len(planned.buyers) else [f"no customer in {country}{' / ' + city if city else ''}"]
     return written
 
 
