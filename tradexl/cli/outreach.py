@@ -149,3 +149,30 @@ def trip(path: Path, country: str, city: str, start: date | None, end: date | No
                            today=today or now.date(), now=now, sent=sent, force=force)
     click.echo(f"{path.name}: Trip sheet written.")
     _report(target, written, "visit requests")
+
+
+@cli.command()
+@WORKBOOK
+@click.argument("show_name", metavar="SHOW")
+@OUT
+@click.option("--grade", default="A,B,C", show_default=True, help="Grades to invite.")
+@SENT
+@TODAY
+@FORCE
+def show(path: Path, show_name: str, out_dir: Path | None, grade: str, sent: bool, today: date | None,
+         force: bool) -> None:
+    """Invitation drafts (dates, city, booth, the samples shown) for the buyers who fit a show of Settings ›
+    Trade shows, and the Show sheet tracking invited / replied / met from Follow-ups (channel Trade show).
+
+    Run it again after logging replies and meetings to refresh the Show sheet.
+
+    Example: tradexl show Sales.xlsm "Middle East Energy" --out invitations --sent
+    """
+    from tradexl.outreach import service
+
+    now = _now()
+    target = out_dir or Path("invitations")
+    written = service.show(path, target, name=show_name, today=today or now.date(), now=now,
+                           grades=tuple(g.upper() for g in _values(grade)), sent=sent, force=force)
+    click.echo(f"{path.name}: Show sheet written.")
+    _report(target, written, "invitations")

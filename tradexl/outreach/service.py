@@ -15,6 +15,7 @@ from tradexl.outreach.greetings import NOTICE_DAYS, plan_greetings
 from tradexl.outreach.letters import SUMMARY_COLUMNS
 from tradexl.outreach.mailing import Mailing, plan_mailing, template_for
 from tradexl.outreach.segments import Segment
+from tradexl.outreach.show import DEFAULT_GRADES, plan_show
 from tradexl.outreach.trip import plan_trip
 from tradexl.rules.enrich import enrich
 from tradexl.sheetspec import SheetSpec
@@ -98,6 +99,22 @@ def trip(path: Path, out_dir: Path, *, country: str, today: date, now: datetime,
         written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
     book.save()
     written.notes = [] if len(planned.buyers) else [f"no customer in {country}{' / ' + city if city else ''}"]
+    return written
+
+
+def show(path: Path, out_dir: Path, *, name: str, today: date, now: datetime,
+         grades: tuple[str, ...] = DEFAULT_GRADES, sent: bool = False, force: bool = False) -> Written:
+    """`tradexl show`: invitation drafts for the buyers who fit a trade show, and the Show sheet."""
+    book = FileWorkbook(Path(path), force=force)
+    tables, enriched = _enriched(book, today)
+    planned = plan_show(enriched, tables.settings, name, grades, invited_on=today if sent else None)
+    out_dir = Path(out_dir)
+    drafts = files.write_letters(planned.letters, out_dir, now)
+    written = Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, planned.summary)], planned.counts)
+    if sent:
+        written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
+    write_sheet(book, planned.sheet, f"Show sheet: {len(planned.buyers)} buyers")
+    book.save()
     return written
 
 
