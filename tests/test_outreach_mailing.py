@@ -193,3 +193,6 @@ def test_buyer_text_is_escaped_in_html(tmp_path: Path) -> None:
     text, page = parts(message)
     assert "&lt;b&gt;ACME&lt;/b&gt; &amp; Sons" in page and "<b>ACME" not in page
     assert "Dear =HYPERLINK(\"x\")," in text
+    assert rows(out / "mailing.csv")[0]["Contact"] == "'=HYPERLINK(\"x\")"  # text when Excel opens the list
+    assert run("mailing", str(book), "--mark-sent", str(out), "--today", DAY)[0] == 0
+    assert read_workbook(book).frames["followups"]["Company"].tolist() == ["<b>ACME</b> & Sons"]

@@ -9,7 +9,7 @@ import click
 
 from tradexl.cli.app import cli
 from tradexl.cli.commands import FORCE, TODAY, WORKBOOK, _parse_day
-from tradexl.outreach.segments import DO_NOT_MAIL, IN_MAILING, NO_EMAIL, Segment
+from tradexl.outreach.segments import DO_NOT_MAIL, NO_EMAIL, Segment
 from tradexl.outreach.service import Written
 
 
@@ -24,7 +24,7 @@ def _values(text: str | None) -> tuple[str, ...]:
 
 def _report(out_dir: Path, written: Written, what: str) -> None:
     counts = written.counts
-    click.echo(f"{counts.get(IN_MAILING, len(written.drafts))} {what} in {out_dir}; left out: "
+    click.echo(f"{len(written.drafts)} {what} in {out_dir}; left out: "
                f"{counts.get(DO_NOT_MAIL, 0)} Do Not Mail, {counts.get(NO_EMAIL, 0)} without an email address")
     for path in written.lists:
         click.echo(f"List: {path}")

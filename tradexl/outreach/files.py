@@ -21,6 +21,7 @@ from tradexl.fileengine.engine import FileWorkbook
 from tradexl.mail.draft import Attachment, compose_draft, mailbox, write_draft
 from tradexl.mail.reply import CATALOG_MAX_BYTES
 from tradexl.outreach.letters import Letter
+from tradexl.reports.textquote import FORMULA_TRIGGERS, defuse
 from tradexl.rules.parse import as_text
 
 WRITERS = 4
@@ -50,10 +51,13 @@ def write_letters(letters: Iterable[Letter], folder: Path, when: datetime,
         return [job.result() for job in pending]
 
 
-def write_csv(path: Path, frame: pd.DataFrame, *, bom: bool = True) -> Path:
-    """A CSV Excel opens with Chinese names intact (UTF-8 with BOM); `bom=False` for mailing tools' imports."""
+def write_csv(path: Path, frame: pd.DataFrame, *, for_excel: bool = True) -> Path:
+    """A CSV Excel opens with Chinese names intact (UTF-8 with BOM) and buyer text that looks like a formula
+    (`=HYPERLINK(...)`) kept as text; `for_excel=False` writes plain UTF-8 as-is for mailing tools' imports."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, encoding="utf-8-sig" if bom else "utf-8", quoting=csv.QUOTE_MINIMAL,
+    if for_excel:
+        frame = frame.apply(lambda col: col.map(lambda v: defuse(v) if isinstance(v, str) else v))
+    frame.to_csv(path, index=False, encoding="utf-8-sig" if for_excel else "utf-8", quoting=csv.QUOTE_MINIMAL,
                  lineterminator="\r\n")
     return path
 
@@ -63,10 +67,16 @@ def read_csv(path: Path, columns: Iterable[str]) -> pd.DataFrame:
     if not path.is_file():
         raise MailError(f"'{path}' not found; give the folder a mailing was written to")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame = frame.apply(lambda col: col.map(_undefuse))
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise MailError(f"{path.name} has no column {', '.join(missing)}; was it written by TradeXL?")
     return frame
+
+
+def _undefuse(text: str) -> str:
+    """The value `defuse` wrote: its leading apostrophe dropped again."""
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_TRIGGERS else text
 
 
 def _logged(followups: pd.DataFrame) -> set[tuple[str, str]]:

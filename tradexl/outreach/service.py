@@ -49,7 +49,7 @@ def write_mailing(mailing: Mailing, out_dir: Path, when: datetime, attach: Seque
     attachments = [files.attachment(p) for p in attach]
     drafts = files.write_letters(mailing.letters, out_dir, when, attachments)
     lists = [files.write_csv(out_dir / SUMMARY_CSV, mailing.summary),
-             files.write_csv(out_dir / MAILCHIMP_CSV, mailing.mailchimp(), bom=False)]
+             files.write_csv(out_dir / MAILCHIMP_CSV, mailing.mailchimp(), for_excel=False)]
     return Written(drafts, lists, mailing.counts)
 
 
