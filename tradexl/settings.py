@@ -353,8 +353,8 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         if attr in scalars:
             num = _number(scalars[attr], attr, problems)
             if num is not None and num > 0:
-                value: Any = int(num) if attr == "open_inquiry_max_days" else num
-                settings = replace(settings, **{attr: value})
+                number: Any = int(num) if attr == "open_inquiry_max_days" else num
+                settings = replace(settings, **{attr: number})
     if "language" in scalars:
         lang = _text(scalars["language"]).casefold()
         lang = {"中文": "zh", "chinese": "zh", "english": "en", "英文": "en"}.get(lang, lang)

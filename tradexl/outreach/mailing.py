@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from tradexl.errors import MailError
-from tradexl.mail.reply import region_for
+from tradexl.mail.answer import region_for
 from tradexl.model import Enriched
 from tradexl.outreach.letters import Letter, fill_letters, split_name, summary_frame
 from tradexl.outreach.segments import IN_MAILING, Segment, left_out_counts, select
