@@ -92,8 +92,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "trip.log": ("Log each visit with: tradexl log BOOK CUSTOMER --channel Visit",
                  "拜访后登记：tradexl log BOOK 客户 --channel Visit"),
     "trip.none": ("No customer in {place}.", "{place} 没有客户。"),
-    "show.title": ("{show} – {city}, {start} – {end}, booth {booth}: {count} buyers invited",
-                   "{show} – {city}，{start} 至 {end}，展位 {booth}：邀请 {count} 个客户"),
+    "show.title": ("{show} – {city}, {start} – {end}, booth {booth}: {count} buyers to invite",
+                   "{show} – {city}，{start} 至 {end}，展位 {booth}：{count} 个客户可邀请"),
     "show.howto": ("Mark Replied / Met in Follow-ups: tradexl log BOOK CUSTOMER --channel \"Trade show\" "
                    "--summary \"Met at {show}\"",
                    "回复/见面请登记跟进：tradexl log BOOK 客户 --channel \"Trade show\" --summary \"Met at {show}\""),
