@@ -58,7 +58,8 @@ def test_invitations_for_the_buyers_who_fit(book: Path, tmp_path: Path) -> None:
     assert "Our booth: Hall 10.3 B41" in text
     assert "including LX-60, which you asked us about" in text
     rows = show_rows(book)
-    assert rows[0][0] == "Light + Building – Frankfurt, 2027-03-08 – 2027-03-13, booth Hall 10.3 B41: 2 buyers to invite"
+    assert rows[0][0] == ("Light + Building – Frankfurt, 2027-03-08 – 2027-03-13, booth Hall 10.3 B41: "
+                          "2 buyers to invite")
     assert [r[1] for r in rows[3:]] == ["Lumière Distribution SARL", "Müller Licht GmbH"]
     assert rows[3][6:10] == ["LX-60", "", "", ""]  # not invited until the drafts are sent
 
