@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tradexl.outreach.mailing import BUILT_IN, plan_mailing
 from tradexl.outreach.segments import Segment
-from tradexl.outreach.service import _read, write_mailing
+from tradexl.outreach.service import read_enriched, write_mailing
 from tradexl.sampledata import scaled_dataset, write_xlsx_fast
 
 TODAY = date(2026, 12, 1)
@@ -32,7 +32,7 @@ def main() -> None:
         settings, tables = scaled_dataset(TODAY, inquiries=args.buyers * 5)
         write_xlsx_fast(book, settings, tables)
         marks = [(time.perf_counter(), time.process_time())]
-        tables_read, enriched = _read(book, TODAY, force=False)
+        tables_read, enriched = read_enriched(book, TODAY)
         marks.append((time.perf_counter(), time.process_time()))
         mailing = plan_mailing(enriched, tables_read.settings, Segment(), BUILT_IN["new-products"], TODAY)
         marks.append((time.perf_counter(), time.process_time()))

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+import pandas as pd
+
 from tradexl.fileengine.engine import FileWorkbook
 from tradexl.model import Enriched, InputTables, RunResult
 from tradexl.outreach import files
 from tradexl.outreach.greetings import NOTICE_DAYS, plan_greetings
-from tradexl.outreach.letters import SUMMARY_COLUMNS
+from tradexl.outreach.letters import SUMMARY_COLUMNS, Letter
 from tradexl.outreach.mailing import Mailing, plan_mailing, template_for
 from tradexl.outreach.segments import Segment
 from tradexl.outreach.show import DEFAULT_GRADES, plan_show
@@ -35,7 +37,8 @@ class Written:
     notes: list[str] = field(default_factory=list)
 
 
-def _read(path: Path, today: date, force: bool) -> tuple[InputTables, Enriched]:
+def read_enriched(path: Path, today: date, force: bool = False) -> tuple[InputTables, Enriched]:
+    """The workbook's input tables and everything the rules compute from them, as of `today`."""
     return _enriched(FileWorkbook(Path(path), force=force), today)
 
 
@@ -59,7 +62,7 @@ def mailing(path: Path, out_dir: Path, *, segment: Segment, today: date, now: da
     """`tradexl mailing`: one draft per buyer of the segment; with `sent`, one Follow-up each as well."""
     chosen = template_for(template, Path(template_file).read_text(encoding="utf-8-sig") if template_file else None)
     news = Path(news_file).read_text(encoding="utf-8-sig") if news_file else ""
-    tables, enriched = _read(path, today, force)
+    tables, enriched = read_enriched(path, today, force)
     planned = plan_mailing(enriched, tables.settings, segment, chosen, today, name=name, news=news)
     written = write_mailing(planned, Path(out_dir), now, attach)
     if sent:
@@ -70,14 +73,20 @@ def mailing(path: Path, out_dir: Path, *, segment: Segment, today: date, now: da
 def greetings(path: Path, out_dir: Path, *, today: date, now: datetime, days: int = 14,
               notice_days: int = NOTICE_DAYS, sent: bool = False, force: bool = False) -> Written:
     """`tradexl greetings`: holiday greetings due within `days` and the team's closure notices, as drafts."""
-    tables, enriched = _read(path, today, force)
+    tables, enriched = read_enriched(path, today, force)
     planned = plan_greetings(enriched, tables.settings, today, days, notice_days)
-    out_dir = Path(out_dir)
-    drafts = files.write_letters(planned.letters, out_dir, now)
-    written = Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, planned.summary)], planned.counts)
+    written = _write(planned.letters, planned.summary, planned.counts, out_dir, now)
     if sent:
         written.logged = files.log_followups(path, files.followup_rows(planned.summary, today), force=force)
     return written
+
+
+def _write(letters: list[Letter], summary: pd.DataFrame, counts: dict[str, int], out_dir: Path,
+           now: datetime) -> Written:
+    """The drafts and the summary list of an outreach folder."""
+    out_dir = Path(out_dir)
+    drafts = files.write_letters(letters, out_dir, now)
+    return Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, summary)], counts)
 
 
 def write_sheet(book: FileWorkbook, sheet: SheetSpec, message: str) -> None:
@@ -91,9 +100,7 @@ def trip(path: Path, out_dir: Path, *, country: str, today: date, now: datetime,
     book = FileWorkbook(Path(path), force=force)
     tables, enriched = _enriched(book, today)
     planned = plan_trip(enriched, tables.settings, country, today, city=city, start=start, end=end)
-    out_dir = Path(out_dir)
-    drafts = files.write_letters(planned.letters, out_dir, now)
-    written = Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, planned.summary)], planned.counts)
+    written = _write(planned.letters, planned.summary, planned.counts, out_dir, now)
     write_sheet(book, planned.sheet, f"Trip sheet: {len(planned.buyers)} buyers")
     if sent:
         written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
@@ -108,9 +115,7 @@ def show(path: Path, out_dir: Path, *, name: str, today: date, now: datetime,
     book = FileWorkbook(Path(path), force=force)
     tables, enriched = _enriched(book, today)
     planned = plan_show(enriched, tables.settings, name, grades, invited_on=today if sent else None)
-    out_dir = Path(out_dir)
-    drafts = files.write_letters(planned.letters, out_dir, now)
-    written = Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, planned.summary)], planned.counts)
+    written = _write(planned.letters, planned.summary, planned.counts, out_dir, now)
     if sent:
         written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
     write_sheet(book, planned.sheet, f"Show sheet: {len(planned.buyers)} buyers")
