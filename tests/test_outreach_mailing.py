@@ -64,7 +64,7 @@ def test_new_products_mailing_drafts_are_personal_priced_and_attached(book: Path
     out = tmp_path / "mail"
     code, stdout, _ = run("mailing", str(book), "--out", str(out), "--today", DAY, "--attach", str(catalog))
     assert code == 0
-    assert "5 drafts" in stdout and "1 Do Not Mail, 1 without an email address" in stdout
+    assert "5 drafts" in stdout and "1 Do Not Mail, 1 without a usable email address" in stdout
     found = drafts(out)
     assert sorted(found) == ["C001", "C002", "C003", "C006", "C007"]  # C004 Do Not Mail, C005 no email
 
@@ -181,6 +181,16 @@ def test_unknown_placeholder_is_refused_before_anything_is_written(book: Path, t
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: template 'Mailing' uses unknown placeholder(s) {discount}")
     assert not out.exists()
+
+
+def test_a_bouncing_address_is_not_mailed(tmp_path: Path) -> None:
+    bouncing = [dict(CUSTOMERS[0], **{"Email Status": "Bouncing since 2026-11-30: mailbox full"}), CUSTOMERS[1]]
+    book = tmp_path / "Bouncing.xlsm"
+    build_workbook(book, settings=SETTINGS, data={"customers": bouncing, "products": PRODUCTS})
+    out = tmp_path / "mail"
+    code, stdout, _ = run("mailing", str(book), "--out", str(out), "--today", DAY)
+    assert code == 0 and "1 drafts" in stdout and "1 without a usable email address" in stdout
+    assert sorted(drafts(out)) == ["C002"]
 
 
 def test_buyer_text_is_escaped_in_html(tmp_path: Path) -> None:

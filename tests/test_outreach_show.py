@@ -68,7 +68,7 @@ def test_show_without_products_invites_a_to_c_in_the_region(book: Path, tmp_path
     stdout = run("show", str(book), "Middle East Energy", "--out", str(tmp_path / "inv"), "--today",
                  TODAY.isoformat())
     # UAE -> Middle East: C001 (A), C005 (A, no email); C007 is D.
-    assert "1 invitations" in stdout and "1 without an email address" in stdout
+    assert "1 invitations" in stdout and "1 without a usable email address" in stdout
     assert [r[1] for r in show_rows(book)[3:]] == ["Al Noor Trading LLC", "Riyadh Lamps Est."]
 
 

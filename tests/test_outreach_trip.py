@@ -80,7 +80,7 @@ def test_visit_request_drafts(book: Path, tmp_path: Path) -> None:
 def test_city_filter_and_a_buyer_without_email(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "trip"
     stdout = run("trip", str(book), "--country", "KSA", "--out", str(out), "--today", TODAY.isoformat())
-    assert "0 visit requests" in stdout and "1 without an email address" in stdout
+    assert "0 visit requests" in stdout and "1 without a usable email address" in stdout
     rows = trip_rows(book)
     assert rows[1][0] == "Log each visit with: tradexl log BOOK CUSTOMER --channel Visit"
     assert rows[3][1] == "Riyadh Lamps Est." and rows[3][-1] == "No email"

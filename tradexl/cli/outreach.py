@@ -25,7 +25,7 @@ def _values(text: str | None) -> tuple[str, ...]:
 def _report(out_dir: Path, written: Written, what: str) -> None:
     counts = written.counts
     click.echo(f"{len(written.drafts)} {what} in {out_dir}; left out: "
-               f"{counts.get(DO_NOT_MAIL, 0)} Do Not Mail, {counts.get(NO_EMAIL, 0)} without an email address")
+               f"{counts.get(DO_NOT_MAIL, 0)} Do Not Mail, {counts.get(NO_EMAIL, 0)} without a usable email address")
     for path in written.lists:
         click.echo(f"List: {path}")
     for note in written.notes:

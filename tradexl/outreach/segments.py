@@ -21,6 +21,7 @@ from tradexl.rules.vocab import fold
 
 DO_NOT_MAIL = "Do Not Mail"
 NO_EMAIL = "No email"
+EMAIL_STATUS = "Email Status"
 IN_MAILING = "Draft"
 
 
@@ -118,8 +119,10 @@ def in_segment(enriched: Enriched, segment: Segment) -> pd.Series:
 
 
 def mail_status(customers: pd.DataFrame) -> pd.DataFrame:
-    """`Address` (the first email of the row) and `Mail Status`: Draft, Do Not Mail, or No email."""
+    """`Address` (the first email of the row) and `Mail Status`: Draft, Do Not Mail, or No email (none, or one
+    that bounces: `import` writes "Bouncing since ..." into `Email Status`)."""
     address = _text(customers, "Email").map(first_email)
+    address = address.mask(_text(customers, EMAIL_STATUS).str.casefold().str.startswith("bouncing"), "")
     opted_out = _text(customers, DO_NOT_MAIL) == "Yes"  # cleaning maps Y, y, 是 ... to the choice "Yes"
     status = pd.Series(IN_MAILING, index=customers.index, dtype=object)
     status[address == ""] = NO_EMAIL
