@@ -82,9 +82,10 @@ class WorkbookEditor:
         self.ct = parse_xml(pkg.read(self.ct_name), self.ct_name)
         self.dirty = {"wb": False, "rels": False, "ct": False}
         self.ns = etree.QName(self.wb).namespace or ""
-        self.sheets_el = _child(self.wb, "sheets")
-        if self.sheets_el is None:
+        sheets_el = _child(self.wb, "sheets")
+        if sheets_el is None:
             raise WorkbookError("the workbook has no <sheets> list (damaged workbook.xml)")
+        self.sheets_el: etree._Element = sheets_el
         self.calc_removals: dict[int, set[str] | None] = {}  # sheetId -> refs (None = every entry)
 
     # --- public ---------------------------------------------------------------------------------------------
@@ -98,11 +99,11 @@ class WorkbookEditor:
         for entry in sorted(stale, key=lambda s: s.position, reverse=True):
             self._remove(entry)
         for name, sheet in rendered:
-            entry = self.pkg.sheet(name)
-            if entry is not None and entry.kind == "worksheet" and entry.part:
-                self._replace(entry, sheet.xml)
-            elif entry is not None:
-                raise WorkbookError(f"sheet '{entry.name}' is not a worksheet; rename it so TradeXL can "
+            found = self.pkg.sheet(name)
+            if found is not None and found.kind == "worksheet" and found.part:
+                self._replace(found, sheet.xml)
+            elif found is not None:
+                raise WorkbookError(f"sheet '{found.name}' is not a worksheet; rename it so TradeXL can "
                                     f"write its '{name}' sheet")
             else:
                 self._add(name, sheet.xml)
@@ -211,7 +212,9 @@ class WorkbookEditor:
 
     def _shift_local_names(self, position: int) -> None:
         names = self._names_el(create=False)
-        for el in list(names if names is not None else []):
+        if names is None:
+            return
+        for el in list(names):
             local_id = el.get("localSheetId")
             if local_id is None:
                 continue
@@ -219,7 +222,7 @@ class WorkbookEditor:
                 names.remove(el)
             elif int(local_id) > position:
                 el.set("localSheetId", str(int(local_id) - 1))
-        if names is not None and len(names) == 0:
+        if len(names) == 0:
             self.wb.remove(names)
 
     def _set_print_names(self, sheet: str, wanted: dict[str, str]) -> None:
