@@ -50,6 +50,12 @@ FIXED_BY_A = {
 }
 """Files refused today that helper "a" (1904 dates and odd packages) is making readable."""
 
+SLOW_TO_AUDIT = {
+    "poi__CVLKRA-KYC_Download_File_Structure_V3.1.xlsx": "openxml-audit needs minutes for its 1 MB sheet; "
+                                                          "its parts are still compared and opened in LibreOffice",
+}
+"""Files left out of the openxml-audit check only, with the reason."""
+
 MAIL = next(iter(sorted((CORPUS / "mail").rglob("*.eml"))), None) if CORPUS.is_dir() else None
 COMMANDS: tuple[tuple[str, ...], ...] = (
     ("refresh",), ("grade",), ("followups",), ("quotes",), ("weekly",), ("check",), ("lookup", "ahmed@alnoor.ae"),
@@ -164,7 +170,7 @@ def test_refreshed_copies_open_in_libreoffice(adopted: dict[str, Adopted], tmp_p
                for p in paths)
 
 
-@pytest.mark.parametrize("name", ADOPTABLE)
+@pytest.mark.parametrize("name", [n for n in ADOPTABLE if n not in SLOW_TO_AUDIT])
 def test_refreshed_copies_validate(adopted: dict[str, Adopted], name: str) -> None:
     item = adopted[name]
     written = {"/" + p for p in [*BOOKKEEPING, *item.added, *diff_parts(item.before, item.path).added]}
