@@ -209,7 +209,7 @@ def runs(flags: Sequence[Any]) -> list[tuple[Any, int, int]]:
     return out
 
 
-# --- the plan as Range calls ------------------------------------------------------------------------------------------------
+# --- the plan as Range calls -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Block:
