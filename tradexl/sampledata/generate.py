@@ -139,7 +139,7 @@ def make_products(full: bool, team: tuple[str, ...]) -> tuple[Table, list[Produc
             table.rows.append((
                 model, name, fam["spec"].format(w=w), fam["moq"], fam["unit"], price, "USD", fam["certs"],
                 fam["params"], team[f % len(team)], None, "Yes" if fam.get("hot") and i == 0 else "No",
-                "Yes" if fam.get("new") else "No", "Yes" if active else "No",
+                "Yes" if fam.get("new") else "No", "Yes" if active else "No", *vocab.PACKING[str(prefix)],
             ))
     return table, products
 
