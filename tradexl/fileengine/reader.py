@@ -31,15 +31,9 @@ from tradexl.errors import BadFileError
 from tradexl.fileengine.errorcells import restore_errors
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.tables import TableInfo, table_info
-from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets
+from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets, settings_sheet
 from tradexl.model import InputTables, Problem
-from tradexl.schema import (
-    INPUT_SHEETS,
-    SETTINGS_SHEET,
-    SETTINGS_SHEET_ZH,
-    SheetDef,
-    find_sheet,
-)
+from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
 from tradexl.settings import Settings, parse_settings
 
 
@@ -70,8 +64,7 @@ def read_package(pkg: Package) -> ReadResult:
     names = [s.name for s in pkg.sheets if s.kind == "worksheet"]
     require_sheets({sheet.key for sheet in INPUT_SHEETS if find_sheet(sheet, names) is not None})
     present = {sheet.key: name for sheet in INPUT_SHEETS if (name := find_sheet(sheet, names)) is not None}
-    folded = {SETTINGS_SHEET.casefold(), SETTINGS_SHEET_ZH.casefold()}
-    settings_name = next((n for n in names if n.strip().casefold() in folded), None)
+    settings_name = settings_sheet(names)
     frames: dict[str, pd.DataFrame] = {}
     found: dict[str, InputSheet] = {}
     with _SheetReader(pkg) as reader:
