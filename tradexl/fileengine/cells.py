@@ -9,10 +9,15 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time
 from typing import Any
 
 EPOCH = datetime(1899, 12, 30)
+EPOCH_1904 = datetime(1904, 1, 1)
+_EPOCH: ContextVar[datetime] = ContextVar("tradexl_date_epoch", default=EPOCH)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -28,11 +33,31 @@ def escape_text(text: str) -> str:
     return text
 
 
+def use_date_system(date1904: bool) -> None:
+    """Write date serials in this workbook's date system from now on (in this thread or task).
+
+    A context variable rather than an argument of every `cell_xml` call: the date system belongs to the one
+    workbook a `FileWorkbook` edits, and every cell it stages or renders must follow it.
+    """
+    _EPOCH.set(EPOCH_1904 if date1904 else EPOCH)
+
+
+@contextmanager
+def date_system(date1904: bool) -> Iterator[None]:
+    """`use_date_system` for a block only (tests, one-off renders)."""
+    token = _EPOCH.set(EPOCH_1904 if date1904 else EPOCH)
+    try:
+        yield
+    finally:
+        _EPOCH.reset(token)
+
+
 def serial(value: date | datetime) -> float:
-    """Excel's serial day number (1900 date system) for a date or date-time."""
+    """Excel's serial day number for a date or date-time, in the current workbook's date system (1900 unless
+    `use_date_system(True)`: the 1904 system's day 0 is 1904-01-01, 1462 days later)."""
     if not isinstance(value, datetime):
         value = datetime.combine(value, time())
-    delta = value.replace(tzinfo=None) - EPOCH
+    delta = value.replace(tzinfo=None) - _EPOCH.get()
     return delta.days + delta.seconds / 86400 + delta.microseconds / 86_400_000_000
 
 

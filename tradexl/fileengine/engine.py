@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tradexl.errors import WorkbookError
-from tradexl.fileengine.cells import cell_xml, kind_of
+from tradexl.fileengine.cells import cell_xml, kind_of, use_date_system
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.reader import InputSheet, ReadResult, read_package
 from tradexl.fileengine.render import Rendered, render_sheet
@@ -43,6 +43,7 @@ class FileWorkbook:
         self.force = force
         check_not_open(self.path, force)
         self.pkg: Package = open_package(self.path)
+        use_date_system(self.pkg.date1904)
         self._read: ReadResult | None = None
         self._edits: dict[str, CellEdits] = {}
         self._tables: dict[str, tuple[dict[int, str], int | None]] = {}

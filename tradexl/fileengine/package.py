@@ -178,6 +178,8 @@ class Package:
     """An opened workbook package: its parts in original entry order plus the sheet map.
 
     `error_parts` are the XML parts that hold Excel error cells (`t="e"`), noted while checking them.
+    `date1904` is the workbook's date system (`<workbookPr date1904="1"/>`, Mac Excel's old default): its date
+    serials count from 1904-01-01 instead of 1899-12-30.
     """
 
     path: Path
@@ -187,6 +189,7 @@ class Package:
     workbook_part: str = ""
     sheets: list[SheetEntry] = field(default_factory=list)
     error_parts: set[str] = field(default_factory=set)
+    date1904: bool = False
 
     def has(self, name: str) -> bool:
         return name in self.parts
@@ -365,6 +368,8 @@ def _load_workbook(pkg: Package) -> None:
         raise BadFileError(f"{name} is saved as 'Strict Open XML'; save it as a normal Excel workbook")
     if local(root.tag) != "workbook":
         raise BadFileError(f"{name} is not an Excel workbook (its main part is not a workbook)")
+    props = next((el for el in root if local(el.tag) == "workbookPr"), None)
+    pkg.date1904 = props is not None and props.get("date1904", "").strip().lower() in ("1", "true")
     rels = {r.id: r for r in pkg.rels(office.target)}
     sheets_el = next((el for el in root if local(el.tag) == "sheets"), None)
     entries = []

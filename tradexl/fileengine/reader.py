@@ -99,7 +99,27 @@ def _input_sheet(pkg: Package, sheet: SheetDef, name: str, grid: list[list[Any]]
         layout = locate(sheet, name, grid, header_index=table.header_row - 1, last_data_row=table.last_data_row)
     else:
         layout = locate(sheet, name, grid)
-    return frame_from_grid(sheet, layout, grid), InputSheet(sheet.key, name, entry.part, layout, table)
+    frame = frame_from_grid(sheet, layout, grid)
+    if pkg.date1904:
+        frame = _as_1900_serials(sheet, frame)
+    return frame, InputSheet(sheet.key, name, entry.part, layout, table)
+
+
+DAYS_1900_TO_1904 = 1462
+"""Serial 0 of the 1904 date system (1904-01-01) is serial 1462 of the 1900 system."""
+
+
+def _as_1900_serials(sheet: SheetDef, frame: pd.DataFrame) -> pd.DataFrame:
+    """A 1904 workbook's bare serial numbers in date columns, moved to the 1900 system the core reads them in.
+
+    calamine already converts date-formatted cells by the workbook's system; only numbers typed into a date
+    column without a date format are left, and the core (one rule for both shells) counts those from 1899.
+    """
+    dated = [c.name for c in sheet.user_columns if c.kind in ("date", "datetime") and c.name in frame]
+    for name in dated:
+        frame[name] = frame[name].map(lambda v: v + DAYS_1900_TO_1904
+                                      if isinstance(v, int | float) and not isinstance(v, bool) else v)
+    return frame
 
 
 class _SheetReader:
