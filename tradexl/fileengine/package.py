@@ -92,8 +92,11 @@ def _check_streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     overlap = max(map(len, (*SUSPICIOUS, ERROR_CELL_MARK))) - 1
     tail, errors = b"", False
     with zf.open(info) as fh:
-        check_xml(fh.peek(4)[:4], info.filename)
+        first = True
         while chunk := fh.read(CHUNK):
+            if first:
+                check_xml(chunk[:4], info.filename)
+                first = False
             window = tail + chunk
             _refuse_declarations(window, info.filename)
             errors = errors or ERROR_CELL_MARK in window
@@ -109,8 +112,9 @@ def local(tag: object) -> str:
 def rel_id(element: etree._Element) -> str | None:
     """The r:id attribute of an element, whatever the relationships namespace prefix."""
     for key, value in element.attrib.items():
-        if key.startswith("{") and key.endswith("}id") and REL_NS_SUFFIX in key:
-            return value
+        name, text = str(key), str(value)
+        if name.startswith("{") and name.endswith("}id") and REL_NS_SUFFIX in name:
+            return text
     return None
 
 
@@ -263,7 +267,7 @@ def _copy_raw(src: BinaryIO, old: zipfile.ZipInfo, out: zipfile.ZipFile, info: z
     """
     src.seek(old.header_offset)
     header = _LOCAL_HEADER.unpack(src.read(_LOCAL_HEADER.size))
-    if header[0] != zipfile.stringFileHeader:
+    if header[0] != zipfile.stringFileHeader:  # type: ignore[attr-defined]
         raise BadFileError(f"{old.filename} cannot be copied (the workbook changed on disk while open)")
     src.seek(header[10] + header[11], 1)  # file name and extra field of the local header
     info.compress_type, info.CRC = old.compress_type, old.CRC
@@ -283,7 +287,7 @@ def _copy_raw(src: BinaryIO, old: zipfile.ZipInfo, out: zipfile.ZipFile, info: z
     out.start_dir = fp.tell()
     out.filelist.append(info)
     out.NameToInfo[info.filename] = info
-    out._didModify = True  # the flag that makes close() write the central directory
+    out._didModify = True  # type: ignore[attr-defined]  # the flag that makes close() write the central directory
 
 
 def _level(size: int) -> int:
