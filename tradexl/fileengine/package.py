@@ -359,6 +359,18 @@ def open_package(path: Path | str) -> Package:
     return pkg
 
 
+def _check_macro_extension(pkg: Package) -> None:
+    """A macro workbook saved under a macro-free name: Excel refuses to open it ("file format or extension is
+    not valid"), so writing it would only hand the user a file they cannot open."""
+    path = pkg.path
+    if path.suffix.lower() != ".xlsx":
+        return
+    types = pkg.read(pkg.find("[Content_Types].xml") or "[Content_Types].xml")
+    if b"macroEnabled" in types or any(n.rpartition("/")[2].lower() == "vbaproject.bin" for n in pkg.order):
+        raise BadFileError(f"{path.name} contains macros but is named .xlsx, which Excel refuses to open; "
+                           f"rename it to {path.stem}.xlsm")
+
+
 def _load_workbook(pkg: Package) -> None:
     name = pkg.path.name
     if pkg.find("[Content_Types].xml") is None:
@@ -367,6 +379,7 @@ def _load_workbook(pkg: Package) -> None:
     if office is None or office.target not in pkg.parts:
         raise BadFileError(f"{name} is not an Excel workbook (no workbook part)")
     pkg.workbook_part = office.target
+    _check_macro_extension(pkg)
     root = parse_xml(pkg.read(office.target), office.target)
     if root.nsmap.get(root.prefix) == STRICT_NS or etree.QName(root).namespace == STRICT_NS:
         raise BadFileError(f"{name} is saved as 'Strict Open XML'; save it as a normal Excel workbook")
