@@ -214,7 +214,7 @@ def test_missing_optional_sheet_still_works(refreshed: dict[str, Refreshed], nam
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("name", [e.name for e in MISSING_COLUMN])

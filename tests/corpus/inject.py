@@ -41,28 +41,29 @@ def add_sheets(source: Path, target: Path, sheets: dict[str, list[list[Any]]]) -
     """Copy `source` to `target` with `sheets` (name -> rows of values) appended as new worksheets."""
     with zipfile.ZipFile(source) as zf:
         entries = [(info, zf.read(info)) for info in zf.infolist()]
+    # entries as stored (some generators write `xl\\workbook.xml` or `[content_types].xml`): found by the part
+    # they hold, written back under their own names
+    stored = {info.filename.replace("\\", "/").casefold(): info.filename for info, _ in entries}
     parts = {info.filename: data for info, data in entries}
-    rels_name = "xl/_rels/workbook.xml.rels"
-    workbook = parts["xl/workbook.xml"].decode("utf-8")
-    rels = parts[rels_name].decode("utf-8")
-    types = parts["[Content_Types].xml"].decode("utf-8")
+    names = {key: stored[key.casefold()] for key in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                                     "[Content_Types].xml")}
+    workbook = parts[names["xl/workbook.xml"]].decode("utf-8")
+    rels = parts[names["xl/_rels/workbook.xml.rels"]].decode("utf-8")
+    types = parts[names["[Content_Types].xml"]].decode("utf-8")
     next_id = max(map(int, re.findall(r'sheetId="(\d+)"', workbook)), default=0) + 1
-    r_prefix = next((p for p, ns in re.findall(r'xmlns:(\w+)="([^"]+)"', workbook) if ns == REL_NS), None)
-    if r_prefix is None:
-        workbook = workbook.replace("<workbook ", f'<workbook xmlns:r="{REL_NS}" ', 1)
-        r_prefix = "r"
     added = {}
     for i, (name, rows) in enumerate(sheets.items()):
         rid, part = f"rIdTradeXL{i}", f"worksheets/tradexl_{i}.xml"
         workbook = re.sub(r"(<(?:\w+:)?sheets[^>]*>.*?)(</(?:\w+:)?sheets>)",
                           lambda m, n=name, r=rid, s=next_id + i: (
-                              f'{m.group(1)}<sheet name="{escape(n)}" sheetId="{s}" {r_prefix}:id="{r}"/>'
+                              f'{m.group(1)}<sheet xmlns:r="{REL_NS}" name="{escape(n)}" sheetId="{s}" r:id="{r}"/>'
                               f"{m.group(2)}"), workbook, count=1, flags=re.S)
         rels = rels.replace("</Relationships>",
                             f'<Relationship Id="{rid}" Type="{WORKSHEET_REL}" Target="{part}"/></Relationships>')
         types = types.replace("</Types>", f'<Override PartName="/xl/{part}" ContentType="{WORKSHEET_CT}"/></Types>')
         added[f"xl/{part}"] = sheet_xml(rows)
-    changed = {"xl/workbook.xml": workbook.encode(), rels_name: rels.encode(), "[Content_Types].xml": types.encode()}
+    changed = {names["xl/workbook.xml"]: workbook.encode(), names["xl/_rels/workbook.xml.rels"]: rels.encode(),
+               names["[Content_Types].xml"]: types.encode()}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info, data in entries:
             out.writestr(info, changed.get(info.filename, data))

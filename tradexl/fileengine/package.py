@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from tradexl.errors import BadFileError
+from tradexl.errors import BadFileError, ReadOnlyFormatError
 
 MAX_TOTAL_BYTES = 2 * 1024**3
 """Refuse packages whose parts add up to more than this uncompressed (a real 100k-row register is ~200 MB)."""
@@ -71,14 +71,26 @@ def serialize(root: etree._Element) -> bytes:
     return XML_DECLARATION + etree.tostring(root, encoding="unicode").encode("utf-8")
 
 
+def is_utf16(data: bytes) -> bool:
+    """An XML part stored as UTF-16 (with its byte-order mark), as Mac Excel writes some customXml parts."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def as_utf8(data: bytes) -> bytes:
+    """A UTF-16 XML part as UTF-8 bytes with a matching declaration, for the parts the engine must read.
+    Unread UTF-16 parts are copied untouched; a part the engine rewrites is written back as UTF-8."""
+    text = data.decode("utf-16")
+    text = re.sub(r"""^(\s*<\?xml[^>]*?encoding=["'])[^"']*(["'])""", r"\1UTF-8\2", text, count=1)
+    return text.encode("utf-8")
+
+
 def check_xml(data: bytes, name: str) -> None:
-    """Refuse a part with a DOCTYPE/ENTITY declaration (XML bomb, external entity) or a non-UTF-8 encoding."""
-    head = data[:4]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
-        if _DTD.search(text):
-            raise BadFileError(f"the workbook contains a suspicious XML part ({name} declares a DTD or entities)")
-        raise BadFileError(f"the workbook has a UTF-16 XML part ({name}); open and save it in Excel first")
+    """Refuse a part with a DOCTYPE/ENTITY declaration (XML bomb, external entity), whatever its encoding."""
+    if is_utf16(data):
+        try:
+            data = as_utf8(data)
+        except UnicodeDecodeError:
+            raise BadFileError(f"the workbook is damaged: {name} is not valid UTF-16 XML") from None
     _refuse_declarations(data, name)
 
 
@@ -182,6 +194,7 @@ class Package:
     """An opened workbook package: its parts in original entry order plus the sheet map.
 
     `error_parts` are the XML parts that hold Excel error cells (`t="e"`), noted while checking them.
+    `utf16_parts` are XML parts stored as UTF-16: `read` hands them over as UTF-8, the copy keeps their bytes.
     `date1904` is the workbook's date system (`<workbookPr date1904="1"/>`, Mac Excel's old default): its date
     serials count from 1904-01-01 instead of 1899-12-30.
     """
@@ -193,13 +206,15 @@ class Package:
     workbook_part: str = ""
     sheets: list[SheetEntry] = field(default_factory=list)
     error_parts: set[str] = field(default_factory=set)
+    utf16_parts: set[str] = field(default_factory=set)
     date1904: bool = False
 
     def has(self, name: str) -> bool:
         return name in self.parts
 
     def read(self, name: str) -> bytes:
-        return self.parts[name]
+        data = self.parts[name]
+        return as_utf8(data) if name in self.utf16_parts else data
 
     def find(self, name: str) -> str | None:
         """The stored spelling of a part name (OPC part names are case-insensitive)."""
@@ -329,6 +344,12 @@ def _guard(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise BadFileError(f"{path.name} is too large to open safely ({total / 1024**3:.1f} GB uncompressed)")
 
 
+def part_name(entry: str) -> str:
+    """The part a zip entry holds. Some generators write Windows paths (`xl\\workbook.xml`); Excel opens those
+    files, so the entry is read as the part it means and written back with forward slashes."""
+    return entry.replace("\\", "/")
+
+
 def open_package(path: Path | str) -> Package:
     """Open and validate a workbook; raise BadFileError with a one-line reason for anything unusable."""
     path = Path(path)
@@ -339,22 +360,28 @@ def open_package(path: Path | str) -> Package:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             _guard(path, infos)
-            files = {i.filename: i for i in infos if not i.is_dir()}
+            named = {part_name(i.filename): i for i in infos}
+            if len(named) < len(infos):
+                raise BadFileError(f"{path.name} is damaged (two zip entries name the same part)")
+            files = {name: i for name, i in named.items() if not i.is_dir()}
             held: dict[str, bytes] = {}
             errors: set[str] = set()
+            utf16: set[str] = set()
             for name, info in files.items():
                 xml = name.endswith((".xml", ".rels", ".vml"))
                 if info.file_size <= CACHE_BYTES:
                     held[name] = zf.read(info)
                     if xml:
                         check_xml(held[name], name)
-                        if ERROR_CELL_MARK in held[name]:
+                        if is_utf16(held[name]):
+                            utf16.add(name)
+                        elif ERROR_CELL_MARK in held[name]:
                             errors.add(name)
                 elif xml and _check_streamed(zf, info):
                     errors.add(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise BadFileError(f"{path.name} is damaged or truncated (not a readable zip file: {exc})") from None
-    pkg = Package(path, list(files), Parts(path, files, held), {i.filename: i for i in infos}, error_parts=errors)
+    pkg = Package(path, list(files), Parts(path, files, held), named, error_parts=errors, utf16_parts=utf16)
     _load_workbook(pkg)
     return pkg
 
@@ -378,11 +405,18 @@ def _load_workbook(pkg: Package) -> None:
     office = next((r for r in pkg.rels("") if r.type.endswith("/officeDocument")), None)
     if office is None or office.target not in pkg.parts:
         raise BadFileError(f"{name} is not an Excel workbook (no workbook part)")
+    if office.target.lower().endswith(".bin"):
+        raise ReadOnlyFormatError(f"{name} is a binary workbook (.xlsb): save it as .xlsm in Excel to let TradeXL "
+                                  "write to it")
+    if office.type.startswith("http://purl.oclc.org/ooxml/"):
+        raise ReadOnlyFormatError(f"{name} is saved as Strict Open XML: save it in Excel as an Excel Workbook "
+                                  "(.xlsx or .xlsm) to let TradeXL write to it")
     pkg.workbook_part = office.target
     _check_macro_extension(pkg)
     root = parse_xml(pkg.read(office.target), office.target)
     if root.nsmap.get(root.prefix) == STRICT_NS or etree.QName(root).namespace == STRICT_NS:
-        raise BadFileError(f"{name} is saved as 'Strict Open XML'; save it as a normal Excel workbook")
+        raise ReadOnlyFormatError(f"{name} is saved as Strict Open XML: save it in Excel as an Excel Workbook "
+                                  "(.xlsx or .xlsm) to let TradeXL write to it")
     if local(root.tag) != "workbook":
         raise BadFileError(f"{name} is not an Excel workbook (its main part is not a workbook)")
     props = next((el for el in root if local(el.tag) == "workbookPr"), None)
