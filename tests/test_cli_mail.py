@@ -130,22 +130,21 @@ def test_lookup_sheet_writes_the_history_sheet(book: Path):
     assert "Lichtwerk GmbH" in " ".join(str(v) for row in sheet_rows(book, "History") for v in row)
 
 
-def test_reply_writes_a_draft_and_logs_the_quote(book: Path, tmp_path: Path):
+def test_reply_writes_a_draft_and_logs_nothing_until_sent(book: Path, tmp_path: Path):
+    before = book.read_bytes()
     code, out, _ = invoke("reply", book, "I0001", "--out", tmp_path / "drafts", "--today", "2026-03-21")
     assert code == 0
     (draft,) = (tmp_path / "drafts").glob("*.eml")
-    assert out == f"Draft: {draft}  (1 quote line(s) logged)\n"
+    assert out == f"Draft: {draft}  (not logged; once sent, run again with --sent)\n"
     msg = message_from_bytes(draft.read_bytes(), policy=default)
-    assert msg["X-Unsent"] == "1" and msg["To"] == "ahmed@alnoor-trading.ae" and msg["Subject"].startswith("Re: ")
-    tables = read_workbook(book)
-    assert list(tables.frames["quotes"]["Model"]) == ["AB-100"] and len(tables.frames["followups"]) == 1
-    inquiry = tables.frames["inquiries"].set_index("Inquiry ID").loc["I0001"]
-    assert inquiry["Replied At"] is None, "without --sent the user confirms the reply"
+    assert msg["X-Unsent"] == "1" and msg["To"].addresses[0].addr_spec == "ahmed@alnoor-trading.ae"
+    assert msg["Subject"].startswith("Re: ")
+    assert book.read_bytes() == before, "a draft is not a contact: the workbook is untouched"
 
 
 def test_reply_sent_records_replied_at_and_status(book: Path, tmp_path: Path):
-    code, _, _ = invoke("reply", book, "I0001", "--out", tmp_path, "--sent", "--today", "2026-03-21")
-    assert code == 0
+    code, out, _ = invoke("reply", book, "I0001", "--out", tmp_path, "--sent", "--today", "2026-03-21")
+    assert code == 0 and out.endswith("(logged: quote Q2603-001, 1 line(s), and a follow-up)\n")
     inquiry = read_workbook(book).frames["inquiries"].set_index("Inquiry ID").loc["I0001"]
     assert inquiry["Replied At"] is not None and inquiry["Status"] == "Quoted"
 

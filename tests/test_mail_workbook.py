@@ -16,7 +16,7 @@ from tradexl.errors import MailError
 from tradexl.fileengine.reader import read_workbook
 from tradexl.mail.importer import import_messages
 from tradexl.mail.lookup import history_text, lookup
-from tradexl.mail.reply import build_draft, reply
+from tradexl.mail.reply import compose_reply, reply_file
 from tradexl.model import InputTables
 from tradexl.reports.unanswered import unanswered, unanswered_sheet
 from tradexl.rules.enrich import enrich
@@ -124,19 +124,23 @@ def test_unanswered_fax_limit_and_replied():
 
 
 def test_reply_draft_and_logging(imported: Path, tmp_path: Path):
-    target, _draft = reply(imported, "I0001", tmp_path / "drafts", today=date(2026, 3, 21), now=NOW)
-    msg = message_from_bytes(target.read_bytes(), policy=default)
-    assert msg["X-Unsent"] == "1" and msg["To"] == "ahmed@alnoor-trading.ae"
+    before = imported.read_bytes()
+    draft_only = reply_file(imported, "I0001", tmp_path / "drafts", today=date(2026, 3, 21), now=NOW.astimezone())
+    assert imported.read_bytes() == before and not draft_only.logged, "a draft is not a contact"
+    result = reply_file(imported, "I0001", tmp_path / "drafts", today=date(2026, 3, 21), now=NOW.astimezone(),
+                        sent=True)
+    msg = message_from_bytes(result.draft_path.read_bytes(), policy=default)
+    assert msg["X-Unsent"] == "1" and msg["To"] == "Ahmed Al Mansoori <ahmed@alnoor-trading.ae>"
     assert msg["Subject"].startswith("Re: ")
     body = msg.get_body(("plain",)).get_content()
     assert body.startswith("Dear Ahmed Al Mansoori,")
-    assert "QUOTATION - MIDDLE EAST" in body and "USD 3.23" in body and "MOQ 500 pcs" in body
-    assert "About us:" in body and "CE, RoHS" in body
+    assert "QUOTATION - MIDDLE EAST" in body and "USD 3.23" in body and "500 pcs" in body
+    assert body.count("Founded:") == 1 and "CE, RoHS" in body
     assert [a.get_filename() for a in msg.iter_attachments()] == ["catalog.pdf"]
     tables = read_workbook(imported)
     quotes = tables.frames["quotes"]
     assert list(quotes["Model"]) == ["AB-100"] and quotes.iloc[0]["Unit Price"] == pytest.approx(3.23)
-    assert quotes.iloc[0]["Quote No"] == "Q0001" and quotes.iloc[0]["Customer ID"] == "C0007"
+    assert quotes.iloc[0]["Quote No"] == "Q2603-001" and quotes.iloc[0]["Customer ID"] == "C0007"
     followups = tables.frames["followups"]
     assert len(followups) == 1 and "I0001" in followups.iloc[0]["Summary"]
 
@@ -146,18 +150,19 @@ def test_reply_needs_an_email_and_a_known_inquiry(imported: Path):
     alibaba = tables.frames["inquiries"]
     alibaba_id = alibaba[alibaba["Channel"] == "Alibaba"].iloc[0]["Inquiry ID"]
     with pytest.raises(MailError, match="no buyer email"):
-        build_draft(tables, alibaba_id, today=date(2026, 3, 21), now=NOW)
+        compose_reply(tables, alibaba_id, today=date(2026, 3, 21), now=NOW.astimezone())
     with pytest.raises(MailError, match="no inquiry 'I9999'"):
-        build_draft(tables, "I9999", today=date(2026, 3, 21), now=NOW)
+        compose_reply(tables, "I9999", today=date(2026, 3, 21), now=NOW.astimezone())
 
 
 def test_reply_for_unknown_country_uses_standard_prices(imported: Path):
     tables = read_workbook(imported)
     hostile = tables.frames["inquiries"]
     hid = hostile[hostile["Email"] == "mallory@example-buyer.com"].iloc[0]["Inquiry ID"]
-    draft = build_draft(tables, hid, today=date(2026, 3, 21), now=NOW)
+    draft = compose_reply(tables, hid, today=date(2026, 3, 21), now=NOW.astimezone())
     assert draft.notes and "no pricing region" in draft.notes[0]
-    assert len(draft.quotes) == 4  # nothing specific asked: the whole catalogue
+    assert draft.answer.region.region == "Latin America", "the standard price (factor 1.00)"
+    assert draft.answer.vague and draft.quotes == [], "nothing asked, nothing marked Hot/New: no price lines"
 
 
 def test_history_for_customer_id(imported: Path):
@@ -173,7 +178,7 @@ def test_reply_sent_records_the_reply_time_and_status(imported: Path, tmp_path: 
     before = read_workbook(imported).frames["inquiries"]
     row = before.index[before["Inquiry ID"] == "I0001"][0]
     assert before.at[row, "Replied At"] is None
-    reply(imported, "I0001", tmp_path / "drafts", today=date(2026, 3, 21), now=NOW, sent=True)
+    reply_file(imported, "I0001", tmp_path / "drafts", today=date(2026, 3, 21), now=NOW.astimezone(), sent=True)
     after = read_workbook(imported).frames["inquiries"]
     assert after.at[row, "Replied At"] == NOW
     assert after.at[row, "Status"] == "Quoted"

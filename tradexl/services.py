@@ -11,20 +11,39 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tradexl.errors import WorkbookError
 from tradexl.model import RunResult
 from tradexl.operations import STEPS
 
+if TYPE_CHECKING:
+    from tradexl.mail.reply import ReplyResult
+
 Progress = Callable[[str], None]
 
 
 def clock(today: date | None) -> tuple[date, datetime]:
-    """`today` and `now` for a run: the real clock, or the end of the given day (so reruns are repeatable)."""
+    """`today` and `now` for a run: the real clock, or the end of the given day (so reruns are repeatable).
+
+    The clock policy, in one place. The command line and the macros are the only readers of the clock.
+    - `today` is the as-of day: every rule, and every row a command dates (quote date and validity, the
+      quote number's month, a follow-up's date), uses it. `--today` sets it.
+    - `now` here is the as-of moment rules measure against (response hours of an unanswered inquiry), so with
+      `--today` it is the end of that day and a rerun gives the same sheets.
+    - A moment that records something happening now (a draft's Date header, an inquiry's Replied At) is
+      `event_time()`: always the real clock, `--today` or not. A reply written today for an as-of day in the
+      past was still written today.
+    """
     if today is None:
         now = datetime.now().replace(microsecond=0)
         return now.date(), now
     return today, datetime.combine(today, time(23, 59, 59))
+
+
+def event_time() -> datetime:
+    """The real time, with the computer's time zone (see `clock`): when a draft is written or marked sent."""
+    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def refresh(path: Path, *, today: date | None = None, steps: Sequence[str] = STEPS, force: bool = False,
@@ -94,3 +113,12 @@ def demo(out_dir: Path, *, today: date | None = None, progress: Progress | None 
     result = refresh(workbook, today=today, force=True, progress=progress)
     quotes = text_quote_files(workbook, out_dir / "quotes", today=today)
     return DemoResult(workbook, quotes, result, {key: len(rows) for key, rows in data.items()})
+
+
+def reply(path: Path, inquiry_id: str, out_dir: Path, *, today: date | None = None, sent: bool = False,
+          force: bool = False) -> ReplyResult:
+    """Write the reply draft for one inquiry into `out_dir`; with `sent`, log it once in the workbook."""
+    from tradexl.mail.reply import reply_file
+
+    day, _ = clock(today)
+    return reply_file(Path(path), inquiry_id, Path(out_dir), today=day, now=event_time(), sent=sent, force=force)

@@ -107,21 +107,32 @@ def lookup(path: Path, query: str, sheet: bool, today: date | None, force: bool)
 @click.argument("inquiry_id")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("drafts"),
               show_default=True, help="Folder for the .eml draft.")
-@click.option("--sent", is_flag=True, help="Also record the reply as sent (Replied At = now).")
+@click.option("--sent", is_flag=True, help="The reply has gone out: log it (Replied At = now, the quote lines, "
+                                           "a follow-up). Once per inquiry; again adds nothing.")
 @TODAY
 @FORCE
 def reply(path: Path, inquiry_id: str, out_dir: Path, sent: bool, today: date | None, force: bool) -> None:
-    """Write a reply draft (.eml, opens unsent in Outlook/Thunderbird/Foxmail) with the buyer's region quote.
+    """Write a reply draft (.eml, opens unsent in Outlook/Thunderbird/Foxmail) that answers the inquiry.
 
-    Logs the quote lines in Quotes and a follow-up in Follow-ups.
+    A draft is not a contact: without --sent nothing is logged. After sending it, run the same command with
+    --sent (or add --sent when you send at once) to log the reply. --today dates the quote; the draft's Date
+    and Replied At are always the real time.
 
+    \b
     Example: tradexl reply Sales.xlsm I0042 --out drafts
+    once sent: tradexl reply Sales.xlsm I0042 --out drafts --sent
     """
-    from tradexl.mail.reply import reply as write_reply
+    from tradexl.services import reply as reply_service
 
-    now = _now()
-    target, draft = write_reply(path, inquiry_id, out_dir, today=today or now.date(), now=now, sent=sent,
-                                force=force)
-    for note in draft.notes:
+    result = reply_service(path, inquiry_id, out_dir, today=today, sent=sent, force=force)
+    for note in result.draft.notes:
         click.echo(f"Note: {note}", err=True)
-    click.echo(f"Draft: {target}  ({len(draft.quotes)} quote line(s) logged)")
+    lines = len(result.draft.quotes)
+    if result.logged:
+        done = f"logged: quote {result.draft.quote_no}, {lines} line(s), and a follow-up" if lines else \
+            "logged: a follow-up (no priced lines)"
+    elif result.logged_before is not None:
+        done = f"already logged on {result.logged_before.isoformat()}; nothing added"
+    else:
+        done = "not logged; once sent, run again with --sent"
+    click.echo(f"Draft: {result.draft_path}  ({done})")

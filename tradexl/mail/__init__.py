@@ -4,7 +4,8 @@ Public API:
 - `import_messages(path, sources, *, now, tz=None, force=False)` / `import_raw(...)` -> `ImportReport`
 - `fetch_messages(ImapAccount, password, *, since=None, mark_seen=False)` -> raw messages for `import_raw`
 - `lookup(path, query)` -> the buyer's history as text
-- `reply(path, inquiry_id, out_dir, *, today, now)` / `build_draft(...)` -> the `.eml` draft
+- `reply_file(path, inquiry_id, out_dir, *, today, now, sent=False)` / `compose_reply(...)` -> the `.eml` draft
+- `compose_draft` / `write_draft` (`mail.draft`): any unsent draft; `answer_inquiry` (`mail.answer`): the figures
 - pure pieces: `parse_message`, `inquiry_row`, `platform_rows`, `CustomerIndex`, `assign_customers`
 """
 
@@ -15,10 +16,10 @@ from tradexl.mail.lookup import history_text, lookup
 from tradexl.mail.match import CustomerIndex, Match, assign_customers
 from tradexl.mail.message import MailMessage, parse_message
 from tradexl.mail.platform import platform_rows
-from tradexl.mail.reply import Draft, build_draft, reply
+from tradexl.mail.reply import ReplyDraft, compose_reply, reply_file
 
 __all__ = [
-    "CustomerIndex", "Draft", "ImapAccount", "ImportReport", "MailMessage", "Match", "assign_customers",
-    "build_draft", "fetch_messages", "history_text", "imap_password", "import_messages", "import_raw",
-    "inquiry_row", "lookup", "parse_message", "platform_rows", "reply",
+    "CustomerIndex", "ImapAccount", "ImportReport", "MailMessage", "Match", "ReplyDraft", "assign_customers",
+    "compose_reply", "fetch_messages", "history_text", "imap_password", "import_messages", "import_raw",
+    "inquiry_row", "lookup", "parse_message", "platform_rows", "reply_file",
 ]
