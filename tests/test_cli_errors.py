@@ -98,8 +98,7 @@ def test_quotes_text_dir_under_a_file(book: Path, a_file: Path) -> None:
 def test_reply_out_under_a_file(book: Path, a_file: Path) -> None:
     before = snapshot(book.parent)
     code, _, err = run("reply", book, "I1", "--today", "2026-11-28", "--out", a_file / "sub", cwd=book.parent)
-    line = assert_one_line(code, err)
-    assert line == f"Error: cannot use {a_file / 'sub'}: part of that path is a file, not a folder"
+    assert_one_line(code, err, str(a_file / "sub"))
     assert snapshot(book.parent) == before
 
 
