@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 from conftest import ROOT, child_env, refresh, require
+from corpus import libreoffice
 from corpus.inject import add_sheets
 from python_calamine import CalamineWorkbook
 
@@ -146,14 +147,28 @@ def test_backslash_zip_entries_are_read_as_their_parts(tmp_path: Path) -> None:
     refresh(path)
     after = entries(path)
     assert not any("\\" in n for n in after), "entries are written back with forward slashes"
+    assert "[Content_Types].xml" in after and "[content_types].xml" not in after
     for name, data in before.items():
         normal = name.replace("\\", "/")
         if normal.casefold() not in {w.casefold() for w in WRITES} and "tradexl_" not in normal:
-            assert after[normal] == data, normal
+            assert after[normal] == data, normal  # moved to its canonical name, bytes unchanged
     book = CalamineWorkbook.from_path(str(path))
     assert book.sheet_names[:2] == ["FAM", "VIC"]
     grid = book.get_sheet_by_name("Inquiries").to_python()
     assert grid[1][grid[0].index("Region")] == "Europe"
+
+
+def test_libreoffice_opens_the_refreshed_odd_workbooks(tmp_path: Path) -> None:
+    """Refreshed, the backslash workbook (entries under their canonical part names) and the Mac workbook with its
+    UTF-16 part open in LibreOffice, an independent reader."""
+    require(libreoffice.available(), "LibreOffice not installed")
+    made = []
+    for name in ("poi__49609.xlsx", "cal__pivots.xlsx"):
+        path = add_sheets(ODD / name, tmp_path / name, INPUT)
+        refresh(path)
+        made.append(path)
+    produced = libreoffice.convert(made, "csv", tmp_path / "csv")
+    assert all(produced[p] for p in made), produced
 
 
 def test_the_originals_are_what_sources_says() -> None:

@@ -344,10 +344,15 @@ def _guard(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise BadFileError(f"{path.name} is too large to open safely ({total / 1024**3:.1f} GB uncompressed)")
 
 
+CONTENT_TYPES = "[Content_Types].xml"
+
+
 def part_name(entry: str) -> str:
-    """The part a zip entry holds. Some generators write Windows paths (`xl\\workbook.xml`); Excel opens those
-    files, so the entry is read as the part it means and written back with forward slashes."""
-    return entry.replace("\\", "/")
+    """The part a zip entry holds. Some generators write Windows paths (`xl\\workbook.xml`) or a lower-case
+    `[content_types].xml`; Excel opens those files, so the entry is read as the part it means and written back
+    under its canonical name (forward slashes; the content-types name LibreOffice insists on)."""
+    name = entry.replace("\\", "/")
+    return CONTENT_TYPES if name.casefold() == CONTENT_TYPES.casefold() else name
 
 
 def open_package(path: Path | str) -> Package:
