@@ -18,6 +18,7 @@ from corpus.inject import add_sheets
 from python_calamine import CalamineWorkbook
 
 from tradexl.fileengine.cells import date_system, serial
+from tradexl.fileengine.engine import FileWorkbook
 from tradexl.fileengine.package import open_package
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "excel"
@@ -107,6 +108,20 @@ def test_built_1904_workbook_with_date_formatted_cells(tmp_path: Path) -> None:
     book.close()
     assert grid(path, "Follow-ups")[1][0] == date(2026, 11, 25)  # calamine: a midnight date-time is a date
     check_refreshed(path)
+    assert serial(date(2026, 12, 2)) == 46358, "the workbook's date system leaked out of the refresh"
+
+
+def test_rows_added_to_a_1904_workbook(tmp_path: Path) -> None:
+    """What import and reply do: append a row with a date, update a date in place."""
+    path = add_sheets(CORPUS / "xw__date_1904_02.xlsx", tmp_path / "Book.xlsx", INPUT_SHEETS)
+    book = FileWorkbook(path)
+    (row,) = book.append_rows("followups", [{"Date": date(2026, 11, 29), "Customer ID": "C1", "Company": "Acme GmbH",
+                                             "Summary": "called"}])
+    book.update_row("inquiries", 2, {"Replied At": datetime(2026, 11, 20, 15)})
+    assert book.save()
+    assert raw_value(path, "Follow-ups", f"A{row}") == "44893"  # 2026-11-29: 46355 - 1462
+    assert raw_value(path, "Inquiries", "I2") == "44884.625"  # 2026-11-20 15:00
+    assert serial(date(2026, 12, 2)) == 46358
 
 
 def test_a_1900_workbook_is_unchanged_by_the_1904_one(tmp_path: Path) -> None:

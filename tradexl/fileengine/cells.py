@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 EPOCH = datetime(1899, 12, 30)
 EPOCH_1904 = datetime(1904, 1, 1)
@@ -33,18 +33,13 @@ def escape_text(text: str) -> str:
     return text
 
 
-def use_date_system(date1904: bool) -> None:
-    """Write date serials in this workbook's date system from now on (in this thread or task).
-
-    A context variable rather than an argument of every `cell_xml` call: the date system belongs to the one
-    workbook a `FileWorkbook` edits, and every cell it stages or renders must follow it.
-    """
-    _EPOCH.set(EPOCH_1904 if date1904 else EPOCH)
-
-
 @contextmanager
 def date_system(date1904: bool) -> Iterator[None]:
-    """`use_date_system` for a block only (tests, one-off renders)."""
+    """Write date serials in the 1904 (or 1900) date system inside this block.
+
+    A context variable rather than an argument of every `cell_xml` call: the date system belongs to the one
+    workbook being edited, and every cell staged or rendered for it must follow it (see `workbook_dates`).
+    """
     token = _EPOCH.set(EPOCH_1904 if date1904 else EPOCH)
     try:
         yield
@@ -52,9 +47,23 @@ def date_system(date1904: bool) -> Iterator[None]:
         _EPOCH.reset(token)
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def workbook_dates(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, P], R]:
+    """Decorates a method of the object editing a workbook (`self.pkg`, its Package) that stages or renders
+    cells: while it runs, dates are written in that workbook's date system."""
+    @functools.wraps(method)
+    def in_its_date_system(self: Any, *args: P.args, **kwargs: P.kwargs) -> R:
+        with date_system(self.pkg.date1904):
+            return method(self, *args, **kwargs)
+    return in_its_date_system
+
+
 def serial(value: date | datetime) -> float:
     """Excel's serial day number for a date or date-time, in the current workbook's date system (1900 unless
-    `use_date_system(True)`: the 1904 system's day 0 is 1904-01-01, 1462 days later)."""
+    inside `date_system(True)`: the 1904 system's day 0 is 1904-01-01, 1462 days later)."""
     if not isinstance(value, datetime):
         value = datetime.combine(value, time())
     delta = value.replace(tzinfo=None) - _EPOCH.get()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tradexl.errors import WorkbookError
-from tradexl.fileengine.cells import cell_xml, kind_of, use_date_system
+from tradexl.fileengine.cells import cell_xml, kind_of, workbook_dates
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.reader import InputSheet, ReadResult, read_package
 from tradexl.fileengine.render import Rendered, render_sheet
@@ -43,7 +43,6 @@ class FileWorkbook:
         self.force = force
         check_not_open(self.path, force)
         self.pkg: Package = open_package(self.path)
-        use_date_system(self.pkg.date1904)
         self._read: ReadResult | None = None
         self._edits: dict[str, CellEdits] = {}
         self._tables: dict[str, tuple[dict[int, str], int | None]] = {}
@@ -65,6 +64,7 @@ class FileWorkbook:
 
     # --- staging --------------------------------------------------------------------------------------------
 
+    @workbook_dates
     def apply(self, result: RunResult) -> None:
         """Stage a run's computed columns (sheets in `result.computed`) and generated sheets."""
         tables = self.read()
@@ -76,6 +76,7 @@ class FileWorkbook:
         self._sheets = [(spec.name, spec) for spec in result.sheets]
         self._owned = tuple(result.owned)
 
+    @workbook_dates
     def append_rows(self, sheet_key: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Stage new rows (canonical column -> value) after the last data row of an input table.
 
@@ -119,6 +120,7 @@ class FileWorkbook:
             self._tables[sheet.table.part] = (columns, numbers[-1])
         return numbers
 
+    @workbook_dates
     def update_row(self, sheet_key: str, row: int, values: Mapping[str, Any]) -> None:
         """Stage new values for user columns of one existing data row (e.g. `Replied At` after a reply).
 
@@ -201,6 +203,7 @@ class FileWorkbook:
 
     # --- writing --------------------------------------------------------------------------------------------
 
+    @workbook_dates
     def changes(self) -> Changes:
         """Every part-level change the staged edits make (empty when the file would not change)."""
         changes = Changes()
