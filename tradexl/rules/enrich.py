@@ -15,10 +15,11 @@ from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
 from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
 from tradexl.rules.linking import KEYED_SHEETS, customer_keys, link_keys, unknown_customer_problems
+from tradexl.rules.quotestate import quote_states
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
 
-COMPUTED_SHEETS = ("inquiries", "customers")
+COMPUTED_SHEETS = ("inquiries", "customers", "quotes")
 
 
 def _region(frame: pd.DataFrame, tables: InputTables, key: str) -> tuple[pd.Series, list[Problem]]:
@@ -59,6 +60,7 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     for column in contacts:
         customers[column] = contacts[column]
     customers["Effective Grade"] = customers["Current Grade"]
+    frames["quotes"]["Quote State"] = quote_states(frames["quotes"], today, settings.quote_expiry_days)
 
     order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}
     names = {sheet_name(tables, s.key): order[s.key] for s in schema.INPUT_SHEETS}
@@ -67,7 +69,7 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
 
 
 def computed_columns(enriched: Enriched, tables: InputTables | None = None) -> dict[str, pd.DataFrame]:
-    """For "inquiries" and "customers": exactly the schema's computed columns (canonical names), as cell-ready
+    """For "inquiries", "customers" and "quotes": exactly the schema's computed columns (canonical names), as cell-ready
     values: text as str, numbers as float (NaN), dates as Timestamp (NaT), counts as Python int.
 
     Indexed like the enriched frames; given the `tables` it came from, indexed like the input frames instead,
