@@ -14,6 +14,7 @@ from pathlib import Path
 
 from conftest import ROOT, child_env
 
+
 def _requirements(text: str) -> set[str]:
     names = (re.split(r"[<>=!~;\[ ]", line.strip(), maxsplit=1)[0] for line in text.splitlines())
     return {n.lower().replace("_", "-") for n in names if n and not n.startswith("#")}
