@@ -39,6 +39,7 @@ REL_NS_SUFFIX = "relationships"
 STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+CONTENT_TYPES = "[Content_Types].xml"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 WORKSHEET_REL = REL_TYPE + "worksheet"
 TABLE_REL = REL_TYPE + "table"
@@ -47,7 +48,6 @@ WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.work
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                           remove_blank_text=False)
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
 SUSPICIOUS = (b"<!DOCTYPE", b"<!ENTITY")
 ERROR_CELL_MARK = b't="e"'
 """Recorded while a sheet is checked, so the reader only rescans sheets that hold Excel error cells."""
@@ -194,7 +194,7 @@ class Package:
     """An opened workbook package: its parts in original entry order plus the sheet map.
 
     `error_parts` are the XML parts that hold Excel error cells (`t="e"`), noted while checking them.
-    `utf16_parts` are XML parts stored as UTF-16: `read` hands them over as UTF-8, the copy keeps their bytes.
+    A part stored as UTF-16 (Mac Excel's customXml) is handed over by `read` as UTF-8; the copy keeps its bytes.
     `date1904` is the workbook's date system (`<workbookPr date1904="1"/>`, Mac Excel's old default): its date
     serials count from 1904-01-01 instead of 1899-12-30.
     """
@@ -206,7 +206,6 @@ class Package:
     workbook_part: str = ""
     sheets: list[SheetEntry] = field(default_factory=list)
     error_parts: set[str] = field(default_factory=set)
-    utf16_parts: set[str] = field(default_factory=set)
     date1904: bool = False
 
     def has(self, name: str) -> bool:
@@ -214,7 +213,7 @@ class Package:
 
     def read(self, name: str) -> bytes:
         data = self.parts[name]
-        return as_utf8(data) if name in self.utf16_parts else data
+        return as_utf8(data) if is_utf16(data) else data
 
     def find(self, name: str) -> str | None:
         """The stored spelling of a part name (OPC part names are case-insensitive)."""
@@ -344,9 +343,6 @@ def _guard(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise BadFileError(f"{path.name} is too large to open safely ({total / 1024**3:.1f} GB uncompressed)")
 
 
-CONTENT_TYPES = "[Content_Types].xml"
-
-
 def part_name(entry: str) -> str:
     """The part a zip entry holds. Some generators write Windows paths (`xl\\workbook.xml`) or a lower-case
     `[content_types].xml`; Excel opens those files, so the entry is read as the part it means and written back
@@ -371,22 +367,19 @@ def open_package(path: Path | str) -> Package:
             files = {name: i for name, i in named.items() if not i.is_dir()}
             held: dict[str, bytes] = {}
             errors: set[str] = set()
-            utf16: set[str] = set()
             for name, info in files.items():
                 xml = name.endswith((".xml", ".rels", ".vml"))
                 if info.file_size <= CACHE_BYTES:
                     held[name] = zf.read(info)
                     if xml:
                         check_xml(held[name], name)
-                        if is_utf16(held[name]):
-                            utf16.add(name)
-                        elif ERROR_CELL_MARK in held[name]:
+                        if ERROR_CELL_MARK in held[name]:
                             errors.add(name)
                 elif xml and _check_streamed(zf, info):
                     errors.add(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise BadFileError(f"{path.name} is damaged or truncated (not a readable zip file: {exc})") from None
-    pkg = Package(path, list(files), Parts(path, files, held), named, error_parts=errors, utf16_parts=utf16)
+    pkg = Package(path, list(files), Parts(path, files, held), named, error_parts=errors)
     _load_workbook(pkg)
     return pkg
 
@@ -397,7 +390,7 @@ def _check_macro_extension(pkg: Package) -> None:
     path = pkg.path
     if path.suffix.lower() != ".xlsx":
         return
-    types = pkg.read(pkg.find("[Content_Types].xml") or "[Content_Types].xml")
+    types = pkg.read(pkg.find(CONTENT_TYPES) or CONTENT_TYPES)
     if b"macroEnabled" in types or any(n.rpartition("/")[2].lower() == "vbaproject.bin" for n in pkg.order):
         raise BadFileError(f"{path.name} contains macros but is named .xlsx, which Excel refuses to open; "
                            f"rename it to {path.stem}.xlsm")

@@ -112,17 +112,12 @@ def _read_with_calamine(path: Path) -> InputTables:
     of a 1904 .xlsb is read in the 1900 system (calamine does not report the system of a binary workbook)."""
     with _native_stderr_silenced():
         book = _calamine(path)
-    names = [s.name for s in book.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]
-    present, settings_name = _roles(names)
-    frames = {}
-    for sheet in INPUT_SHEETS:
-        name = present.get(sheet.key)
-        if name is not None:
-            grid = _sheet_grid(book, path, name)
-            frame = frame_from_grid(sheet, locate(sheet, name, grid), grid)
-            frames[sheet.key] = frame
-    settings_grid = _sheet_grid(book, path, settings_name) if settings_name else None
-    return _tables(frames, present, settings_grid, settings_name)
+        names = [s.name for s in book.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]
+        present, settings_name = _roles(names)
+        grids = {name: _sheet_grid(book, path, name) for name in [*present.values(), *filter(None, [settings_name])]}
+    frames = {sheet.key: frame_from_grid(sheet, locate(sheet, name, grids[name]), grids[name])
+              for sheet in INPUT_SHEETS if (name := present.get(sheet.key)) is not None}
+    return _tables(frames, present, grids.get(settings_name or ""), settings_name)
 
 
 @contextmanager
