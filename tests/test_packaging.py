@@ -70,7 +70,7 @@ def test_known_dependencies_are_declared_with_the_bounds_the_code_needs() -> Non
              for line in cfg["options"]["install_requires"].splitlines() if line.strip()}
     assert "numpy" in lines and "defusedxml" not in lines
     assert "<" in lines["pandas"] and "<" in lines["pyopenvba"]
-    assert lines["xlsxwriter"] == "XlsxWriter>=3.1,<4"  # proforma invoices; its internals patched for samples
+    assert lines["xlsxwriter"] == "XlsxWriter>=3.1,<4"  # run time: proforma invoices, native charts' XML
 
 
 def test_demo_runs_without_the_test_extras(tmp_path: Path) -> None:
