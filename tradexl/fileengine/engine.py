@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tradexl.errors import WorkbookError
-from tradexl.fileengine.cells import cell_xml, kind_of, style_cell_xml
+from tradexl.fileengine.cells import cell_xml, kind_of, style_cell_xml, workbook_dates
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.reader import InputSheet, ReadResult, read_package
 from tradexl.fileengine.render import Rendered, render_sheet
@@ -73,6 +73,7 @@ class FileWorkbook:
         read = {key: SheetRead(sheet.name, sheet.layout, _box(sheet.table)) for key, sheet in self._read.sheets.items()}
         return build_plan(result, read, [s.name for s in self.pkg.sheets], tables.settings.language)
 
+    @workbook_dates
     def apply_plan(self, plan: WritePlan) -> None:
         """Stage a write plan: computed cells as cell edits, Table growth, generated sheets and removals."""
         assert self._read is not None
@@ -82,6 +83,7 @@ class FileWorkbook:
         self._sheets = list(plan.sheets)
         self._remove = plan.remove
 
+    @workbook_dates
     def append_rows(self, sheet_key: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Stage new rows (canonical column -> value) after the last data row of an input table.
 
@@ -125,6 +127,27 @@ class FileWorkbook:
             self._tables[sheet.table.part] = (columns, numbers[-1])
         return numbers
 
+    def add_column(self, sheet_key: str, name: str) -> None:
+        """Give an input sheet a contract column it lacks (e.g. `Match` in an older workbook), so `append_rows`
+        fills it: header right of the last one, in the workbook's language and styled like its left neighbour,
+        and the sheet's table grown over it. Nothing is staged when the column is already there."""
+        tables = self.read()
+        assert self._read is not None
+        sheet = self._read.sheets.get(sheet_key)
+        if sheet is None or name in sheet.layout.positions:
+            return
+        layout = sheet.layout
+        column = SHEETS_BY_KEY[sheet_key].column(name)
+        header = column.zh if tables.settings.language == "zh" else column.name
+        number = max([layout.last_header_col, *layout.positions.values()]) + 1
+        xml = self.pkg.read(sheet.part)
+        style = row_styles(xml, layout.header_row).get(number - 1, 0)
+        self._edits.setdefault(sheet.part, CellEdits()).set(
+            layout.header_row, number, cell_xml(f"{column_letter(number)}{layout.header_row}", header, style,
+                                                prefix_of(xml)))
+        layout.positions[name] = number
+        self._grow_table(sheet, {number: header})
+
     def has_column(self, sheet_key: str, name: str) -> bool:
         """Whether the workbook's sheet has the (optional) column `name`, so a staged value would be written."""
         self.read()
@@ -132,6 +155,7 @@ class FileWorkbook:
         sheet = self._read.sheets.get(sheet_key)
         return sheet is not None and name in sheet.layout.positions
 
+    @workbook_dates
     def update_row(self, sheet_key: str, row: int, values: Mapping[str, Any]) -> None:
         """Stage new values for user columns of one existing data row (e.g. `Replied At` after a reply).
 
@@ -176,6 +200,7 @@ class FileWorkbook:
 
     # --- writing --------------------------------------------------------------------------------------------
 
+    @workbook_dates
     def changes(self) -> Changes:
         """Every part-level change the staged edits make (empty when the file would not change)."""
         changes = Changes()

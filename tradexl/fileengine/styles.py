@@ -40,7 +40,7 @@ class StyleBook:
             element = self._collection(name)
             self.existing[name] = [_key(child) for child in element] if element is not None else []
         self.added: dict[str, list[str]] = {name: [] for name in ORDER}
-        self._formats = {}
+        self._formats: dict[str, int] = {}
         numfmts = self._collection("numFmts")
         for child in numfmts if numfmts is not None else []:
             self._formats.setdefault(child.get("formatCode", ""), int(child.get("numFmtId", "0")))
@@ -60,7 +60,7 @@ class StyleBook:
             if tag == "sz":
                 size = float(child.get("val", "11"))
             elif tag in {"name", "family", "charset", "scheme"}:
-                attrs = "".join(f' {k}="{_attr(v)}"' for k, v in child.attrib.items() if "}" not in k)
+                attrs = "".join(f' {k!s}="{_attr(str(v))}"' for k, v in child.attrib.items() if "}" not in str(k))
                 parts.setdefault(tag, f"<{self.prefix}{tag}{attrs}/>")
         self._base_size = size
         return "".join(parts[tag] for tag in FONT_ORDER if tag in parts)

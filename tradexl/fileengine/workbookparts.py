@@ -101,12 +101,12 @@ class WorkbookEditor:
         for old in sorted(stale, key=lambda s: s.position, reverse=True):
             self._remove(old)
         for name, sheet in rendered:
-            entry = self.pkg.sheet(name)
-            if entry is not None and entry.kind == "worksheet" and entry.part:
-                self._replace(entry, sheet.xml)
-                part = entry.part
-            elif entry is not None:
-                raise WorkbookError(f"sheet '{entry.name}' is not a worksheet; rename it so TradeXL can "
+            found = self.pkg.sheet(name)
+            if found is not None and found.kind == "worksheet" and found.part:
+                self._replace(found, sheet.xml)
+                part = found.part
+            elif found is not None:
+                raise WorkbookError(f"sheet '{found.name}' is not a worksheet; rename it so TradeXL can "
                                     f"write its '{name}' sheet")
             else:
                 part = self._add(name, sheet.xml)

@@ -13,11 +13,12 @@ from datetime import date
 from tradexl.errors import TradeXLError
 from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history
 from tradexl.model import InputTables, RunResult
-from tradexl.sheetspec import Row, SheetSpec
+from tradexl.sheetspec import Format, Row, SheetSpec
 
 SHEET_NAME = "History"
 QUERY_COLUMNS = ("Customer ID", "Email", "Phone", "Company")
 WIDTHS = (18, 16, 22, 14, 14, 14, 14, 14, 40)
+TEXT: tuple[Format] = ("text",)
 NO_ROW_SELECTED = "select a data row on Inquiries, Customers, Quotes, Samples or Follow-ups first"
 
 
@@ -44,7 +45,7 @@ def _history_rows(history: History) -> list[Row]:
         rows += [Row(()), Row((f"{title} ({len(records)})",), kind="section"),
                  Row((date_col, *columns), kind="header")]
         rows += [Row((_text(rec.get(date_col)), *(_text(rec.get(c)) for c in columns)),
-                     formats=("text",) * (len(columns) + 1)) for rec in records]
+                     formats=TEXT * (len(columns) + 1)) for rec in records]
     return rows
 
 

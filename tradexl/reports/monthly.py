@@ -48,7 +48,7 @@ TARGETS: tuple[Cell, ...] = (
     (6, "col.overdue_balances", "int"), (7, "col.new_customers", "int"), (8, "col.lost", "int"))
 TREND: tuple[Cell, ...] = (
     (0, "col.month", ""), (1, "col.inquiries", "int"), (2, "col.ab", "int"), (3, "col.quotes", "int"),
-    (4, "col.quote_value", "int"), (5, "col.orders_count", "int"), (6, "col.order_value", "int"),
+    (4, "col.quote_value", "int"), (5, "col.order_count", "int"), (6, "col.order_value", "int"),
     (7, "col.payments", "int"))
 A_LIST: tuple[Cell, ...] = ((0, "col.company", ""), (1, "col.country", ""), (2, "col.owner", ""),
                             (3, "col.last_contact", "date"), (4, "col.situation", ""))

@@ -39,7 +39,7 @@ TOP_PRODUCTS = 10
 QUOTED = ("Quoted", "Sample sent", "Ordered")
 SAMPLED = ("Sample sent", "Ordered")
 COUNT: tuple[Cell, ...] = ((1, "col.customers", "int"), (2, "col.share", "percent"))
-ACTIVITY: tuple[Cell, ...] = ((1, "col.inquiries", "int"), (2, "col.quotes", "int"), (3, "col.orders_count", "int"),
+ACTIVITY: tuple[Cell, ...] = ((1, "col.inquiries", "int"), (2, "col.quotes", "int"), (3, "col.order_count", "int"),
                               (4, "col.order_value", "int"))
 
 

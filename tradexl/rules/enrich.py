@@ -13,12 +13,13 @@ from tradexl import schema
 from tradexl.model import Enriched, InputTables, Problem
 from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
-from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
-from tradexl.rules.linking import KEYED_SHEETS, customer_keys, link_keys, unknown_customer_problems
+from tradexl.rules.grading import FREIGHT_COLLECT, MATCHED_MODEL, grade_inquiries
+from tradexl.rules.linking import KEYED_SHEETS, buyer_index, customer_keys, link_keys, unknown_customer_problems
 from tradexl.rules.orders import order_columns, order_value_by_customer
 from tradexl.rules.quotestate import quote_states
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
+from tradexl.rules.samples import freight_collect_keys, sample_problems
 
 COMPUTED_SHEETS = ("inquiries", "customers", "quotes", "orders")
 
@@ -38,10 +39,13 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     frames, problems = clean_tables(tables, today)
     customers = frames["customers"]
     customers["Customer Key"] = customer_keys(customers)
+    buyers = buyer_index(customers, customers["Customer Key"], frames["inquiries"])
     for key in KEYED_SHEETS:
-        frames[key]["Customer Key"] = link_keys(frames[key], customers, customers["Customer Key"])
-        problems += unknown_customer_problems(frames[key], frames[key]["Customer Key"], customers["Customer Key"],
-                                              sheet_name(tables, key), strict=key != "inquiries")
+        found = buyers.identify(frames[key])
+        frames[key]["Customer Key"] = link_keys(frames[key], found)
+        problems += unknown_customer_problems(frames[key], found, frames[key]["Customer Key"],
+                                              customers["Customer Key"], sheet_name(tables, key),
+                                              strict=key != "inquiries")
 
     orders = frames["orders"]
     money, money_problems = order_columns(orders, settings, today, sheet_name(tables, "orders"))
@@ -50,6 +54,8 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     order_value = order_value_by_customer(orders, today)
     problems += money_problems
 
+    customers[FREIGHT_COLLECT] = customers["Customer Key"].isin(freight_collect_keys(frames["samples"]))
+    problems += sample_problems(frames["samples"], frames["followups"], settings, today, sheet_name(tables, "samples"))
     inquiries = frames["inquiries"]
     graded = grade_inquiries(inquiries, frames["products"], customers, frames["quotes"], settings, order_value)
     replies, reply_problems = reply_columns(inquiries, settings, now, sheet_name(tables, "inquiries"))

@@ -38,7 +38,6 @@ from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_pl
 from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
 from tradexl.settings import parse_settings
 from tradexl.sheetspec import NUMBER_FORMATS, Chart, PrintSetup, Row, SheetSpec
-from tradexl.xlshell.values import is_blank
 
 ADDRESS_LIMIT = 255
 """Longest address string Excel's Range() accepts; longer unions are split into several calls."""
@@ -210,7 +209,7 @@ def runs(flags: Sequence[Any]) -> list[tuple[Any, int, int]]:
     return out
 
 
-# --- the plan ------------------------------------------------------------------------------------------------
+# --- the plan as Range calls -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Block:
@@ -225,11 +224,6 @@ class Block:
     def extent(self) -> Extent:
         width = max((len(r) for r in self.values), default=1)
         return Extent(self.row, self.col, self.row + len(self.values) - 1, self.col + width - 1)
-
-    def cells(self) -> dict[tuple[int, int], Any]:
-        """(row, col) -> value of every cell the block writes (blank cells included, as None)."""
-        return {(self.row + i, self.col + j): None if is_blank(v) else v
-                for i, row in enumerate(self.values) for j, v in enumerate(row)}
 
 
 @dataclass(frozen=True)
