@@ -25,7 +25,7 @@ from tradexl.fileengine.tables import TableInfo, extend_table
 from tradexl.fileengine.workbookparts import Changes, WorkbookEditor
 from tradexl.grid import column_letter
 from tradexl.model import InputTables, RunResult
-from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan
+from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, table_growth
 from tradexl.schema import SHEETS_BY_KEY
 from tradexl.sheetspec import SheetSpec
 
@@ -146,7 +146,8 @@ class FileWorkbook:
             layout.header_row, number, cell_xml(f"{column_letter(number)}{layout.header_row}", header, style,
                                                 prefix_of(xml)))
         layout.positions[name] = number
-        self._grow_table(sheet, {number: header})
+        growth = table_growth(SheetRead(sheet.name, layout, _box(sheet.table)), {number: header})
+        self._stage_table_columns(sheet, growth)
 
     def has_column(self, sheet_key: str, name: str) -> bool:
         """Whether the workbook's sheet has the (optional) column `name`, so a staged value would be written."""
@@ -194,9 +195,13 @@ class FileWorkbook:
                 column[row] = cell_xml(ref, value, styles[look], prefix) or (
                     style_cell_xml(ref, styles[look], prefix) if col.fmt or look else None)
             edits.set_column(col.col, column)
-        if cells.table_columns and sheet.table is not None:
-            _, last_row = self._tables.get(sheet.table.part, ({}, None))
-            self._tables[sheet.table.part] = (dict(cells.table_columns), last_row)
+        self._stage_table_columns(sheet, cells.table_columns)
+
+    def _stage_table_columns(self, sheet: InputSheet, columns: tuple[tuple[int, str], ...]) -> None:
+        """Grow the sheet's Table over these new (column, header) pairs, on top of growth staged before."""
+        if columns and sheet.table is not None:
+            staged, last_row = self._tables.get(sheet.table.part, ({}, None))
+            self._tables[sheet.table.part] = ({**staged, **dict(columns)}, last_row)
 
     # --- writing --------------------------------------------------------------------------------------------
 
