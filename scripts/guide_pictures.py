@@ -4,8 +4,8 @@
 
 What it does, so a picture never drifts from what the sheets look like:
 1. `tradexl demo` builds and refreshes the demo workbook (English);
-2. a copy gets Settings › Language = zh through the file engine (one cell edited surgically) and is refreshed,
-   so its generated sheets and messages are Chinese;
+2. `tradexl demo --lang zh` builds the Chinese demo (Chinese tabs, headers and dropdowns, Settings › Language = zh,
+   so its generated sheets are Chinese too);
 3. for each chosen sheet, a scratch copy shows only that sheet (the others hidden in workbook.xml of the copy),
    LibreOffice prints it to PDF and pdftoppm turns page 1 into a PNG, at a resolution lowered until the file is
    under MAX_BYTES.
@@ -24,14 +24,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
-
-from tradexl.fileengine.cells import cell_xml
-from tradexl.fileengine.package import open_package
-from tradexl.fileengine.save import atomic_save
-from tradexl.fileengine.sheetxml import CellEdits, apply_cells, prefix_of, row_styles
-from tradexl.grid import column_letter
-
 ROOT = Path(__file__).resolve().parents[1]
 MAX_BYTES = 150_000
 RESOLUTIONS = (60, 52, 45, 38)
@@ -41,6 +33,7 @@ PICTURES = (  # (file name, sheet name) per language; at most ~10 pictures in al
     ("en", "unanswered.png", "Unanswered"),
     ("en", "weekly.png", "Weekly Summary"),
     ("en", "check.png", "Check"),
+    ("zh", "zh-inquiries.png", "Inquiries"),
     ("zh", "zh-due.png", "Due Follow-ups"),
     ("zh", "zh-unanswered.png", "Unanswered"),
     ("zh", "zh-weekly.png", "Weekly Summary"),
@@ -54,25 +47,6 @@ ALIASES = {"Inquiries": ("询盘",), "Due Follow-ups": ("待跟进",), "Unanswer
 def tradexl(*args: str | Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, "-m", "tradexl", *map(str, args)], check=True, env=env, cwd=ROOT)
-
-
-def set_language(path: Path, language: str) -> None:
-    """Settings › Language = `language`, written into that one cell by the file engine."""
-    pkg = open_package(path)
-    entry = pkg.sheet("Settings") or pkg.sheet("设置")
-    assert entry is not None and entry.part is not None, "the demo has no Settings sheet"
-    grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(entry.name).to_python(skip_empty_area=False)
-    where = next(((r, c) for r, row in enumerate(grid) for c, v in enumerate(row)
-                  if isinstance(v, str) and v.strip() in {"Language", "语言"}), None)
-    assert where is not None, "Settings has no Language row"
-    row, col = where[0] + 1, where[1] + 2
-    part = entry.part
-    xml = pkg.read(part)
-    edits = CellEdits()
-    ref = f"{column_letter(col)}{row}"
-    edits.set(row, col, cell_xml(ref, language, row_styles(xml, row).get(col, 0), prefix_of(xml)))
-    new, _ = apply_cells(xml, edits)
-    atomic_save(path, lambda tmp: pkg.write(tmp, {part: new}, {}, set()), backup=False)
 
 
 def only_sheet(source: Path, sheet: str, dest: Path) -> bool:
@@ -130,12 +104,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tradexl-guide-") as tmp:
         work = Path(tmp)
         tradexl("demo", "--out", work / "en", "--today", args.today)
-        english = next(p for p in (work / "en").glob("*.xlsm") if ".backup" not in p.name)
-        chinese = work / "zh.xlsm"
-        shutil.copyfile(english, chinese)
-        set_language(chinese, "zh")
-        tradexl("refresh", chinese, "--today", args.today)
-        books = {"en": english, "zh": chinese}
+        tradexl("demo", "--lang", "zh", "--out", work / "zh", "--today", args.today)
+        books = {language: next(p for p in (work / language).glob("*.xlsm") if ".backup" not in p.name)
+                 for language in ("en", "zh")}
         for language, name, sheet in PICTURES:
             picture(books[language], sheet, args.out / name, work)
 

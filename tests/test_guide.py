@@ -1,5 +1,5 @@
 """The user guides: every picture they show exists, is small, and is made by scripts/guide_pictures.py, whose
-workbook steps (Language = zh by the file engine, one sheet shown for printing) are checked on a real workbook."""
+workbook step (one sheet shown for printing) is checked on a real workbook."""
 
 from __future__ import annotations
 
@@ -9,10 +9,7 @@ import zipfile
 from pathlib import Path
 from types import ModuleType
 
-from partdiff import diff_parts
-
 from tradexl.builder import build_workbook
-from tradexl.fileengine.reader import read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = (ROOT / "docs" / "GUIDE.md", ROOT / "docs" / "使用指南.md")
@@ -37,17 +34,6 @@ def test_guides_show_committed_small_pictures() -> None:
         assert set(linked) <= {p.name for p in pictures} and set(linked) <= made
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/GUIDE.md" in readme[:400] and "docs/使用指南.md" in readme[:400]
-
-
-def test_language_is_set_in_one_cell(tmp_path: Path) -> None:
-    book = tmp_path / "b.xlsm"
-    build_workbook(book)
-    before = tmp_path / "before.xlsm"
-    before.write_bytes(book.read_bytes())
-    script().set_language(book, "zh")
-    assert read_workbook(book).settings.language == "zh"
-    diff = diff_parts(before, book)
-    assert diff.changed == ["xl/worksheets/sheet7.xml"] and not diff.added and not diff.removed  # Settings
 
 
 def test_only_the_chosen_sheet_is_printed(tmp_path: Path) -> None:

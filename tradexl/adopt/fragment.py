@@ -21,7 +21,7 @@ from tradexl.adopt.mapping import SheetMap
 from tradexl.builder.cells import WRAP, add_dropdown, add_table, set_width
 from tradexl.builder.input_sheets import VALIDATION_ROWS, WRAPPED, number_format
 from tradexl.builder.settings_sheet import add_settings_sheet, add_xlwings_conf_sheet
-from tradexl.schema import Column, SheetDef
+from tradexl.schema import Column, SheetDef, choice_label
 from tradexl.settings import Settings
 
 EXTRA_WIDTH = 16.0
@@ -86,7 +86,8 @@ def add_sheet(wb: Workbook, sheet: NewSheet) -> None:
         letter = get_column_letter(i)
         set_width(ws, i, col.width if col else EXTRA_WIDTH)
         if col is not None and col.choices:
-            add_dropdown(ws, col.choices, f"{letter}2:{letter}{last}")
+            add_dropdown(ws, [choice_label(c, "zh" if sheet.zh else "en") for c in col.choices],
+                         f"{letter}2:{letter}{last}")
         if col is not None and col.name in WRAPPED:
             for r in range(2, len(body) + 2):
                 ws.cell(r, i).alignment = WRAP
