@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Refreshed, child_env, refresh
+from conftest import ROOT, Refreshed, child_env, refresh, require
 from corpus import GOOD, MISSING_COLUMN, WITH_EXTRAS, data, entry, libreoffice
 from corpus import ooxml as ox
 from partdiff import diff_parts, explain, read_parts
@@ -40,8 +40,7 @@ def generated_names(item: Refreshed) -> list[str]:
 
 @pytest.fixture(params=GOOD)
 def item(request: pytest.FixtureRequest, refreshed: dict[str, Refreshed]) -> Refreshed:
-    if request.param not in refreshed:
-        pytest.skip(f"{request.param} could not be made here")
+    require(request.param in refreshed, f"{request.param} could not be made here (LibreOffice missing?)")
     return refreshed[request.param].ok()
 
 
@@ -49,8 +48,7 @@ def item(request: pytest.FixtureRequest, refreshed: dict[str, Refreshed]) -> Ref
 
 @pytest.mark.parametrize("name", WITH_EXTRAS)
 def test_corpus_has_the_extras_users_add(corpus_dir: dict[str, Path], name: str) -> None:
-    if name not in corpus_dir:
-        pytest.skip(f"{name} could not be made here")
+    require(name in corpus_dir, f"{name} could not be made here (LibreOffice missing?)")
     parts = read_parts(corpus_dir[name])
     names = " ".join(parts)
     for piece in ("xl/drawings/", "xl/charts/", "xl/media/", "xl/comments", "docProps/custom.xml",
@@ -374,8 +372,7 @@ def test_xml_with_doctype_or_entities_is_refused(corpus_copy, target: str) -> No
 
 @pytest.mark.libreoffice
 def test_libreoffice_opens_every_refreshed_file(refreshed: dict[str, Refreshed], tmp_path: Path) -> None:
-    if not libreoffice.available():
-        pytest.skip("LibreOffice not installed")
+    require(libreoffice.available(), "LibreOffice not installed")
     items = [r.ok() for r in refreshed.values()]
     copies = {}
     for r in items:

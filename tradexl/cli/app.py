@@ -32,6 +32,13 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point: registers every command module, then runs the group."""
-    from tradexl.cli import adopt, commands, day, doctor, mail  # noqa: F401  (importing registers the commands)
+    from tradexl.cli import (  # noqa: F401  (importing registers the commands)
+        adopt,
+        commands,
+        day,
+        doctor,
+        mail,
+        outreach,
+    )
 
     cli()
