@@ -188,3 +188,23 @@ def test_libreoffice_opens_the_adopted_workbook(tmp_path: Path) -> None:
                            "pdf", "--outdir", str(tmp_path), str(out)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "Sales.pdf").stat().st_size > 1000
+
+
+def test_a_sheet_named_like_an_input_sheet_is_used_in_place(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Company Name", "Country", "E-mail"])
+    ws.append(["Gulf Star Trading", "UAE", "info@gulfstar.ae"])
+    source = tmp_path / "list.xlsx"
+    wb.save(source)
+    out = tmp_path / "o.xlsm"
+    done = run("adopt", source, "--out", out, "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "row(s) copied" not in done.stdout
+    assert "Note: sheet 'Customers' is used as it is, and has no 'Company' (公司) column" in done.stdout
+    assert "Country -> Country (国家)" in squeeze(done.stdout)
+    assert "Company Name -> (kept as its own column)" in squeeze(done.stdout)
+    names = CalamineWorkbook.from_path(str(out)).sheet_names
+    assert names[0] == "Customers" and "Inquiries" in names and names.count("Customers") == 1
+    assert set(diff_parts(source, out).changed) <= BOOKKEEPING

@@ -22,14 +22,21 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from tradexl.adopt.fragment import NewSheet, build_fragment
-from tradexl.adopt.mapping import SheetMap, match_row, one_per_kind, recognise
+from tradexl.adopt.mapping import ColumnMap, SheetMap, one_per_kind, recognise
 from tradexl.adopt.transplant import Transplant
 from tradexl.builder.package import VBA_PART
 from tradexl.builder.settings_sheet import XLWINGS_CONF_SHEET
 from tradexl.builder.workbook import _with_vba
 from tradexl.errors import BadFileError, WorkbookError
 from tradexl.fileengine.package import Package, open_package
-from tradexl.schema import INPUT_SHEETS, SETTINGS_SHEET, SETTINGS_SHEET_ZH, SHEETS_BY_KEY, find_sheet
+from tradexl.schema import (
+    INPUT_SHEETS,
+    SETTINGS_SHEET,
+    SETTINGS_SHEET_ZH,
+    SHEETS_BY_KEY,
+    find_sheet,
+    match_headers,
+)
 from tradexl.settings import Settings
 
 
@@ -61,6 +68,15 @@ def _grids(pkg: Package) -> dict[str, list[list[Any]]]:
         raise BadFileError(f"{pkg.path.name} cannot be read ({str(exc).splitlines()[0][:200]})") from None
 
 
+def _engine_view(name: str, key: str, grid: list[list[Any]]) -> SheetMap:
+    """A sheet already named like an input sheet, as the engine will read it: its first row, the contract's own
+    header names only (adoption's extra synonyms do not apply, as the sheet is not copied)."""
+    headers = list(grid[0]) if grid else []
+    known = {pos + 1: column for column, pos in match_headers(SHEETS_BY_KEY[key], headers).items()}
+    return SheetMap(name, key, 1, tuple(ColumnMap(str(h).strip(), known.get(pos), pos)
+                                       for pos, h in enumerate(headers, start=1) if str(h).strip()))
+
+
 def propose(path: Path) -> Proposal:
     """Open the user's workbook read-only and recognise its sheets by their headers."""
     pkg = open_package(path)
@@ -69,13 +85,7 @@ def propose(path: Path) -> Proposal:
     by_sheet = {name: key for key, name in in_place.items()}
     maps = []
     for name, grid in grids.items():
-        if name in by_sheet:
-            key = by_sheet[name]
-            header_row = recognise(name, grid).header_row if recognise(name, grid).kind == key else 1
-            row = grid[header_row - 1] if len(grid) >= header_row else []
-            maps.append(SheetMap(name, key, header_row, tuple(match_row(key, row))))
-        else:
-            maps.append(recognise(name, grid))
+        maps.append(_engine_view(name, by_sheet[name], grid) if name in by_sheet else recognise(name, grid))
     maps = one_per_kind(maps)
     maps = [replace(m, kind=None) if m.kind in in_place and m.sheet != in_place[m.kind] else m for m in maps]
     return Proposal(pkg, grids, maps, in_place)
@@ -123,6 +133,12 @@ def adopt(proposal: Proposal, out: Path, maps: list[SheetMap] | None = None) -> 
     work = Transplant(pkg)
     added = work.add_sheets(fragment, {XLWINGS_CONF_SHEET})
     notes = []
+    for key, name in proposal.in_place.items():
+        definition = SHEETS_BY_KEY[key]
+        read = next(m for m in maps if m.sheet == name).mapped()
+        for col in (c for c in definition.columns if c.required and c.name not in read):
+            notes.append(f"sheet '{name}' is used as it is, and has no '{col.name}' ({col.zh}) column: add or "
+                         f"rename that header before the first refresh")
     if work.has_vba():
         notes.append("the workbook's own VBA project is kept as it was, so no Trade ribbon was added; use the "
                      "buttons from TradeWorkbook.xlsm or the tradexl commands")
