@@ -14,9 +14,6 @@ from pathlib import Path
 
 from conftest import ROOT, child_env
 
-TEST_ONLY = {Path("tradexl/sampledata/xlsx.py")}
-"""Modules only tests and benchmarks import (their packages are test extras)."""
-
 
 def _requirements(text: str) -> set[str]:
     names = (re.split(r"[<>=!~;\[ ]", line.strip(), maxsplit=1)[0] for line in text.splitlines())
@@ -38,8 +35,6 @@ def imported() -> dict[str, set[Path]]:
     found: dict[str, set[Path]] = {}
     for path in [*sorted((ROOT / "tradexl").rglob("*.py")), ROOT / "udfs.py"]:
         rel = path.relative_to(ROOT)
-        if rel in TEST_ONLY:
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]

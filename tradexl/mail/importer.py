@@ -326,6 +326,7 @@ def _import(path: Path, batches: Callable[[InputTables], Iterable[Batch]], *, no
         return report
     if rows:
         link(tables, rows, report)
+        book.add_column("inquiries", MATCH_COLUMN)  # how each row matched (docs/MATCHING.md), even in older books
     if report.new_customers:
         book.append_rows("customers", report.new_customers)
     if rows:
