@@ -260,3 +260,27 @@ def find_sheet(sheet: SheetDef, sheet_names: list[str]) -> str | None:
         if normalize_header(name) in targets:
             return name
     return None
+
+
+CHOICES_ZH: dict[str, str] = {
+    "Email": "邮件", "Alibaba": "阿里巴巴", "Website": "网站", "Phone": "电话", "Fax": "传真", "Trade show": "展会",
+    "Other": "其他", "Visit": "拜访", "Sample": "样品", "Quote": "报价",
+    "New": "新询盘", "Replied": "已回复", "Quoted": "已报价", "Sample sent": "已寄样", "Ordered": "已下单",
+    "Lost": "已流失",
+    "Importer": "进口商", "Wholesaler": "批发商", "Distributor": "经销商", "Retailer": "零售商",
+    "Brand owner": "品牌商", "Project contractor": "工程商",
+    "Large": "大", "Medium": "中", "Small": "小",
+    "Referral": "推荐", "Existing customer": "老客户",
+    "Sent": "已发送", "Accepted": "已接受", "Rejected": "已拒绝", "Expired": "已过期",
+    "E-sample": "电子样品", "Physical": "实物样品",
+    "Collect": "到付", "Prepaid": "预付", "T/T prepay": "电汇预付",
+    "Preparing": "准备中", "Delivered": "已签收", "Feedback": "已反馈", "Approved": "已确认",
+    "Yes": "是", "No": "否",
+}
+"""The dropdown word a Chinese workbook shows for each choice (grades and WhatsApp stay as they are). Each is one
+of the spellings `rules.vocab` accepts, so the engine reads a Chinese dropdown value as the English one."""
+
+
+def choice_label(value: str, language: str) -> str:
+    """A choice as a workbook in `language` shows it in its dropdown ("zh": Chinese, otherwise English)."""
+    return CHOICES_ZH.get(value, value) if language == "zh" else value

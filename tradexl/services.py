@@ -77,9 +77,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "region"
 
 
-def new(path: Path, *, standalone: bool = False, overwrite: bool = False) -> Path:
-    """Create an empty workbook like TradeWorkbook.xlsm (input tables, Settings, VBA and the Trade ribbon)."""
+def new(path: Path, *, standalone: bool = False, overwrite: bool = False, language: str = "en") -> Path:
+    """Create an empty workbook like TradeWorkbook.xlsm (input tables, Settings, VBA and the Trade ribbon);
+    `language` "zh" gives Chinese tabs, headers and dropdowns and Settings › Language = zh."""
     from tradexl.builder import build_workbook
+    from tradexl.settings import Settings
 
     path = Path(path)
     if path.suffix.lower() not in {".xlsm", ".xlsx"}:
@@ -87,7 +89,7 @@ def new(path: Path, *, standalone: bool = False, overwrite: bool = False) -> Pat
     if path.exists() and not overwrite:
         raise WorkbookError(f"{path} already exists; choose another name or pass --overwrite")
     path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(path, standalone=standalone)
+    build_workbook(path, settings=Settings(language=language), standalone=standalone)
     return path
 
 
@@ -99,8 +101,12 @@ class DemoResult:
     counts: dict[str, int]
 
 
-def demo(out_dir: Path, *, today: date | None = None, progress: Progress | None = None) -> DemoResult:
-    """Build a workbook full of realistic data, refresh it, and write its text quotes, all into `out_dir`."""
+def demo(out_dir: Path, *, today: date | None = None, progress: Progress | None = None,
+         language: str = "en") -> DemoResult:
+    """Build a workbook full of realistic data, refresh it, and write its text quotes, all into `out_dir`
+    (`language` "zh": Chinese tabs, headers and dropdown words, Settings › Language = zh)."""
+    from dataclasses import replace as with_changes
+
     from tradexl.builder import build_workbook
     from tradexl.sampledata import demo_dataset
 
@@ -109,7 +115,7 @@ def demo(out_dir: Path, *, today: date | None = None, progress: Progress | None 
     out_dir.mkdir(parents=True, exist_ok=True)
     workbook = out_dir / "TradeDemo.xlsm"
     settings, data = demo_dataset(day)
-    build_workbook(workbook, settings=settings, data=data)
+    build_workbook(workbook, settings=with_changes(settings, language=language), data=data)
     result = refresh(workbook, today=today, force=True, progress=progress)
     quotes = text_quote_files(workbook, out_dir / "quotes", today=today)
     return DemoResult(workbook, quotes, result, {key: len(rows) for key, rows in data.items()})

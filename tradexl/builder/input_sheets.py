@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from tradexl.builder.cells import COMPUTED_FILL, COMPUTED_FONT, WRAP, add_dropdown, add_table, set_width
-from tradexl.schema import INPUT_SHEETS, SHEETS_BY_KEY, YES_NO, Column, SheetDef
+from tradexl.schema import INPUT_SHEETS, SHEETS_BY_KEY, YES_NO, Column, SheetDef, choice_label
 
 VALIDATION_ROWS = 5000  # dropdowns reach this far below the header, beyond any table a team keeps by hand
 
@@ -29,28 +29,34 @@ def number_format(col: Column) -> str | None:
     return COLUMN_FORMATS.get(col.name) or KIND_FORMATS.get(col.kind)
 
 
-def _cell_value(col: Column, value: Any) -> Any:
+def _cell_value(col: Column, value: Any, language: str = "en") -> Any:
     if isinstance(value, bool) and col.choices == YES_NO:
-        return YES_NO[0] if value else YES_NO[1]
+        value = YES_NO[0] if value else YES_NO[1]
+    if col.choices and isinstance(value, str) and value in col.choices:
+        return choice_label(value, language)
     return value
 
 
-def _rows(sheet: SheetDef, rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+def _rows(sheet: SheetDef, rows: Sequence[Mapping[str, Any]], language: str = "en") -> list[list[Any]]:
     names = {c.name for c in sheet.columns}
     body = []
     for n, row in enumerate(rows, start=1):
         unknown = sorted(set(row) - names)
         if unknown:
             raise ValueError(f"{sheet.name} row {n}: unknown column(s) {', '.join(unknown)}")
-        body.append([_cell_value(c, row.get(c.name)) for c in sheet.columns])
+        body.append([_cell_value(c, row.get(c.name), language) for c in sheet.columns])
     return body
 
 
-def add_input_sheet(wb: Workbook, sheet: SheetDef, rows: Sequence[Mapping[str, Any]]) -> None:
-    """The sheet as a banded Table: user columns, then computed columns with their own header style."""
-    ws = wb.create_sheet(sheet.name)
-    body = _rows(sheet, rows)
-    add_table(ws, sheet.table, [c.name for c in sheet.columns], body,
+def add_input_sheet(wb: Workbook, sheet: SheetDef, rows: Sequence[Mapping[str, Any]], language: str = "en") -> None:
+    """The sheet as a banded Table: user columns, then computed columns with their own header style.
+
+    `language` "zh" gives the Chinese tab name, headers and dropdown words (which the engine reads as the English
+    ones); the rows' choice values are shown the same way."""
+    zh = language == "zh"
+    ws = wb.create_sheet(sheet.zh if zh else sheet.name)
+    body = _rows(sheet, rows, language)
+    add_table(ws, sheet.table, [c.zh if zh else c.name for c in sheet.columns], body,
               formats=[number_format(c) for c in sheet.columns])
     last = max(VALIDATION_ROWS, len(body) + 1)
     for i, col in enumerate(sheet.columns, start=1):
@@ -60,16 +66,16 @@ def add_input_sheet(wb: Workbook, sheet: SheetDef, rows: Sequence[Mapping[str, A
             header = ws.cell(1, i)
             header.fill, header.font = COMPUTED_FILL, COMPUTED_FONT
         if col.choices:
-            add_dropdown(ws, col.choices, f"{letter}2:{letter}{last}")
+            add_dropdown(ws, [choice_label(c, language) for c in col.choices], f"{letter}2:{letter}{last}")
         if col.name in WRAPPED:
             for r in range(2, len(body) + 2):
                 ws.cell(r, i).alignment = WRAP
     ws.freeze_panes = "A2"
 
 
-def add_input_sheets(wb: Workbook, data: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+def add_input_sheets(wb: Workbook, data: Mapping[str, Sequence[Mapping[str, Any]]], language: str = "en") -> None:
     unknown = sorted(set(data) - set(SHEETS_BY_KEY))
     if unknown:
         raise ValueError(f"unknown sheet key(s) {', '.join(unknown)}; expected {', '.join(SHEETS_BY_KEY)}")
     for sheet in INPUT_SHEETS:
-        add_input_sheet(wb, sheet, data.get(sheet.key, ()))
+        add_input_sheet(wb, sheet, data.get(sheet.key, ()), language)

@@ -24,8 +24,8 @@ CRLF = "\r\n"
 
 ADDIN_STEP = "Then run:  xlwings addin install"
 SETUP_STEPS = (
-    "Install Python 3.11 or newer (python.org).",
-    "In a terminal (cmd or Terminal) run:  pip install tradexl",
+    "Double-click the TradeXL installer (Install TradeXL): it does all of the steps below.",
+    "Or by hand: install Python 3.11+ (python.org), then in a terminal run:  pip install tradexl",
     ADDIN_STEP,
     "Restart Excel, open this workbook again and enable macros.",
 )
@@ -74,7 +74,9 @@ def _runner(standalone: bool) -> list[str]:
         ]
     tail = [
         "Failed:",
-        '    MsgBox "Could not start Python (" & Err.Description & ")." & vbLf & vbLf & SETUP_HELP, _',
+        '    MsgBox "Could not start Python (" & Err.Description & ")." & vbLf & vbLf & _',
+        '        "To see why and how to fix it, run in a terminal:" & vbLf & _',
+        '        "    tradexl doctor """ & ThisWorkbook.FullName & """" & vbLf & vbLf & SETUP_HELP, _',
         '        vbExclamation, "TradeXL"',
         "End Sub",
     ]

@@ -38,7 +38,7 @@ def _umask() -> int:
 def _sheets(settings: Settings, data: Mapping[str, Sequence[Mapping[str, Any]]]) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
-    add_input_sheets(wb, data)
+    add_input_sheets(wb, data, settings.language)
     add_settings_sheet(wb, settings)
     add_xlwings_conf_sheet(wb)
     wb.active = 0

@@ -95,6 +95,13 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point: registers every command module, then runs the group."""
-    from tradexl.cli import commands, day, doctor, mail, outreach  # noqa: F401  (importing registers the commands)
+    from tradexl.cli import (  # noqa: F401  (importing registers the commands)
+        adopt,
+        commands,
+        day,
+        doctor,
+        mail,
+        outreach,
+    )
 
     cli()

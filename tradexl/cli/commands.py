@@ -57,12 +57,14 @@ def _finish(path: Path, result: RunResult) -> None:
 @click.option("--standalone", is_flag=True,
               help="Embed xlwings' own VBA so the buttons work without the xlwings add-in.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing file of that name.")
-def new(path: Path, standalone: bool, overwrite: bool) -> None:
+@click.option("--lang", "language", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="zh: Chinese sheet tabs, headers and dropdowns, Settings › Language = zh.")
+def new(path: Path, standalone: bool, overwrite: bool, language: str) -> None:
     """Create an empty TradeXL workbook: input tables, Settings, and the Trade ribbon.
 
     Example: tradexl new Sales2027.xlsm
     """
-    services.new(path, standalone=standalone, overwrite=overwrite)
+    services.new(path, standalone=standalone, overwrite=overwrite, language=language)
     click.echo(f"Created {path}")
 
 
@@ -71,12 +73,14 @@ def new(path: Path, standalone: bool, overwrite: bool) -> None:
               show_default=True, help="Folder for the demo workbook and its text quotes.")
 @TODAY
 @VERBOSE
-def demo(out_dir: Path, today: date | None, verbose: bool) -> None:
+@click.option("--lang", "language", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="zh: Chinese sheet tabs, headers, dropdowns and reports.")
+def demo(out_dir: Path, today: date | None, verbose: bool, language: str) -> None:
     """Make a workbook full of realistic sample data, refresh it, and write its text quotes.
 
     Example: tradexl demo --out demo
     """
-    made = services.demo(out_dir, today=today, progress=reporter(verbose))
+    made = services.demo(out_dir, today=today, progress=reporter(verbose), language=language)
     counts = ", ".join(f"{n} {key}" for key, n in made.counts.items())
     click.echo(f"Workbook: {made.workbook}  ({counts})")
     click.echo(f"Generated sheets: {', '.join(s.name for s in made.result.sheets)}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from tradexl.errors import WorkbookError
@@ -64,7 +65,7 @@ class CellEdits:
             self.min_col = col if self.min_col is None else min(self.min_col, col)
             self.max_col = col if self.max_col is None else max(self.max_col, col)
 
-    def columns(self) -> set[int]:
+    def columns(self) -> AbstractSet[int]:
         return self._columns
 
     def __bool__(self) -> bool:
@@ -170,14 +171,14 @@ def _fast_body(body: str, p: str, row: int, edits: dict[int, str | None], letter
     if body.count(f"<{p}c") != count:
         return None  # cells without r=, or rich text (<color>) in inline strings: parse the row
     if count == 0:
-        added = "".join(edits[c] for c in sorted(edits) if edits[c] is not None)
+        added = "".join(x for c in sorted(edits) if (x := edits[c]) is not None)
         return added + body if added else body
     last = body.rfind(canon)
     ref = CELL_REF.match(body, last + len(canon) - 4)
     if ref is None:
         return None
     if column_number(ref.group(1)) < min(edits):
-        added = "".join(edits[c] for c in sorted(edits) if edits[c] is not None)
+        added = "".join(x for c in sorted(edits) if (x := edits[c]) is not None)
         if not added:
             return body
         cut = _cell_end(body, last, p)
@@ -309,7 +310,7 @@ def _with_row_ref(row_text: str, p: str, row: int) -> str:
 
 
 def _new_row(p: str, row: int, cells: dict[int, str | None]) -> str:
-    body = "".join(cells[c] for c in sorted(cells) if cells[c] is not None)
+    body = "".join(x for c in sorted(cells) if (x := cells[c]) is not None)
     return f'<{p}row r="{row}">{body}</{p}row>' if body else ""
 
 

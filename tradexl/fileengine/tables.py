@@ -55,7 +55,7 @@ def table_info(part: str, xml: bytes) -> TableInfo:
     c1, r1, c2, r2 = parse_ref(root.get("ref", "A1"))
     columns = next((el for el in root if local(el.tag) == "tableColumns"), None)
     names = tuple(col.get("name", "") for col in (columns if columns is not None else []))
-    return TableInfo(part, root.get("displayName") or root.get("name", ""), c1, r1, c2, r2,
+    return TableInfo(part, root.get("displayName") or root.get("name") or "", c1, r1, c2, r2,
                      int(root.get("headerRowCount", "1")), int(root.get("totalsRowCount", "0")), names)
 
 

@@ -117,7 +117,7 @@ def convert_column(raw: pd.Series, column: schema.Column,
     for pos in np.flatnonzero(~fast):
         value = _safe(parser, uniques[pos])
         if isinstance(value, Bad):
-            bad[pos] = value
+            bad[int(pos)] = value
         elif value is None or value == "":
             blank[pos] = True
         else:
@@ -126,7 +126,7 @@ def convert_column(raw: pd.Series, column: schema.Column,
     series = pd.Series(typed[codes], index=raw.index, dtype=object if typed.dtype == object else None)
     if column.kind == "date":
         series = series.dt.normalize()
-    failed = np.flatnonzero(np.isin(codes, list(bad))) if bad else []
+    failed: list[int] = np.flatnonzero(np.isin(codes, list(bad))).tolist() if bad else []
     return series, blank[codes], [(int(pos), bad[codes[pos]]) for pos in failed]
 
 
