@@ -95,7 +95,7 @@ def test_adopt_chinese_list(tmp_path: Path) -> None:
     assert b"macroEnabled.main+xml" in read_parts(out)["[Content_Types].xml"]
 
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == ["客户资料", "说明", "询盘", "客户", "跟进", "报价", "产品", "样品", "Settings",
+    assert book.sheet_names == ["客户资料", "说明", "询盘", "客户", "跟进", "报价", "产品", "样品", "订单", "Settings",
                                 "xlwings.conf"]
     rows = book.get_sheet_by_name("客户").to_python()
     assert rows[0][:9] == ["公司", "国家", "联系人", "邮箱", "电话", "来源", "业务员", "备注", "网站"]

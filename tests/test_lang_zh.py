@@ -49,7 +49,7 @@ def test_new_lang_zh(tmp_path: Path) -> None:
     done = run("new", book, "--lang", "zh")
     assert done.returncode == 0, done.stderr
     wb = CalamineWorkbook.from_path(str(book))
-    assert wb.sheet_names == ["询盘", "客户", "跟进", "报价", "产品", "样品", "Settings", "xlwings.conf"]
+    assert wb.sheet_names == ["询盘", "客户", "跟进", "报价", "产品", "样品", "订单", "Settings", "xlwings.conf"]
     assert wb.get_sheet_by_name("客户").to_python()[0][:4] == ["客户编号", "公司", "联系人", "邮箱"]
     assert read_workbook(book).settings.language == "zh"
     root = etree.fromstring(zipfile.ZipFile(book).read("xl/worksheets/sheet1.xml"))

@@ -87,7 +87,9 @@ def _lost_keys(enriched: Enriched, month: Period) -> pd.Series:
 
 def _new_customers(enriched: Enriched, month: Period) -> pd.DataFrame:
     customers = enriched.customers
-    first = column(customers, "Customer Key").fillna("").astype(str).map(first_inquiry(enriched.inquiries))
+    keys = column(customers, "Customer Key").fillna("").astype(str)
+    firsts = first_inquiry(enriched.inquiries)
+    first = pd.Series(pd.to_datetime(firsts.reindex(keys.to_numpy()).to_numpy()), index=customers.index)
     new = customers.assign(**{"First Inquiry": first})[in_period(first, month)]
     return new.sort_values("First Inquiry", kind="stable")
 

@@ -74,7 +74,8 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     for column in contacts:
         customers[column] = contacts[column]
     customers["Effective Grade"] = customers["Current Grade"]
-    customers["Orders (12 mo)"] = customers["Customer Key"].map(order_value).astype(float)
+    if len(orders):  # no order lines (or no Orders sheet): no order value to show, Customers get no empty column
+        customers["Orders (12 mo)"] = customers["Customer Key"].map(order_value).astype(float)
     frames["quotes"]["Quote State"] = quote_states(frames["quotes"], today, settings.quote_expiry_days)
 
     order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}
@@ -93,12 +94,15 @@ def computed_columns(enriched: Enriched, tables: InputTables | None = None) -> d
     result = {}
     for key in COMPUTED_SHEETS:
         sheet = schema.SHEETS_BY_KEY[key]
-        frame = getattr(enriched, key)[[c.name for c in sheet.computed_columns]]
+        enriched_frame = getattr(enriched, key)
+        frame = enriched_frame[[c.name for c in sheet.computed_columns if c.name in enriched_frame]]
         source = tables.frames.get(key) if tables is not None else None
         if source is not None:
             frame = frame.reindex(source.index)
         frame = frame.copy()
         for column in sheet.computed_columns:
+            if column.name not in frame:
+                continue
             values = frame[column.name]
             if column.kind == "text":
                 frame[column.name] = values.astype(object).fillna("")
