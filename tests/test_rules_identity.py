@@ -1,6 +1,13 @@
 import pytest
 
-from tradexl.rules.identity import email_domain, is_free_mail, normalize_company, normalize_phone
+from tradexl.rules.identity import (
+    email_domain,
+    is_free_mail,
+    normalize_company,
+    normalize_phone,
+    phone_numbers,
+    region_hint,
+)
 
 
 @pytest.mark.parametrize(("email", "free"), [
@@ -33,9 +40,35 @@ def test_normalize_company_keeps_a_name_made_only_of_legal_words():
     assert normalize_company(None) == ""
 
 
-@pytest.mark.parametrize(("phone", "expected"), [
-    ("(+971) 50-123 4567", "+971501234567"), ("0086 574 8888 1234", "+8657488881234"), ("021-5555 1234", "02155551234"),
-    (8613800000000.0, "8613800000000"), ("n/a", ""), (None, ""),
+@pytest.mark.parametrize(("phone", "region", "expected"), [
+    ("(+971) 50-123 4567", "", "+971501234567"),
+    ("+971 (0)4 123 4567", "", "+97141234567"),          # "(0)" trunk digit dropped
+    ("00971 4 1234567", "", "+97141234567"),             # "00" is "+"
+    ("04 123 4567", "AE", "+97141234567"),               # local number, region from the row's country
+    ("0086 574 8888 1234", "", "+8657488881234"),
+    ("(713) 555-0142", "US", "+17135550142"),
+    ("+1 713 555 0142 ext. 23", "", "+17135550142"),    # extension dropped
+    ("+1 (416) 555-0199", "", "+14165550199"),           # Canada: another +1 country
+    ("020 7946 0018", "GB", "+442079460018"),
+    ("+44 (0)20 7946 0018", "", "+442079460018"),
+    ("021-5555 1234", "", "02155551234"),                # no code and no hint: only its own digits
+    (8613800000000.0, "", "+8613800000000"),             # Excel lost the "+"; a valid number with its code
+    ("555-0142", "US", ""),                              # too short to identify anyone
+    ("n/a", "", ""), (None, "", ""),
 ])
-def test_normalize_phone(phone, expected):
-    assert normalize_phone(phone) == expected
+def test_normalize_phone(phone, region, expected):
+    assert normalize_phone(phone, region) == expected
+
+
+def test_phone_numbers_in_a_signature_include_fax_lines_but_not_postcodes():
+    signature = ("Ahmed Saleh | Purchasing\nAl Noor Trading L.L.C.\nP.O. Box 123456, Dubai, UAE\n"
+                 "Tel: +971 4 123 4567   Fax: +971 4 123 4568\nMob: 050 123 4567\nTRN 100234567800003")
+    assert phone_numbers(signature, "AE", strict=True) == ("+97141234567", "+97141234568", "+971501234567")
+
+
+@pytest.mark.parametrize(("country", "email", "hint"), [
+    ("UAE", "", "AE"), ("", "ali@noor.com.sa", "SA"), ("", "bob@shop.co.uk", "GB"), ("", "x@brand.io", ""),
+    ("Kenya", "x@firm.de", "KE"), ("", "x@gmail.com", ""),
+])
+def test_region_hint_from_country_else_cctld(country, email, hint):
+    assert region_hint(country, email) == hint

@@ -118,6 +118,27 @@ class FileWorkbook:
             self._tables[sheet.table.part] = (columns, numbers[-1])
         return numbers
 
+    def add_column(self, sheet_key: str, name: str) -> None:
+        """Give an input sheet a contract column it lacks (e.g. `Match` in an older workbook), so `append_rows`
+        fills it: header right of the last one, in the workbook's language and styled like its left neighbour,
+        and the sheet's table grown over it. Nothing is staged when the column is already there."""
+        tables = self.read()
+        assert self._read is not None
+        sheet = self._read.sheets.get(sheet_key)
+        if sheet is None or name in sheet.layout.positions:
+            return
+        layout = sheet.layout
+        column = SHEETS_BY_KEY[sheet_key].column(name)
+        header = column.zh if tables.settings.language == "zh" else column.name
+        number = max([layout.last_header_col, *layout.positions.values()]) + 1
+        xml = self.pkg.read(sheet.part)
+        style = row_styles(xml, layout.header_row).get(number - 1, 0)
+        self._edits.setdefault(sheet.part, CellEdits()).set(
+            layout.header_row, number, cell_xml(f"{column_letter(number)}{layout.header_row}", header, style,
+                                                prefix_of(xml)))
+        layout.positions[name] = number
+        self._grow_table(sheet, {number: header})
+
     def update_row(self, sheet_key: str, row: int, values: Mapping[str, Any]) -> None:
         """Stage new values for user columns of one existing data row (e.g. `Replied At` after a reply).
 

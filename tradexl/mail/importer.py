@@ -202,6 +202,7 @@ def _import(path: Path, batches: Callable[[InputTables], Iterable[Batch]], *, no
     if not rows:
         return report
     link(tables, rows, report)
+    book.add_column("inquiries", MATCH_COLUMN)  # how each row matched (docs/MATCHING.md), even in older workbooks
     if report.new_customers:
         book.append_rows("customers", report.new_customers)
     book.append_rows("inquiries", rows)

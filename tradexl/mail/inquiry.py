@@ -2,7 +2,8 @@
 
 Pure: the Products models, the Settings and the time zone are passed in. Besides the contract's columns the
 row carries `Message ID` (the dedup key: the Message-ID header, else a content hash), `Target Currency`,
-`Subject` and `Attachments` (for the import report; only `Message ID` is written to the workbook).
+`Subject`, `Attachments` (for the import report) and `Signature` (for the buyer rule); only `Message ID` is
+written to the workbook.
 """
 
 from __future__ import annotations
@@ -152,6 +153,7 @@ def inquiry_row(msg: MailMessage, models: Iterable[str], settings: Settings, *,
                                                     msg.text[:2000]),
         "Subject": msg.subject,
         "Attachments": ", ".join(msg.attachments),
+        "Signature": signature,  # every number in it (fax lines too) identifies a returning buyer
     }
 
 

@@ -1,8 +1,11 @@
 """`tradexl lookup`: "has this buyer contacted us before, and how did it go?" (seed step 7).
 
-The query may be an email address, a phone number, a domain, a Customer ID or a company name (fuzzy, legal
-words ignored). The answer is plain text: the customer row, then every inquiry, quote, sample and follow-up
-in date order, the last status and the owner.
+The query may be an email address, a phone number, a domain, a Customer ID or a company name (legal words
+ignored). It is answered by the same buyer rule as `tradexl import` (`tradexl.rules.identity`), so lookup
+finds exactly the customer an import of that buyer's message would get, and says so when a person has to
+confirm (a weak name match). The answer is plain text: the customer row, then every inquiry, quote, sample and
+follow-up in date order (rows typed without a Customer ID included when the rule links them), the last status
+and the owner.
 """
 
 from __future__ import annotations
@@ -10,18 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from tradexl.model import InputTables
-from tradexl.rules.identity import email_domain, normalize_company, normalize_phone
+from tradexl.rules.identity import BuyerIndex
 
-NAME_SIMILARITY = 0.80
 MAX_CUSTOMERS = 5
-PHONE_TAIL = 8
+_PHONE = re.compile(r"[+()\d\s.\-/]{7,}(?:\s*(?:x|ext\.?|#)\s*\d+)?", re.IGNORECASE)
+_DOMAIN = re.compile(r"[\w\-]+(\.[\w\-]+)+")
 CUSTOMER_FIELDS = ("Customer ID", "Company", "Contact", "Email", "Phone", "Fax", "Country", "City", "Type",
                    "Source", "Owner", "Grade", "Notes")
 SECTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (  # (frame key, title, date column, columns)
@@ -45,55 +47,46 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _phone_tail(value: Any) -> str:
-    digits = normalize_phone(value).lstrip("+")
-    return digits[-PHONE_TAIL:] if len(digits) >= PHONE_TAIL else ""
-
-
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name].map(_text) if name in frame.columns else pd.Series("", index=frame.index)
 
 
-def find_customers(tables: InputTables, query: str) -> list[str]:
-    """Customer IDs the query points at, best first (at most MAX_CUSTOMERS)."""
+def query_row(query: str) -> dict[str, str]:
+    """The one-row frame a typed query stands for: the column it fills is the rule it asks (email, phone,
+    company domain, company name; a Customer ID is tried first by every rule anyway)."""
     q = query.strip()
-    customers, inquiries = tables.frames["customers"], tables.frames["inquiries"]
-    ids = _column(customers, "Customer ID")
-    if q.casefold() in set(ids.str.casefold()):
-        return [i for i in ids if i.casefold() == q.casefold()][:1]
-    people = pd.concat([customers.assign(_src="c"), inquiries.assign(_src="i")], ignore_index=True)
-    pid = _column(people, "Customer ID")
-    email = _column(people, "Email").str.casefold()
     if "@" in q:
-        hits = pid[email == q.casefold()]
-    elif re.fullmatch(r"[+()\d\s.\-/]{7,}", q):
-        tail = _phone_tail(q)
-        hits = pid[(_column(people, "Phone").map(_phone_tail) == tail) & (tail != "")]
-    elif re.fullmatch(r"[\w\-]+(\.[\w\-]+)+", q) and not q.replace(".", "").isdigit():
-        hits = pid[email.map(email_domain) == q.casefold()]
-    else:
-        wanted = normalize_company(q)
-        scores = _column(customers, "Company").map(
-            lambda name: _name_score(wanted, normalize_company(name)))
-        ranked = scores[scores >= NAME_SIMILARITY].sort_values(ascending=False, kind="stable")
-        return list(dict.fromkeys(ids[ranked.index]))[:MAX_CUSTOMERS]
-    return [i for i in dict.fromkeys(hits) if i][:MAX_CUSTOMERS]
+        return {"Customer ID": q, "Email": q}
+    if _PHONE.fullmatch(q):
+        return {"Customer ID": q, "Phone": q}
+    if _DOMAIN.fullmatch(q) and not q.replace(".", "").isdigit():
+        return {"Customer ID": q, "Domain": q}
+    return {"Customer ID": q, "Company": q}
 
 
-def _name_score(wanted: str, name: str) -> float:
-    if not wanted or not name:
-        return 0.0
-    if wanted in name or name in wanted:
-        return 0.95 if min(len(wanted), len(name)) >= 4 else 0.0
-    return SequenceMatcher(None, wanted, name, autojunk=False).ratio()
+def find_buyer(tables: InputTables, row: dict[str, Any]) -> tuple[list[str], str]:
+    """(customer IDs, how) for a row, exactly as `tradexl import` would match it: one ID when a rule decides,
+    the candidates of a check (weak name match or a key two customers share), or none with how ""."""
+    found = BuyerIndex(tables.frames["customers"], contacts=tables.frames["inquiries"]).identify(
+        pd.DataFrame([row])).iloc[0]
+    if found["Customer ID"]:
+        return [found["Customer ID"]], found["Match"]
+    return list(found["Candidates"])[:MAX_CUSTOMERS], found["Match"]
+
+
+def find_customers(tables: InputTables, query: str) -> list[str]:
+    """Customer IDs the query points at (one when a rule decides, else the candidates to confirm)."""
+    return find_buyer(tables, query_row(query))[0]
 
 
 def history_text(tables: InputTables, query: str) -> str:
     """The history of every customer the query finds, as plain text; says so when nothing matches."""
-    found = find_customers(tables, query)
+    found, how = find_buyer(tables, query_row(query))
     if not found:
         return f"No customer matches '{query}'. New buyer: add them to Customers.\n"
-    return "\n".join(customer_history(tables, cid) for cid in found)
+    note = f"Possible match ({how}): confirm before treating them as the same buyer.\n" if how.startswith(
+        "check") else ""
+    return note + "\n".join(customer_history(tables, cid) for cid in found)
 
 
 @dataclass(frozen=True)
@@ -107,15 +100,26 @@ class History:
     last_owner: str
 
 
+def _linked(frame: pd.DataFrame, index: BuyerIndex) -> pd.Series:
+    """Each row's customer: its Customer ID when known, else what the buyer rule finds (a phone inquiry typed in
+    without an ID still shows in its buyer's history)."""
+    linked = pd.Series(index.key_of(_column(frame, "Customer ID")), index=frame.index, dtype=object)
+    unknown = linked == ""
+    if unknown.any():
+        linked[unknown] = index.identify(frame[unknown])["Customer ID"]
+    return linked
+
+
 def gather_history(tables: InputTables, cid: str) -> History:
     customers = tables.frames["customers"]
     rows = customers[_column(customers, "Customer ID") == cid]
     record = rows.iloc[0].to_dict() if len(rows) else {"Customer ID": cid}
     last_status, last_owner = "", _text(record.get("Owner"))
+    index = BuyerIndex(customers, contacts=tables.frames["inquiries"])
     sections = []
     for key, title, date_col, columns in SECTIONS:
         frame = tables.frames[key]
-        mine = frame[_column(frame, "Customer ID") == cid]
+        mine = frame[_linked(frame, index) == cid]
         if date_col in mine.columns:
             mine = mine.assign(_when=pd.to_datetime(mine[date_col], errors="coerce")).sort_values(
                 "_when", kind="stable", na_position="first")

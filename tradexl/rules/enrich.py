@@ -14,7 +14,7 @@ from tradexl.model import Enriched, InputTables, Problem
 from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
 from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
-from tradexl.rules.linking import KEYED_SHEETS, customer_keys, link_keys, unknown_customer_problems
+from tradexl.rules.linking import KEYED_SHEETS, buyer_index, customer_keys, link_keys, unknown_customer_problems
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
 
@@ -36,9 +36,11 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     frames, problems = clean_tables(tables, today)
     customers = frames["customers"]
     customers["Customer Key"] = customer_keys(customers)
+    buyers = buyer_index(customers, customers["Customer Key"], frames["inquiries"])
     for key in KEYED_SHEETS:
-        frames[key]["Customer Key"] = link_keys(frames[key], customers, customers["Customer Key"])
-        problems += unknown_customer_problems(frames[key], frames[key]["Customer Key"], customers["Customer Key"],
+        found = buyers.identify(frames[key])
+        frames[key]["Customer Key"] = link_keys(frames[key], found)
+        problems += unknown_customer_problems(frames[key], found, customers["Customer Key"],
                                               sheet_name(tables, key), strict=key != "inquiries")
 
     inquiries = frames["inquiries"]

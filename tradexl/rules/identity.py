@@ -1,7 +1,13 @@
-"""Who a buyer is: e-mail domains, free-mail providers, company names and phone numbers in comparable form.
+"""Who a buyer is: the one rule that linking, `tradexl import`, `tradexl lookup` and refresh all use.
 
-Grading asks "does this buyer write from a company domain?", linking asks "is this the same company?", and the
-mail importer asks both; all three use these small functions so the answers agree.
+Contract ("Buyer identity", docs/MATCHING.md): Customer ID, then e-mail address (case-insensitive), then company
+e-mail domain (never free-mail), then phone number in international form (E.164 via `phonenumbers`; numbers in a
+signature count, fax lines included), then company name without legal words (`rapidfuzz` `fuzz.ratio`: a strong
+match links, a weaker one is flagged for a person). The first rule that points at exactly one customer decides.
+
+Everything here is pure and vectorised over DataFrames: each rule is a merge of the rows' keys against the
+customers' keys, and fuzzy names are compared only within blocks of names that share their first or last
+letters, so a 10,000-message import does not compare every name with every customer.
 """
 
 from __future__ import annotations
@@ -9,6 +15,17 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+import phonenumbers
+from rapidfuzz import fuzz, process
+
+from tradexl.rules.clean import per_distinct
+from tradexl.rules.regions import find_country
 
 FREE_MAIL_BRANDS = frozenset({
     "gmail", "googlemail", "outlook", "hotmail", "live", "windowslive", "yahoo", "ymail", "rocketmail", "aol",
@@ -104,14 +121,423 @@ def _normalized_company(name: str) -> str:
     return " ".join(kept or tokens)
 
 
-def normalize_phone(phone: object) -> str:
-    """Digits only, with a leading "+" for international numbers ("00" counts as "+"): "(+971) 50-123 4567" ->
-    "+971501234567", "0086 574 8888" -> "+865748888". "" when there are no digits."""
-    text = unicodedata.normalize("NFKC", str(phone or "")).strip()
-    if isinstance(phone, float) and phone.is_integer():
-        text = str(int(phone))
-    digits = re.sub(r"\D", "", text)
-    plus = bool(re.match(r"^[\s(]*\+", text))
-    if not plus and digits.startswith("00"):
-        plus, digits = True, digits[2:]
-    return ("+" + digits if plus else digits) if digits else ""
+THRESHOLDS: Mapping[str, float] = MappingProxyType({
+    "name_link": 93.0,       # fuzz.ratio of two normalised names at or above which they are one buyer
+    "name_check": 85.0,      # at or above (and below name_link): a person confirms; never merged
+    "name_min_chars": 4.0,   # shorter Latin names ("ABC") say too little to compare
+    "phone_min_digits": 8.0,  # digits of the E.164 number (country code included) that identify anyone
+    "block_chars": 3.0,      # fuzzy names are compared only when they share their first or last 3 letters
+})
+"""The one threshold table (docs/MATCHING.md). "Kenya Power" / "Kenya Power & Lighting" scores 71: apart."""
+
+RULES = ("id", "email", "domain", "phone", "name")
+"""Strongest first; the first rule that points at exactly one customer decides (its name goes to `Match`)."""
+
+GENERIC_CCTLDS = frozenset({"io", "co", "ai", "me", "tv", "cc", "ly", "fm", "ws", "gg"})
+"""Country-code domains used worldwide as brands: no hint where a number is dialled."""
+CCTLD_REGION = {"uk": "GB", "su": "RU"}
+"""Country-code domains that are not their ISO code."""
+
+RESULT_COLUMNS = ("Customer ID", "Match", "Score", "Candidates")
+_PHONE_RUN = re.compile(r"(?<![\w+])\+?\(?\+?\d[\d\s().\-/]{5,}\d")
+_DIGIT_RUNS = re.compile(r"\d+")
+_TOO_SHORT = (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
+_SPACE = re.compile(r"\s+")
+
+
+def all_emails(text: object) -> tuple[str, ...]:
+    """Every e-mail address in a cell ("a@x.com; b@x.com"), lower-cased, in order."""
+    return tuple(dict.fromkeys(m.group(0).casefold().strip(".") for m in _EMAIL.finditer(str(text or ""))))
+
+
+def region_hint(country: object, email: object = "") -> str:
+    """Where a buyer's local numbers are dialled (ISO alpha-2): the row's country, else its e-mail's ccTLD."""
+    known = find_country(country) if str(country or "").strip() else None
+    if known is not None:
+        return known.alpha2
+    tld = email_domain(email).rpartition(".")[2]
+    if len(tld) != 2 or tld in GENERIC_CCTLDS:
+        return ""
+    code = CCTLD_REGION.get(tld, tld.upper())
+    return code if phonenumbers.country_code_for_region(code) else ""
+
+
+def normalize_phone(phone: object, region: str = "") -> str:
+    """The first number of a phone cell in E.164 form ("" when there is none that identifies anyone).
+
+    "+971 (0)4 123 4567", "00971 4 1234567" and "04 123 4567" with region "AE" are all "+97141234567";
+    extensions are dropped; a number without a country code needs the region hint.
+    """
+    numbers = phone_numbers(phone, region)
+    return numbers[0] if numbers else ""
+
+
+def phone_numbers(text: object, region: str = "", *, strict: bool = False) -> tuple[str, ...]:
+    """Every phone number in `text` (a Phone/Fax cell, or a whole signature when `strict`), E.164, in order.
+
+    `strict` keeps only numbers `phonenumbers` says are possible, so postcodes and VAT numbers in a signature
+    never count; a typed cell is trusted as a phone number as long as it has enough digits.
+    """
+    return _phone_numbers(_cell_text(text), region, strict)
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else ""
+    return "" if value is None else str(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _phone_numbers(text: str, region: str, strict: bool) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKC", text)
+    found: list[str] = []
+    for run in _PHONE_RUN.findall(text):
+        number = _e164(run.strip(), region, strict)
+        if number and number not in found:
+            found.append(number)
+    return tuple(found)
+
+
+def _e164(run: str, region: str, strict: bool) -> str:
+    digits = "".join(ch for ch in run if ch.isdigit())
+    if run.lstrip("(").startswith("00"):
+        run, digits = "+" + run.lstrip("(")[2:], digits[2:]
+    try:
+        number = phonenumbers.parse(run, region or None)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None and not region and "+" not in run:  # "8613800000000": a code without its "+"?
+        try:
+            guess = phonenumbers.parse("+" + digits)
+            number = guess if phonenumbers.is_valid_number(guess) else None
+        except phonenumbers.NumberParseException:
+            number = None
+    if number is None:
+        return "" if strict or len(digits) < THRESHOLDS["phone_min_digits"] else digits
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason in _TOO_SHORT or (strict and reason != phonenumbers.ValidationResult.IS_POSSIBLE):
+        return ""  # "555-0142" is a local number without its area code: it identifies no one
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164 if len(e164) - 1 >= THRESHOLDS["phone_min_digits"] else ""
+
+
+def name_key(name: object) -> str:
+    """The normalised company name when it is long enough to identify anyone, else ""."""
+    key = normalize_company(name)
+    short = len(key.replace(" ", "")) < THRESHOLDS["name_min_chars"] and key.isascii()
+    return "" if short else key
+
+
+# --- the rule over whole frames ----------------------------------------------------------------------------
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A text column by position 0..n-1 ("" when missing or blank)."""
+    if name not in frame:
+        return pd.Series("", index=pd.RangeIndex(len(frame)), dtype=object)
+    codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object), use_na_sentinel=False)
+    text = np.empty(len(uniques), dtype=object)
+    text[:] = [_cell_text(v).strip() for v in uniques]
+    return pd.Series(text[codes], dtype=object)
+
+
+def _long(found: pd.Series) -> pd.DataFrame:
+    """(pos, value) for every value in each cell's tuple of `found` (positions are the frame's 0..n-1)."""
+    exploded = found.explode().dropna()
+    exploded = exploded[exploded != ""]
+    return pd.DataFrame({"pos": exploded.index.to_numpy(dtype=np.int64), "value": exploded.to_numpy(dtype=object)})
+
+
+def _emails(frame: pd.DataFrame) -> pd.DataFrame:
+    return _long(per_distinct(_column(frame, "Email"), all_emails))
+
+
+def _domains(frame: pd.DataFrame) -> pd.DataFrame:
+    """Company domains: of every address, and of a `Domain` column (lookup's "alnoor-trading.ae"); no free-mail."""
+    emails = _emails(frame)
+    typed = _long(per_distinct(_column(frame, "Domain"), lambda d: (str(d).casefold().strip(". "),)))
+    keys = pd.concat([emails.assign(value=per_distinct(emails["value"], email_domain)), typed], ignore_index=True)
+    company = ~per_distinct(keys["value"], is_free_mail).astype(bool)
+    return keys[company & (keys["value"] != "")].drop_duplicates().reset_index(drop=True)
+
+
+def _phones_in(hinted: object, strict: bool) -> tuple[str, ...]:
+    region, _, text = str(hinted).partition("\x1f")
+    return phone_numbers(text, region, strict=strict)
+
+
+PHONE_COLUMNS = (("Phone", False), ("Fax", False), ("Signature", True))
+"""Where a row's numbers are: typed cells (trusted), and the signature of an imported message (only numbers
+`phonenumbers` finds possible, so postcodes and tax numbers do not count)."""
+
+
+def _phones(frame: pd.DataFrame) -> pd.DataFrame:
+    hints = _column(frame, "Country") + "\x1f" + _column(frame, "Email")
+    regions = per_distinct(hints, lambda pair: region_hint(*str(pair).split("\x1f", 1)))
+    parts = [_long(pd.Series([], dtype=object))]
+    for column, strict in PHONE_COLUMNS:
+        cells = _column(frame, column)
+        if (cells != "").any():
+            parts.append(_long(per_distinct(regions + "\x1f" + cells, functools.partial(_phones_in, strict=strict))))
+    return pd.concat(parts, ignore_index=True).drop_duplicates().reset_index(drop=True)
+
+
+def _names(frame: pd.DataFrame) -> pd.DataFrame:
+    return _long(per_distinct(_column(frame, "Company"), lambda name: (name_key(name),)))
+
+
+KEY_READERS: Mapping[str, Callable[[pd.DataFrame], pd.DataFrame]] = MappingProxyType({
+    "email": _emails, "domain": _domains, "phone": _phones, "name": _names})
+"""Rule -> the (pos, value) keys a frame's rows give for it."""
+
+
+def _keys(frame: pd.DataFrame, rule: str) -> pd.DataFrame:
+    return KEY_READERS[rule](frame)
+
+
+def _country(frame: pd.DataFrame) -> pd.Series:
+    """The row's country as ISO alpha-2 (typed text folded when the map does not know it)."""
+    return per_distinct(_column(frame, "Country"), _country_code)
+
+
+def _country_code(country: object) -> str:
+    known = find_country(country) if country else None
+    return known.alpha2 if known else str(country or "").casefold()
+
+
+def _digits(name: object) -> str:
+    return " ".join(_DIGIT_RUNS.findall(str(name)))
+
+
+def _blocks(names: pd.Series) -> pd.DataFrame:
+    """(name, block): each name is in the block of its first and of its last letters (spaces ignored)."""
+    width = int(THRESHOLDS["block_chars"])
+    squashed = names.str.replace(" ", "", regex=False)
+    frame = pd.concat([pd.DataFrame({"name": names, "block": "^" + squashed.str[:width]}),
+                       pd.DataFrame({"name": names, "block": "$" + squashed.str[-width:]})], ignore_index=True)
+    return frame.drop_duplicates()
+
+
+def name_pairs(queries: pd.Series, names: pd.Series) -> pd.DataFrame:
+    """(query, name, score) for every pair of normalised names within a block scoring at least `name_check`.
+
+    Blocking keeps this near-linear: a name is compared only with names sharing its first or last letters
+    (two spellings of one company differing at both ends do not reach the thresholds anyway).
+    """
+    queries, names = pd.Series(queries.unique(), dtype=object), pd.Series(names.unique(), dtype=object)
+    found = [pd.DataFrame({"query": [], "name": [], "score": []})]
+    if len(queries) and len(names):
+        left, right = _blocks(queries), _blocks(names)
+        by_block = right.groupby("block").indices
+        right_names = right["name"].to_numpy(dtype=object)
+        for block, rows in left.groupby("block").indices.items():
+            match = by_block.get(block)
+            if match is None:
+                continue
+            wanted, known = left["name"].to_numpy(dtype=object)[rows], right_names[match]
+            scores = process.cdist(wanted, known, scorer=fuzz.ratio, score_cutoff=THRESHOLDS["name_check"])
+            i, j = np.nonzero(scores)
+            found.append(pd.DataFrame({"query": wanted[i], "name": known[j], "score": scores[i, j]}))
+    pairs = pd.concat(found, ignore_index=True).drop_duplicates(["query", "name"])
+    same = per_distinct(pairs["query"], _digits).to_numpy() == per_distinct(pairs["name"], _digits).to_numpy()
+    return pairs[same].reset_index(drop=True)  # "Company 5" and "Company 50": two buyers
+
+
+class BuyerIndex:
+    """The known buyers in comparable form, built once and asked about any number of frames.
+
+    `keys` names each customer (default: its Customer ID; linking passes `Customer Key` so rows typed without an
+    ID still link); `contacts` are other rows (past inquiries) whose e-mail and phones count as the customer's
+    when their Customer ID is a known one. Each rule's table is built the first time a row needs it.
+    """
+
+    def __init__(self, customers: pd.DataFrame, keys: pd.Series | None = None,
+                 contacts: pd.DataFrame | None = None) -> None:
+        self.customers = customers.reset_index(drop=True)
+        own = _column(self.customers, "Customer ID") if keys is None else pd.Series(
+            [_cell_text(k).strip() for k in keys.to_numpy(dtype=object)], dtype=object)
+        self.keys = own
+        self.ids: dict[str, str] = {}
+        for key in own[own != ""]:
+            self.ids.setdefault(key.casefold(), key)
+        self.contacts = pd.DataFrame() if contacts is None else contacts.reset_index(drop=True)
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    def key_of(self, ids: pd.Series) -> np.ndarray:
+        """The customer key each typed Customer ID names (case-insensitive; "" for an unknown one)."""
+        mapped = ids.str.casefold().map(self.ids)
+        return np.where(mapped.notna(), mapped.astype(object), "").astype(object)
+
+    def table(self, rule: str) -> pd.DataFrame:
+        """(value, cid) of every customer key for `rule`, with the contacts' e-mails and phones."""
+        if rule not in self._tables:
+            found = _keys(self.customers, rule)
+            parts = [pd.DataFrame({"value": found["value"], "cid": self.keys.to_numpy(dtype=object)[found["pos"]]})]
+            if rule != "name" and len(self.contacts):
+                owner = self.key_of(_column(self.contacts, "Customer ID"))
+                extra = _keys(self.contacts, rule)
+                parts.append(pd.DataFrame({"value": extra["value"],
+                                           "cid": owner[extra["pos"]]}))
+            table = pd.concat(parts, ignore_index=True)
+            self._tables[rule] = table[table["cid"] != ""].drop_duplicates().reset_index(drop=True)
+        return self._tables[rule]
+
+    @cached_property
+    def countries(self) -> dict[str, str]:
+        """cid -> country (alpha-2) of its first Customers row that names one."""
+        frame = pd.DataFrame({"cid": self.keys, "country": _country(self.customers)})
+        frame = frame[(frame["cid"] != "") & (frame["country"] != "")]
+        return dict(frame.drop_duplicates("cid").itertuples(index=False, name=None))
+
+    def identify(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """`Customer ID` (the customer's key, "" when none or only a check), `Match` ("id", "email", "domain",
+        "phone", "name 96%", "check: name 88% C0012", "check: domain C0001 or C0002" or "" for no match),
+        `Score` (0-100) and `Candidates` (a tuple: the customers a check names), indexed like `rows`."""
+        frame = rows.reset_index(drop=True)
+        n = len(frame)
+        cid = np.full(n, "", dtype=object)
+        how = np.full(n, "", dtype=object)
+        score = np.full(n, np.nan)
+        candidates = np.empty(n, dtype=object)
+        candidates[:] = [()] * n
+        known = self.key_of(_column(frame, "Customer ID"))
+        hit = known != ""
+        cid[hit], how[hit], score[hit] = known[hit], "id", 100.0
+        for rule in RULES[1:-1]:
+            open_rows = np.flatnonzero(cid == "")
+            if not len(open_rows):
+                break
+            keys = _keys(frame.iloc[open_rows], rule)
+            keys["pos"] = open_rows[keys["pos"].to_numpy()]
+            found = keys.merge(self.table(rule), on="value")[["pos", "cid"]].drop_duplicates()
+            if found.empty:
+                continue
+            per_row = found.groupby("pos")["cid"].agg(lambda ids: tuple(sorted(ids)))
+            one = per_row[per_row.map(len) == 1]
+            cid[one.index], how[one.index], score[one.index] = one.str[0], rule, 100.0
+            unsure = per_row[(per_row.map(len) > 1) & (how[per_row.index] == "")]
+            how[unsure.index] = ["check: " + rule + " " + " or ".join(ids) for ids in unsure]
+            candidates[unsure.index] = list(unsure)
+        open_rows = np.flatnonzero(cid == "")
+        if len(open_rows):
+            self._names(frame.iloc[open_rows], open_rows, cid, how, score, candidates)
+        return pd.DataFrame({"Customer ID": cid, "Match": how, "Score": score, "Candidates": candidates},
+                            index=rows.index)
+
+    def _names(self, frame: pd.DataFrame, positions: np.ndarray, cid: np.ndarray, how: np.ndarray,
+               score: np.ndarray, candidates: np.ndarray) -> None:
+        """The name rule for the rows no exact rule decided (fills the arrays in place)."""
+        keys = _keys(frame, "name")
+        known = self.table("name")
+        if keys.empty or known.empty:
+            return
+        pairs = name_pairs(keys["value"], known["value"])
+        found = (keys.merge(pairs, left_on="value", right_on="query")[["pos", "name", "score"]]
+                 .merge(known, left_on="name", right_on="value")[["pos", "cid", "score"]])
+        if found.empty:
+            return
+        found = found.groupby(["pos", "cid"], as_index=False)["score"].max()
+        found = found[~self._conflicts(frame, found)]
+        link = THRESHOLDS["name_link"]
+        strong = found["score"] >= link
+        any_strong = strong.groupby(found["pos"]).transform("any")
+        best = found["score"] == found.groupby("pos")["score"].transform("max")
+        chosen = found[(any_strong & strong) | (~any_strong & best)]
+        per_row = chosen.groupby("pos").agg(ids=("cid", lambda ids: tuple(sorted(ids))), pct=("score", "max"))
+        at = positions[per_row.index.to_numpy()]
+        pct = per_row["pct"].astype(int).to_numpy()
+        one = ((per_row["pct"] >= link) & (per_row["ids"].map(len) == 1)).to_numpy()
+        cid[at[one]], score[at[one]] = per_row["ids"].str[0].to_numpy()[one], pct[one]
+        how[at[one]] = [f"name {p}%" for p in pct[one]]
+        unsure = ~one & (how[at] == "")
+        unsure_ids = list(per_row["ids"][unsure])
+        how[at[unsure]] = [f"check: name {p}% {' or '.join(ids)}" for p, ids in zip(pct[unsure], unsure_ids,
+                                                                                    strict=True)]
+        score[at[unsure]] = pct[unsure]
+        candidates[at[unsure]] = unsure_ids
+
+    def _conflicts(self, frame: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
+        """A name match is not believed when the countries differ or the row writes from a company domain the
+        customer has never used."""
+        country = _country(frame).to_numpy(dtype=object)[found["pos"].to_numpy()]
+        theirs = found["cid"].map(lambda c: self.countries.get(c, "")).to_numpy(dtype=object)
+        other_country = (country != "") & (theirs != "") & (country != theirs)
+        domains, known = _keys(frame, "domain"), self.table("domain")
+        shared = domains.merge(known, on="value")[["pos", "cid"]].drop_duplicates().assign(shared=True)
+        flags = found.merge(shared, on=["pos", "cid"], how="left")["shared"].eq(True).to_numpy()
+        has_domain = found["pos"].isin(domains["pos"]).to_numpy() & found["cid"].isin(known["cid"]).to_numpy()
+        return np.asarray(other_country | (has_domain & ~flags))
+
+
+def identify(rows: pd.DataFrame, customers: pd.DataFrame, *, contacts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which customer each row is (see `BuyerIndex.identify`): the public entry point for one-off questions."""
+    return BuyerIndex(customers, contacts=contacts).identify(rows)
+
+
+def same_buyer_groups(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `frame` (customers, or new inquiries) that are one buyer by the same rule, indexed like `frame`.
+
+    `Group` is the position of the group's first row; `Match` says how a row joins its group ("email",
+    "domain", "phone", "name 96%"; "" for the first row and for a buyer alone). Exact keys join rows directly;
+    a strong name match joins two rows only when no country or company domain contradicts it and the name is not
+    shared by buyers in different countries or domains. Weak name matches never join (see `identify`).
+    """
+    n = len(frame)
+    rows = frame.reset_index(drop=True)
+    edges: list[pd.DataFrame] = []
+    ids = pd.DataFrame({"pos": np.arange(n), "value": _column(rows, "Customer ID").str.casefold()})
+    for rule, keys in (("id", ids[ids["value"] != ""]), *((r, _keys(rows, r)) for r in RULES[1:-1])):
+        first = keys.groupby("value")["pos"].transform("min")
+        joined = keys[first != keys["pos"]]
+        edges.append(pd.DataFrame({"a": joined["pos"], "b": first[joined.index], "rule": rule, "score": 100.0}))
+    edges.append(_name_edges(rows))
+    links = pd.concat(edges, ignore_index=True)
+    group = _components(n, links["a"].to_numpy(dtype=np.int64), links["b"].to_numpy(dtype=np.int64))
+    order = {rule: i for i, rule in enumerate(RULES)}
+    ends = pd.concat([links.rename(columns={"a": "pos"})[["pos", "rule", "score"]],
+                      links.rename(columns={"b": "pos"})[["pos", "rule", "score"]]], ignore_index=True)
+    ends = ends.assign(order=ends["rule"].map(order)).sort_values(["pos", "order", "score"],
+                                                                  ascending=[True, True, False])
+    first_link = ends.drop_duplicates("pos").set_index("pos")
+    how = pd.Series("", index=np.arange(n), dtype=object)
+    labels = [f"name {int(s)}%" if r == "name" else r
+              for r, s in zip(first_link["rule"], first_link["score"], strict=True)]
+    how[first_link.index] = labels
+    how[group == np.arange(n)] = ""
+    return pd.DataFrame({"Group": group, "Match": how.to_numpy(dtype=object)}, index=frame.index)
+
+
+def _name_edges(rows: pd.DataFrame) -> pd.DataFrame:
+    """(a, b, rule, score) joining rows by a strong, uncontradicted company-name match."""
+    names = _keys(rows, "name")
+    empty = pd.DataFrame({"a": [], "b": [], "rule": [], "score": []})
+    if names.empty:
+        return empty
+    domains = dict(_keys(rows, "domain").drop_duplicates("pos").itertuples(index=False, name=None))
+    who = names.assign(country=_country(rows).to_numpy(dtype=object)[names["pos"].to_numpy()],
+                       domain=[domains.get(pos, "") for pos in names["pos"]])
+    pairs = name_pairs(who["value"], who["value"])
+    pairs = pairs[pairs["score"] >= THRESHOLDS["name_link"]]
+    both = (who.merge(pairs, left_on="value", right_on="query")
+               .merge(who, left_on="name", right_on="value", suffixes=("", "_b")))
+    both = both[both["pos"] != both["pos_b"]]
+    for column in ("country", "domain"):  # a name shared by buyers of two countries (or domains) joins nobody
+        seen = both[both[column + "_b"] != ""].groupby("pos")[column + "_b"].nunique()
+        torn = (both["pos"].map(seen).fillna(0) > 1) | (both["pos_b"].map(seen).fillna(0) > 1)
+        mine, theirs = both[column].to_numpy(dtype=object), both[column + "_b"].to_numpy(dtype=object)
+        clash = torn.to_numpy() | ((mine != "") & (theirs != "") & (mine != theirs))
+        both = both[~clash]
+    return pd.DataFrame({"a": both["pos"], "b": both["pos_b"], "rule": "name", "score": both["score"]})
+
+
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Connected components of the graph on 0..n-1 with edges (a, b): each node's smallest member."""
+    labels = np.arange(n)
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        new = labels.copy()
+        np.minimum.at(new, a, low)
+        np.minimum.at(new, b, low)
+        new = new[new]
+        if np.array_equal(new, labels):
+            return labels
+        labels = new

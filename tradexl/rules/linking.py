@@ -2,19 +2,18 @@
 to a Customers row.
 
 Seed step 7: "first look up whether this buyer contacted us before". Rows name their buyer by Customer ID, by
-e-mail or only by company name, so the link tries them in that order (contract: "linked by Customer ID, else by
-email (case-insensitive), else by normalised company name").
+e-mail, by phone (a phone or fax inquiry typed in by hand) or only by company name, so the link is the one
+buyer rule of `tradexl.rules.identity`, the same `tradexl import` and `tradexl lookup` use. A row the rule
+links to nobody keeps its own key, so two inquiries from the same new buyer still share one.
 """
 
 from __future__ import annotations
-
-import functools
 
 import pandas as pd
 
 from tradexl.model import Problem
 from tradexl.rules.clean import per_distinct, problem
-from tradexl.rules.identity import first_email, normalize_company
+from tradexl.rules.identity import BuyerIndex, first_email, normalize_company
 
 KEYED_SHEETS = ("inquiries", "followups", "quotes", "samples")
 
@@ -25,21 +24,12 @@ def _text(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].astype(object).fillna("")
 
 
-_first_email = functools.lru_cache(maxsize=1 << 17)(first_email)
-"""Memoised: every keyed sheet repeats the Customers e-mails (`normalize_company` caches itself)."""
-
-
-def _emails(frame: pd.DataFrame) -> pd.Series:
-    return per_distinct(_text(frame, "Email"), _first_email)
-
-
-def _names(frame: pd.DataFrame) -> pd.Series:
-    return per_distinct(_text(frame, "Company"), normalize_company)
-
-
-def own_keys(ids: pd.Series, emails: pd.Series, names: pd.Series) -> pd.Series:
+def own_keys(frame: pd.DataFrame) -> pd.Series:
     """A row's own key: its Customer ID, else "email:<addr>", else "name:<normalised>", else ""."""
-    keys = pd.Series("", index=ids.index, dtype=object)
+    ids = _text(frame, "Customer ID")
+    emails = per_distinct(_text(frame, "Email"), first_email)
+    names = per_distinct(_text(frame, "Company"), normalize_company)
+    keys = pd.Series("", index=frame.index, dtype=object)
     keys = keys.mask(names != "", "name:" + names)
     keys = keys.mask(emails != "", "email:" + emails)
     return keys.mask(ids != "", ids).astype(object)
@@ -47,50 +37,44 @@ def own_keys(ids: pd.Series, emails: pd.Series, names: pd.Series) -> pd.Series:
 
 def customer_keys(customers: pd.DataFrame) -> pd.Series:
     """The key of every Customers row."""
-    return own_keys(_text(customers, "Customer ID"), _emails(customers), _names(customers))
+    return own_keys(customers)
 
 
-def _lookup(values: pd.Series, keys: pd.Series, extra: pd.Series | None = None) -> dict[str, str]:
-    """value -> key of the first customer with that value (every address counts when a cell lists several)."""
-    table: dict[str, str] = {}
-    for value, key in zip(values, keys, strict=True):
-        if value and key:
-            table.setdefault(value, key)
-    if extra is not None:
-        for cell, key in zip(extra, keys, strict=True):
-            for address in cell.replace(",", ";").split(";")[1:]:
-                if key and (email := first_email(address)):
-                    table.setdefault(email, key)
-    return table
+def buyer_index(customers: pd.DataFrame, keys: pd.Series, inquiries: pd.DataFrame | None = None) -> BuyerIndex:
+    """The customers under their keys; the e-mails and phones of `inquiries` with a known ID count as theirs."""
+    return BuyerIndex(customers, keys, contacts=inquiries)
 
 
-def link_keys(frame: pd.DataFrame, customers: pd.DataFrame, keys: pd.Series) -> pd.Series:
-    """Customer Key of each row of `frame`, given the Customers rows and their `keys`.
-
-    A known Customer ID wins, then a Customers e-mail, then a Customers company name. A row matching no customer
-    keeps its own key (so two inquiries from the same new buyer still share one).
-    """
-    ids, emails, names = _text(frame, "Customer ID"), _emails(frame), _names(frame)
-    known_ids = set(keys[keys != ""])
-    by_email = _lookup(_emails(customers), keys, _text(customers, "Email"))
-    by_name = _lookup(_names(customers), keys)
-    linked = ids.where(ids.isin(known_ids), "")
-    linked = linked.mask(linked == "", emails.map(by_email).astype(object).fillna(""))
-    linked = linked.mask(linked == "", names.map(by_name).astype(object).fillna(""))
-    return linked.mask(linked == "", own_keys(ids, emails, names)).astype(object)
+def link_keys(frame: pd.DataFrame, found: pd.DataFrame) -> pd.Series:
+    """Customer Key of each row of `frame`, given what `BuyerIndex.identify` found for it."""
+    linked = found["Customer ID"].astype(object)
+    return linked.mask(linked == "", own_keys(frame)).astype(object)
 
 
-def unknown_customer_problems(frame: pd.DataFrame, keys: pd.Series, customer_keys: pd.Series, sheet: str,
+def unknown_customer_problems(frame: pd.DataFrame, found: pd.DataFrame, customer_keys: pd.Series, sheet: str,
                               strict: bool) -> list[Problem]:
-    """Rows pointing at no Customers row. Inquiries (`strict=False`) only when they give a Customer ID: a new
-    buyer's first inquiry is normal; a follow-up, quote or sample for a buyer not in Customers is not."""
+    """Rows pointing at no Customers row, for a person to add or confirm.
+
+    A weak or ambiguous match names the candidates; an inquiry from a buyer nobody knows (typed in after a call
+    or a fax) is listed to be added to Customers; a follow-up, quote or sample (`strict`) must name a customer.
+    """
     known = set(customer_keys[customer_keys != ""])
-    ids, emails, companies = _text(frame, "Customer ID"), _text(frame, "Email"), _text(frame, "Company")
-    unknown = ~keys.isin(known) & ((ids != "") | (strict & (keys != "")))
+    keys = link_keys(frame, found)
+    ids, emails = _text(frame, "Customer ID"), _text(frame, "Email")
+    phones, companies = _text(frame, "Phone"), _text(frame, "Company")
+    how = found["Match"]
     result = [problem(sheet, row, "Customer ID", "", "no customer – enter the Customer ID")
               for row in keys.index[(keys == "").to_numpy() & strict]]
-    for row, key in keys[unknown].items():
-        column, shown = (("Customer ID", ids.at[row]) if ids.at[row] else ("Email", emails.at[row])
-                         if key.startswith("email:") else ("Company", companies.at[row]))
-        result.append(problem(sheet, row, column, shown, "customer not in Customers – add them there or fix the ID"))
+    for row in keys.index[~keys.isin(known) & (keys != "")]:
+        column, shown = next(((c, v.at[row]) for c, v in (("Customer ID", ids), ("Email", emails),
+                                                          ("Phone", phones), ("Company", companies)) if v.at[row]),
+                             ("Customer ID", ""))
+        if how.at[row].startswith("check"):
+            message = (f"possible returning buyer ({how.at[row].removeprefix('check: ')}) – enter the Customer ID "
+                       "if it is them, else add them to Customers")
+        elif ids.at[row]:
+            message = "customer not in Customers – add them there or fix the ID"
+        else:
+            message = "buyer not in Customers – add them there or enter the Customer ID"
+        result.append(problem(sheet, row, column, shown, message))
     return result
