@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
 from tradexl.schema import normalize_header
@@ -65,6 +66,10 @@ class TeamMember:
     active: bool = True
     email: str = ""
     monthly_target: float | None = None
+    cover: str = ""
+    """Who takes over while this salesperson is away (see `tradexl.rules.team`)."""
+    away_until: date | None = None
+    """Last day away: from today until this day their due customers and new inquiries go to `cover`."""
 
 
 DEFAULT_CADENCE = (
@@ -132,6 +137,10 @@ class Settings:
     keywords: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_KEYWORDS))
     catalog_file: str = ""
     mail_routing: tuple[MailRoute, ...] = ()
+    pool_after_days: int = 30
+    """A customer more than this many days past its next contact goes to the Pool sheet (公海)."""
+    team_folder: str = ""
+    """The manager's workbook: the shared folder `tradexl team` (ribbon "Team report") reads."""
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -172,6 +181,8 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Language", "语言", "language"),
     SettingKey("Week Ends On", "周报截止日", "week_ends_on"),
     SettingKey("E-catalog File", "电子目录文件", "catalog_file"),
+    SettingKey("Pool After Days Overdue", "公海逾期天数", "pool_after_days"),
+    SettingKey("Team Folder", "团队文件夹", "team_folder"),
 )
 
 
@@ -194,7 +205,10 @@ REGIONS_TABLE = TableLayout("regions", "Regions and pricing", "区域与报价",
 COUNTRY_TABLE = TableLayout("countries", "Country to region overrides", "国家区域对照",
                             (("Country", "国家"), ("Region", "区域")))
 TEAM_TABLE = TableLayout("team", "Team", "团队", (("Name", "姓名"), ("Active", "在职"), ("Email", "邮箱"),
-                                                ("Monthly Target", "月目标")))
+                                                ("Monthly Target", "月目标"), ("Cover", "代理人"),
+                                                ("Away Until", "外出至")))
+TEAM_TABLE_V1 = TableLayout("team", "Team", "团队", TEAM_TABLE.headers[:4])
+"""The Team table of workbooks made before `Cover` / `Away Until`: still read, nobody away."""
 KEYWORDS_TABLE = TableLayout("keywords", "Grading keywords", "评级关键词",
                              (("Signal", "信号"), ("Keywords", "关键词")))
 MAIL_ROUTING_TABLE = TableLayout("routing", "Mail routing", "邮件分配", (("Match", "匹配"), ("Owner", "业务员")))
@@ -245,6 +259,21 @@ def _yes(value: Any) -> bool:
     return _blank(value) or _text(value).casefold() in {"yes", "y", "true", "1", "是", "在职", "x"}
 
 
+def _day(value: Any, what: str, problems: list[str]) -> date | None:
+    """A date cell (Excel date, or text like 2026-12-24); anything else is reported and read as blank."""
+    if _blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(_text(value)[:10])
+    except ValueError:
+        problems.append(f"{what}: '{value}' is not a date like 2026-12-24")
+        return None
+
+
 def _weekday(value: Any) -> int | None:
     text = _text(value).casefold()
     for i, (en, zh) in enumerate(zip(WEEKDAYS, WEEKDAYS_ZH, strict=True)):
@@ -270,12 +299,13 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             scalars[spec.attr] = value
     if company:
         settings = replace(settings, company=replace(settings.company, **company))
-    for attr in ("reply_target_hours", "reply_limit_hours", "fax_limit_hours", "open_inquiry_max_days"):
+    for attr in ("reply_target_hours", "reply_limit_hours", "fax_limit_hours", "open_inquiry_max_days",
+                 "pool_after_days"):
         if attr in scalars:
             num = _number(scalars[attr], attr, problems)
             if num is not None and num > 0:
-                value: Any = int(num) if attr == "open_inquiry_max_days" else num
-                settings = replace(settings, **{attr: value})
+                whole: Any = int(num) if attr in {"open_inquiry_max_days", "pool_after_days"} else num
+                settings = replace(settings, **{attr: whole})
     if "language" in scalars:
         lang = _text(scalars["language"]).casefold()
         lang = {"中文": "zh", "chinese": "zh", "english": "en", "英文": "en"}.get(lang, lang)
@@ -291,6 +321,8 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             settings = replace(settings, week_ends_on=day)
     if "catalog_file" in scalars:
         settings = replace(settings, catalog_file=_text(scalars["catalog_file"]))
+    if "team_folder" in scalars:
+        settings = replace(settings, team_folder=_text(scalars["team_folder"]))
 
     cadence_rows = find_table(grid, CADENCE_TABLE)
     if cadence_rows:
@@ -319,10 +351,12 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         settings = replace(settings, country_regions=overrides)
 
     team = []
-    for name, active, email, target in find_table(grid, TEAM_TABLE) or []:
+    team_rows = find_table(grid, TEAM_TABLE) or [[*r, None, None] for r in find_table(grid, TEAM_TABLE_V1) or []]
+    for name, active, email, target, cover, away in team_rows:
         if _text(name):
             team.append(TeamMember(_text(name), _yes(active), _text(email),
-                                   _number(target, f"Monthly Target of {name}", problems)))
+                                   _number(target, f"Monthly Target of {name}", problems), _text(cover),
+                                   _day(away, f"Away Until of {name}", problems)))
     if team:
         settings = replace(settings, team=tuple(team))
 
@@ -353,7 +387,8 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "reply_target_hours": settings.reply_target_hours, "reply_limit_hours": settings.reply_limit_hours,
         "fax_limit_hours": settings.fax_limit_hours, "open_inquiry_max_days": settings.open_inquiry_max_days,
         "language": settings.language, "week_ends_on": WEEKDAYS[settings.week_ends_on],
-        "catalog_file": settings.catalog_file,
+        "catalog_file": settings.catalog_file, "pool_after_days": settings.pool_after_days,
+        "team_folder": settings.team_folder,
     }
     return {
         "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],
@@ -361,7 +396,8 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "regions": [[r.region, r.price_factor, r.pricing_note, r.payment_terms, r.incoterm, r.valid_days]
                     for r in settings.regions],
         "countries": [[k, v] for k, v in settings.country_regions.items()],
-        "team": [[t.name, "Yes" if t.active else "No", t.email, t.monthly_target] for t in settings.team],
+        "team": [[t.name, "Yes" if t.active else "No", t.email, t.monthly_target, t.cover, t.away_until]
+                 for t in settings.team],
         "keywords": [[k, ", ".join(v)] for k, v in settings.keywords.items()],
         "routing": [[r.match, r.owner] for r in settings.mail_routing],
     }

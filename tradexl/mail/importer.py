@@ -28,6 +28,7 @@ from tradexl.mail.message import parse_message
 from tradexl.mail.platform import PLATFORM_EXTENSIONS, platform_rows
 from tradexl.mail.stream import RawMessage, iter_mbox, read_eml
 from tradexl.model import InputTables
+from tradexl.rules.team import route_owner
 from tradexl.settings import Settings
 
 MATCH_COLUMN = "Match"
@@ -202,6 +203,9 @@ def _import(path: Path, batches: Callable[[InputTables], Iterable[Batch]], *, no
     if not rows:
         return report
     link(tables, rows, report)
+    for row in [*rows, *report.new_customers]:  # while the routed owner is away, their cover gets it
+        if row.get("Owner"):
+            row["Owner"] = route_owner(row["Owner"], tables.settings, now.date())
     book.add_column("inquiries", MATCH_COLUMN)  # how each row matched (docs/MATCHING.md), even in older workbooks
     if report.new_customers:
         book.append_rows("customers", report.new_customers)

@@ -17,6 +17,7 @@ from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
 from tradexl.rules.linking import KEYED_SHEETS, buyer_index, customer_keys, link_keys, unknown_customer_problems
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
+from tradexl.rules.team import owner_view, unknown_owner_problems
 
 COMPUTED_SHEETS = ("inquiries", "customers")
 
@@ -61,6 +62,9 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     for column in contacts:
         customers[column] = contacts[column]
     customers["Effective Grade"] = customers["Current Grade"]
+    customers["Owner View"] = owner_view(customers["Owner"], settings, today)
+    problems += unknown_owner_problems(customers, settings, sheet_name(tables, "customers"))
+    problems += unknown_owner_problems(inquiries, settings, sheet_name(tables, "inquiries"), rows=inquiries["Is Open"])
 
     order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}
     names = {sheet_name(tables, s.key): order[s.key] for s in schema.INPUT_SHEETS}
