@@ -112,6 +112,7 @@ def test_languages_and_english_default():
     assert [buyer_language(c) for c in ("Brazil", "Côte d'Ivoire", "Russia", "KSA", "China", "Germany", "")] == [
         "pt", "fr", "ru", "ar", "zh", "en", "en"]
     subject, text = introduction("", "Acme", "Germany", "Kevin", "Anna", None, TEAM)
+    assert subject == "Your new contact at Your Company Co., Ltd.: Anna"
     assert text.startswith("Dear Acme,\n\nKevin has asked me to introduce myself: from today I am your contact")
 
 
