@@ -33,7 +33,7 @@ from tradexl.rules.contacts import is_open
 from tradexl.rules.regions import find_country
 from tradexl.rules.team import fold
 from tradexl.schema import normalize_header
-from tradexl.settings import TEAM_TABLE, Settings
+from tradexl.settings import TEAM_TABLE, Settings, locate_table, table_row
 from tradexl.sheetspec import PrintSetup, Row, SheetSpec
 
 LOG_SHEET = "Handover Log"
@@ -142,16 +142,14 @@ def _grid(path: Path, sheet: str) -> list[list[Any]] | None:
 
 def _team_cells(grid: list[list[Any]], name: str) -> tuple[int, int, int]:
     """(Excel row of `name` in Settings › Team, column of Cover, column of Away Until), 1-based."""
-    wanted = [{normalize_header(en), normalize_header(zh)} for en, zh in TEAM_TABLE.headers]
-    for r, row in enumerate(grid):
-        for c in range(len(row) - len(wanted) + 1):
-            if all(normalize_header(row[c + i]) in wanted[i] for i in range(len(wanted))):
-                for below in range(r + 1, len(grid)):
-                    if fold(grid[below][c]) == fold(name):
-                        return below + 1, c + 5, c + 6
-                raise WorkbookError(f"'{name}' is not in Settings › Team; add them there first")
-    raise WorkbookError("Settings › Team has no 'Cover' and 'Away Until' columns; add them right of "
-                        "'Monthly Target' (tradexl new makes them)")
+    if locate_table(grid, TEAM_TABLE) is None:
+        raise WorkbookError("Settings › Team has no 'Cover' and 'Away Until' columns; add them right of "
+                            "'Monthly Target' (tradexl new makes them)")
+    found = table_row(grid, TEAM_TABLE, name)
+    if found is None:
+        raise WorkbookError(f"'{name}' is not in Settings › Team; add them there first")
+    row, first = found
+    return row, first + 4, first + 5
 
 
 def _log_rows(path: Path) -> list[list[Any]]:

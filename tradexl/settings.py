@@ -220,20 +220,46 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def find_table(grid: Sequence[Sequence[Any]], layout: TableLayout) -> list[list[Any]] | None:
-    """Rows of the first block on the grid whose header row matches `layout` (English or Chinese)."""
+def locate_table(grid: Sequence[Sequence[Any]], layout: TableLayout) -> tuple[int, int] | None:
+    """(row, column), 0-based, of the first header row on the grid matching `layout` (English or Chinese)."""
     wanted = [{normalize_header(en), normalize_header(zh)} for en, zh in layout.headers]
     width = len(wanted)
     for r, row in enumerate(grid):
         for c in range(len(row) - width + 1):
             if all(normalize_header(row[c + i]) in wanted[i] for i in range(width)):
-                body: list[list[Any]] = []
-                for below in grid[r + 1:]:
-                    cells = [below[c + i] if c + i < len(below) else None for i in range(width)]
-                    if all(_blank(v) for v in cells):
-                        break
-                    body.append(cells)
-                return body
+                return r, c
+    return None
+
+
+def find_table(grid: Sequence[Sequence[Any]], layout: TableLayout) -> list[list[Any]] | None:
+    """Rows of the first block on the grid whose header row matches `layout` (English or Chinese)."""
+    found = locate_table(grid, layout)
+    if found is None:
+        return None
+    r, c = found
+    body: list[list[Any]] = []
+    for below in grid[r + 1:]:
+        cells = [below[c + i] if c + i < len(below) else None for i in range(len(layout.headers))]
+        if all(_blank(v) for v in cells):
+            break
+        body.append(cells)
+    return body
+
+
+def table_row(grid: Sequence[Sequence[Any]], layout: TableLayout, first: str) -> tuple[int, int] | None:
+    """(Excel row, Excel column of the table's first column), 1-based, of the row of `layout` whose first cell
+    is `first` (case- and space-insensitive; a General key also matches in Chinese); None when absent."""
+    found = locate_table(grid, layout)
+    if found is None:
+        return None
+    r, c = found
+    keys = {normalize_header(first)} | {normalize_header(k.zh) for k in SETTING_KEYS if k.key == first}
+    for below in range(r + 1, len(grid)):
+        row = grid[below]
+        if c < len(row) and normalize_header(row[c]) in keys:
+            return below + 1, c + 1
+        if all(_blank(v) for v in row[c:c + len(layout.headers)]):
+            return None
     return None
 
 

@@ -9,7 +9,7 @@ import click
 
 from tradexl import services
 from tradexl.cli.app import cli
-from tradexl.cli.commands import FORCE, TODAY, WORKBOOK, _parse_day
+from tradexl.cli.commands import FORCE, TODAY, VERBOSE, WORKBOOK, _parse_day, reporter
 
 
 @cli.command()
@@ -51,3 +51,28 @@ def handover(path: Path, from_name: str | None, to_name: str | None, until: date
     for line in done.skipped:
         click.echo(f"  {line}")
     click.echo(f"Undo with: tradexl handover {path.name} --undo {done.handover_id}")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--into", "into", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The manager's workbook (made like `tradexl new` when missing).")
+@TODAY
+@FORCE
+@VERBOSE
+def team(folder: Path, into: Path, today: date | None, force: bool, verbose: bool) -> None:
+    """Build the team sheets in the manager's workbook from every salesperson's workbook in FOLDER.
+
+    The salespeople's files are only read, never written (a book open in Excel is read as last saved).
+    Conflicted copies, backups and broken files are listed on the Team Check sheet.
+
+    Example: tradexl team "D:/OneDrive/Sales" --into Team.xlsm
+    """
+    from tradexl.teamfolder import team_file
+
+    day, now = services.clock(today)
+    done = team_file(folder, into, today=day, now=now, force=force, progress=reporter(verbose))
+    names = ", ".join(f"{m.name} ({m.path.name})" for m in done.members) or "nobody"
+    click.echo(f"{into.name}: team of {len(done.members)}: {names}")
+    if done.notes:
+        click.echo(f"{len(done.notes)} note(s) about the folder on the Team Check sheet.")
