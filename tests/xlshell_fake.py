@@ -118,6 +118,7 @@ class FakeExcel:
         self.writes: list[tuple[str, str]] = []  # (sheet, address) of every value write
         self.deleted: list[str] = []
         self.selected: tuple[str, int] | None = None  # (sheet, row) of the user's selection
+        self.fullname = "C:/Sales/Team.xlsm"  # where the open workbook lives on disk
         self.book = self._book()
 
     # --- plumbing ---------------------------------------------------------------------------------------------
@@ -174,6 +175,7 @@ class FakeExcel:
         self._prop(book, "Book", "sheets", self._sheets)
         self._prop(book, "Book", "app", self._app)
         self._prop(book, "Book", "selection", self._selection)
+        self._prop(book, "Book", "fullname", lambda: self.fullname)
         return book
 
     def _selection(self) -> Any:

@@ -179,20 +179,38 @@ def _one_line(exc: Exception) -> str:
 
 @dataclass
 class TeamResult:
-    into: Path
+    result: RunResult
     members: list[Member]
     notes: list[Problem]
-    saved: bool
+    saved: bool = False
+
+
+def team_run(folder: Path, manager: Settings, *, exclude: Path | None, today: date, now: datetime,
+             workers: int = 1, progress: Callable[[str], None] | None = None) -> TeamResult:
+    """The team sheets from every salesperson's workbook under `folder`, which are only ever read; shared by
+    `tradexl team` and the ribbon's "Team report" (the manager's workbook is `exclude`, never read as a member)."""
+    say = progress or (lambda _message: None)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise WorkbookError(f"'{folder}' is not a folder (Settings › Team Folder names the team's shared folder)")
+    chosen, notes = choose(scan(folder), folder, exclude=exclude)
+    say(f"{len(chosen)} workbook(s) in {folder}")
+    members, skipped = read_members(chosen, today, now, workers=workers, progress=say)
+    notes += skipped
+    settings = team_settings(manager, [(m.name, m.settings) for m in members])
+    sheets = team_sheets([(m.name, m.enriched) for m in members], notes, settings, today)
+    names = ", ".join(m.name for m in members) or "nobody"
+    message = f"Team report: {len(members)} workbook(s) read ({names}); {len(notes)} note(s) on Team Check"
+    return TeamResult(RunResult(computed={}, sheets=sheets, message=message, owned=TEAM_SHEETS), members, notes)
 
 
 def team_file(folder: Path, into: Path, *, today: date, now: datetime, force: bool = False,
               progress: Callable[[str], None] | None = None) -> TeamResult:
-    """`tradexl team`: the team sheets in the manager's workbook `into` (made with `tradexl new` if missing)
-    from every salesperson's workbook under `folder`, which are only ever read."""
+    """`tradexl team`: the team sheets written into the manager's workbook `into` (made with `tradexl new` if
+    missing), the folder remembered in its Settings for the ribbon."""
     from tradexl.fileengine.engine import FileWorkbook
     from tradexl.services import new
 
-    say = progress or (lambda _message: None)
     folder, into = Path(folder), Path(into)
     if not folder.is_dir():
         raise WorkbookError(f"'{folder}' is not a folder")
@@ -200,15 +218,12 @@ def team_file(folder: Path, into: Path, *, today: date, now: datetime, force: bo
         new(into)
     book = FileWorkbook(into, force=force)
     manager = book.read()
-    chosen, notes = choose(scan(folder), folder, exclude=into)
-    say(f"{len(chosen)} workbook(s) in {folder}")
-    members, skipped = read_members(chosen, today, now, workers=min(2, os.cpu_count() or 1), progress=say)
-    notes += skipped
-    settings = team_settings(manager.settings, [(m.name, m.settings) for m in members])
-    sheets = team_sheets([(m.name, m.enriched) for m in members], notes, settings, today)
-    book.apply(RunResult(computed={}, sheets=sheets, message="", owned=TEAM_SHEETS))
+    done = team_run(folder, manager.settings, exclude=into, today=today, now=now,
+                    workers=min(2, os.cpu_count() or 1), progress=progress)
+    book.apply(done.result)
     _remember_folder(book, into, folder, manager.settings.team_folder)
-    return TeamResult(into, members, notes, book.save())
+    done.saved = book.save()
+    return done
 
 
 def _remember_folder(book: FileWorkbook, into: Path, folder: Path, remembered: str) -> None:

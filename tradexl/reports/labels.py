@@ -108,6 +108,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "pool.same_buyer": ("buyer {group}: {how}", "客户 {group}：{how}"),
     "pool.last": ("last {date}", "最近 {date}"),
     "pool.never": ("never contacted", "从未联系"),
+    "team.check_title": ("Team Check – {books} workbooks read, {notes} notes about the folder",
+                         "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
     "pool.counts": ("{inquiries} inq · {quotes} quotes · {orders} orders",
                     "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
 }

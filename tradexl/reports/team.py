@@ -23,7 +23,7 @@ from tradexl.reports.pool import history_lines, pool_rows, pool_spec
 from tradexl.reports.weekly import weekly_sheet
 from tradexl.rules.team import fold
 from tradexl.settings import Settings, TeamMember
-from tradexl.sheetspec import SheetSpec
+from tradexl.sheetspec import Row, SheetSpec
 
 TEAM_SHEETS = ("Team Weekly Summary", "Team Due", "Team Pool", "Team Check")
 KEYED = ("inquiries", "customers", "followups", "quotes", "samples")
@@ -81,8 +81,10 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     read = [Problem(name, None, "", f"{len(e.customers)} customers, {len(e.inquiries)} inquiries",
                     f"read; {len(e.problems)} data problem(s) on its own Check sheet" if e.problems else "read")
             for name, e in members]
+    check = check_sheet([*notes, *read], settings)
+    title = Row((labels("team.check_title", books=len(members), notes=len(notes)),), kind="title")
     names = iter(TEAM_SHEETS)
     return [replace(weekly_sheet(team, today, settings), name=next(names)),
             replace(due_sheet(team, today, settings), name=next(names)),
             pool_spec(pool, conflicts, today, settings, name=next(names)),
-            replace(check_sheet([*notes, *read], settings), name=next(names))]
+            replace(check, name=next(names), rows=(title, *check.rows[1:]))]
