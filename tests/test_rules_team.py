@@ -1,6 +1,6 @@
 """Cover while away (and after the date), the importer's routing hook, and Check's unknown/inactive owners."""
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -86,3 +86,27 @@ def test_due_sheet_shows_kevins_customers_under_anna_while_away_and_owner_cells_
     result = run(tables, date(2026, 12, 10), pd.Timestamp("2026-12-10").to_pydatetime())
     assert [(p.sheet, p.row, p.column, p.value) for p in result.problems if p.column == "Owner"] == [
         ("Customers", 4, "Owner", "Li")]
+
+
+def test_importer_gives_an_away_salespersons_new_inquiry_to_the_cover(tmp_path: Path):
+    from email.message import EmailMessage
+
+    from tradexl.mail import import_messages
+    from tradexl.settings import MailRoute
+
+    path = tmp_path / "Book.xlsm"
+    settings = Settings(team=TEAM, mail_routing=(MailRoute("kevin@acme.cn", "Kevin"),))
+    build_workbook(path, settings=settings)
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "Omar <omar@gulftools.ae>", "kevin@acme.cn", "LED panel price"
+    mail["Date"] = "Mon, 07 Dec 2026 10:00:00 +0400"
+    mail.set_content("Please quote 500 pcs LED panels.\nOmar\nGulf Tools LLC")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.eml").write_bytes(mail.as_bytes())
+    import_messages(path, [tmp_path / "in"], now=datetime(2026, 12, 7, 9, 0))
+    assert list(read_workbook(path).frames["inquiries"]["Owner"]) == ["Anna"]  # Kevin away until 2026-12-10
+    mail.replace_header("Subject", "LED tube price")
+    mail.replace_header("Date", "Fri, 11 Dec 2026 10:00:00 +0400")
+    (tmp_path / "in" / "one.eml").write_bytes(mail.as_bytes())
+    import_messages(path, [tmp_path / "in"], now=datetime(2026, 12, 11, 9, 0))
+    assert list(read_workbook(path).frames["inquiries"]["Owner"]) == ["Anna", "Kevin"]  # back the day after
