@@ -5,27 +5,35 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test lint bench workbook
 
-$(BIN)/tradexl: setup.cfg pyproject.toml
+# `make demo` installs only what the product needs; `make test` (and the other developer targets) add the
+# test extras. Each install is remembered by a stamp file in the venv.
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-demo: $(BIN)/tradexl
+demo: $(VENV)/.installed
 	$(BIN)/tradexl demo --out demo
 
-test: $(BIN)/tradexl
+test: $(VENV)/.installed-test
 	bash scripts/system-deps.sh
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
-lint: $(BIN)/tradexl
+lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(BIN)/tradexl
+bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_refresh.py --sizes 1000,10000
 
-workbook: $(BIN)/tradexl
+workbook: $(VENV)/.installed
 	$(BIN)/python -m tradexl.builder TradeWorkbook.xlsm

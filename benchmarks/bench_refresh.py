@@ -65,7 +65,8 @@ def median(samples: list[Sample]) -> Sample:
 
 
 def make_workbook(size: int, folder: Path) -> Path:
-    from tradexl.sampledata import scaled_dataset, write_xlsx_fast
+    from tradexl.sampledata import scaled_dataset
+    from tradexl.sampledata.xlsx import write_xlsx_fast
 
     path = folder / f"bench-{size}-refreshed.xlsx"
     if not path.exists():

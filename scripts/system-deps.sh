@@ -24,4 +24,5 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
 fi
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
 [ -z "$policy_added" ] || $sudo rm -f /usr/sbin/policy-rc.d
-$sudo pkill -x dovecot >/dev/null 2>&1 || true
+# No `pkill dovecot` here: the tests start and stop their own servers by pid, and another Dovecot on this
+# machine (a developer's, another test run's) is not ours to stop.

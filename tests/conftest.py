@@ -39,6 +39,24 @@ def child_env(*extra: Path, base: dict[str, str] | None = None) -> dict[str, str
     return env
 
 
+def in_ci() -> bool:
+    """True when the environment says this is CI (`CI=true`, as GitHub Actions and most CI services set it)."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def require(tool_ok: bool, reason: str) -> None:
+    """Skip a test whose real component (LibreOffice, Dovecot, a tmpfs mount...) is missing here, but FAIL in CI.
+
+    A skip on a developer's laptop is honest; a skip in CI would hide that the test never ran, so with `CI=true`
+    the same call fails with the reason. Works inside a test or fixture and at module level.
+    """
+    if tool_ok:
+        return
+    if in_ci():
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
 def engine() -> Any:
     """`tradexl.fileengine.engine`; the test is skipped only while the module does not exist at all."""
     if importlib.util.find_spec("tradexl.fileengine.engine") is None:
@@ -65,8 +83,7 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def corpus_copy(corpus_dir: dict[str, Path], tmp_path: Path) -> Callable[[str], Path]:
     """Copy a corpus file into its own empty folder (so backups and temp files can be counted)."""
     def copy(name: str) -> Path:
-        if name not in corpus_dir:
-            pytest.skip(f"{name} could not be made here (LibreOffice missing?)")
+        require(name in corpus_dir, f"{name} could not be made here (LibreOffice missing?)")
         folder = tmp_path / name.replace(".", "_")
         folder.mkdir()
         return Path(shutil.copy2(corpus_dir[name], folder / name))

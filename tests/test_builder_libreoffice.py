@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from conftest import require
 
 from tradexl.builder import BUTTONS, MODULE_NAME
 
@@ -76,8 +77,7 @@ def uno_python() -> str | None:
 def libreoffice_view(tmp_path_factory: pytest.TempPathFactory) -> dict:
     soffice = shutil.which("soffice")
     python = uno_python() if soffice else None
-    if not soffice or not python:
-        pytest.skip("LibreOffice (soffice) with python3-uno is not installed")
+    require(bool(soffice and python), "LibreOffice (soffice) with python3-uno is not installed")
     tmp = tmp_path_factory.mktemp("libreoffice")
     script = tmp / "list_vba.py"
     script.write_text(UNO_SCRIPT)

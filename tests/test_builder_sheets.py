@@ -17,7 +17,16 @@ from tradexl.builder import build_workbook
 from tradexl.builder.cells import COMPUTED_FILL
 from tradexl.builder.input_sheets import VALIDATION_ROWS
 from tradexl.schema import INPUT_SHEETS, INQUIRIES, SETTINGS_SHEET
-from tradexl.settings import Cadence, CompanyProfile, MailRoute, RegionPricing, Settings, TeamMember, parse_settings
+from tradexl.settings import (
+    BankDetails,
+    Cadence,
+    CompanyProfile,
+    MailRoute,
+    RegionPricing,
+    Settings,
+    TeamMember,
+    parse_settings,
+)
 
 ROWS: dict[str, list[dict[str, Any]]] = {
     "inquiries": [
@@ -120,7 +129,7 @@ def test_unknown_sheet_or_column_is_refused(tmp_path: Path) -> None:
 def test_settings_sheet_has_a_titled_table_per_settings_table(empty_book: openpyxl.Workbook) -> None:
     ws = empty_book[SETTINGS_SHEET]
     assert set(ws.tables) == {"tblSettings", "tblCadence", "tblRegions", "tblCountryRegions", "tblTeam",
-                              "tblKeywords", "tblMailRouting"}
+                              "tblKeywords", "tblMailRouting", "tblBank"}
     for table in ws.tables.values():
         min_col, min_row, _, _ = range_boundaries(table.ref)
         assert ws.cell(min_row - 1, min_col).value, f"{table.name} has no title above it"
@@ -146,6 +155,9 @@ def test_custom_settings_round_trip(tmp_path: Path) -> None:
         language="zh", week_ends_on=2, catalog_file="catalog.pdf",
         keywords={**Settings().keywords, "urgent": ("urgent", "急")},
         mail_routing=(MailRoute("amy@lumax.example", "Amy"), MailRoute("solar", "Tony")),
+        grade_after_loss="D", quote_expiry_days=10, mail_folder="C:\\Mail\\inquiries",
+        bank=BankDetails("Ningbo Best Co., Ltd.", "Bank of China Ningbo Branch", "3581 0000 1234", "BKCHCNBJ92A",
+                         "139 Yaohang Street, Ningbo"),
     )
     path = tmp_path / "custom.xlsm"
     build_workbook(path, settings=custom)

@@ -111,12 +111,15 @@ def test_every_on_action_names_a_callback_sub_in_the_vba_module() -> None:
 
 def test_vba_callbacks_run_the_tradexl_macros_through_the_xlwings_addin() -> None:
     code = vba_modules(TEMPLATE)[MODULE_NAME]
-    assert 'pythonCode = "import tradexl.xlshell.macros as m; m." & macroName & "()"' in code
+    assert 'pythonCode = "import tradexl.xlshell.macros as m; m." & macroName & "(" & args & ")"' in code
     assert "Application.Run \"'\" & XLWINGS_ADDIN & \"'!RunPython\", pythonCode" in code
     assert 'Private Const XLWINGS_ADDIN As String = "xlwings.xlam"' in code
     for button in BUTTONS:
         body = code.split(f"Public Sub {button.callback}(control As IRibbonControl)", 1)[1].split("End Sub")[0]
-        assert body.strip() == f'RunTradeXL "{button.macro}"'
+        if not button.asks:
+            assert body.strip() == f'RunTradeXL "{button.macro}"'
+        else:  # asks the user first, then passes the answers as Python string literals
+            assert body.strip().splitlines()[-1].strip().startswith(f'RunTradeXL "{button.macro}", PyStr(')
     for macro in ("refresh_followups", "grade_leads", "region_quotes", "weekly_summary", "check_data",
                   "refresh_all", "customer_history"):
         assert f'"{macro}"' in code
@@ -151,3 +154,21 @@ def test_standalone_embeds_xlwings_and_calls_its_run_python(tmp_path: Path) -> N
     assert "Application.Run" not in code and "xlwings addin install" not in code
     assert "pip install tradexl" in code and '"3. Restart Excel' in code  # steps renumbered without the add-in
     assert parts(path)[CUSTOMUI_PART] == parts(TEMPLATE)[CUSTOMUI_PART]
+
+
+def test_day_buttons_are_on_the_ribbon_and_ask_before_calling_python() -> None:
+    root = ET.fromstring(parts(TEMPLATE)[CUSTOMUI_PART])
+    q = f"{{{CUSTOMUI_NS}}}"
+    mail = next(g for g in root.iter(q + "group") if g.get("id") == "grpMail")
+    assert [b.get("label") for b in mail.iter(q + "button")] == ["Import mail", "Fetch mail", "Reply draft",
+                                                                 "Proforma invoice"]
+    code = vba_modules(TEMPLATE)[MODULE_NAME]
+    importing = code.split("Public Sub OnImportMail(control As IRibbonControl)", 1)[1].split("End Sub")[0]
+    assert 'PickFolder(SettingValue("Mail Folder"))' in importing and 'If folder = "" Then Exit Sub' in importing
+    logging = code.split("Public Sub OnLogContact(control As IRibbonControl)", 1)[1].split("End Sub")[0]
+    assert 'If ActiveSheet.Name <> "Due Follow-ups" Or ActiveCell.Row <= 2 Then' in logging
+    assert "ActiveSheet.Cells(r, 2)" in logging and "ActiveSheet.Cells(r, 8)" in logging  # customer, channel
+    assert logging.count("InputBox(") == 3
+    for helper in ("Private Function PyStr(", "Private Function PickFolder(", "Private Function SettingValue("):
+        assert helper in code
+    assert "Application.FileDialog(4)" in code  # msoFileDialogFolderPicker

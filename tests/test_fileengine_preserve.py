@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import require
 from fileengine_support import build_workbook, cells, order, parts, sample_result
 from lxml import etree
 from python_calamine import CalamineWorkbook
@@ -167,10 +168,10 @@ def test_styles_are_appended_never_renumbered(book):
         assert int(new_el.get("count")) == len(new_el)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_opens_the_refreshed_workbook(book, tmp_path):
     import subprocess
 
+    require(shutil.which("soffice") is not None, "LibreOffice not installed")
     path, _ = book
     refresh(path)
     copy = tmp_path / "lo" / "Book.xlsx"

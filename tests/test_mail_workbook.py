@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import zipfile
 from datetime import date, datetime, timedelta, timezone
 from email import message_from_bytes
@@ -20,7 +22,7 @@ from tradexl.mail.reply import compose_reply, reply_file
 from tradexl.model import InputTables
 from tradexl.reports.unanswered import unanswered, unanswered_sheet
 from tradexl.rules.enrich import enrich
-from tradexl.settings import Settings
+from tradexl.settings import Settings, TeamMember
 
 CORPUS = Path(__file__).parent / "fixtures" / "mail"
 CHINA = timezone(timedelta(hours=8))
@@ -205,3 +207,115 @@ def test_history_sheet_shows_the_same_history_as_lookup(imported: Path):
     assert sheet.name == "History" and result.owned == ("History",) and not result.computed
     assert "C0007 Al Noor Trading L.L.C." in texts and "Inquiries (3)" in texts
     assert "Inquiries (3)" in lookup(imported, "C0007")
+
+
+# --- a real inbox: robots, non-mail files and bounces (issue 14) -----------------------------------------------
+
+ROBOTS = {
+    "bounce.eml": b"""From: Mail Delivery System <MAILER-DAEMON@mx.ourfactory.cn>
+To: amy@ourfactory.cn
+Subject: Undelivered Mail Returned to Sender
+Date: Sat, 21 Mar 2026 08:00:00 +0800
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+Your message could not be delivered.
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.ourfactory.cn
+
+Final-Recipient: rfc822; INFO@alnoor-trading.ae
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 User unknown
+--B--
+""",
+    "out-of-office.eml": b"From: Ahmed <ahmed@alnoor-trading.ae>\nSubject: Automatic reply: RFQ AB-100\n"
+                         b"Auto-Submitted: auto-replied\nDate: Sat, 21 Mar 2026 08:01:00 +0400\n\nI am away.\n",
+    "newsletter.eml": b"From: Canton Fair News <news@cantonfair.example>\nSubject: Phase 2 opens\n"
+                      b"List-Unsubscribe: <mailto:unsubscribe@cantonfair.example>\n"
+                      b"Date: Sat, 21 Mar 2026 08:02:00 +0800\n\nNew exhibitors.\n",
+    "sent-by-us.eml": b"From: Amy <amy@ourfactory.cn>\nTo: john@buyer.example\nSubject: Re: RFQ\n"
+                      b"Date: Sat, 21 Mar 2026 08:03:00 +0800\n\nPlease find our quote.\n",
+    "empty.eml": b"",
+    "README.eml": b"# Saved mails\n\nDrag messages here from Outlook.\n",
+    "buyer.eml": b"From: =?UTF-8?B?TcO8bGxlciwgSGFucw==?= <hans@mueller-licht.de>\nSubject: Anfrage AB-100\n"
+                 b"Date: Sat, 21 Mar 2026 09:00:00 +0100\nContent-Type: text/plain; charset=utf-8\n\n"
+                 b"Bitte 2000 pcs AB-100 anbieten.\n\nAm Fr., 20. M\xc3\xa4rz 2026 um 10:00 Uhr schrieb Amy "
+                 b"<amy@ourfactory.cn>:\n> unser Angebot\n",
+}
+TEAM = Settings(team=(TeamMember("Amy", True, "amy@ourfactory.cn"),))
+
+
+@pytest.fixture()
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name, data in ROBOTS.items():
+        (folder / name).write_bytes(data)
+    shutil.copy(Path(__file__).parent / "fixtures" / "outlook" / "received.msg", folder / "dragged.msg")
+    return folder
+
+
+@pytest.fixture()
+def team_book(tmp_path: Path) -> Path:
+    path = tmp_path / "Sales.xlsm"
+    build_workbook(path, settings=TEAM, data={"products": PRODUCTS, "customers": CUSTOMERS})
+    return path
+
+
+def test_robots_and_non_mail_are_skipped_with_a_reason_and_a_bounce_marks_the_customer(team_book: Path,
+                                                                                        inbox: Path):
+    report = import_messages(team_book, [inbox], now=NOW, tz=CHINA)
+    assert sorted(r["Email"] for r in report.added) == ["hans@mueller-licht.de", "hmailuser@hmailserver.test"]
+    hans = next(r for r in report.added if r["Email"] == "hans@mueller-licht.de")
+    assert (hans["Contact"], hans["Message"]) == ("Müller, Hans", "Bitte 2000 pcs AB-100 anbieten.")
+    assert report.skipped_by_reason() == {"not an email": 2, "auto-reply": 1, "bounce": 1, "mailing list": 1,
+                                          "our own mail": 1}
+    assert {c["Email"] for c in report.new_customers} == {"hans@mueller-licht.de", "hmailuser@hmailserver.test"}
+    assert [(b.customer_id, b.email, b.recorded) for b in report.bouncing] == [
+        ("C0007", "info@alnoor-trading.ae", True)]
+    customers = read_workbook(team_book).frames["customers"].set_index("Customer ID")
+    assert customers.loc["C0007", "Email Status"] == "Bouncing since 2026-03-21: 550 5.1.1 User unknown"
+    assert customers.loc["C0007", "Notes"] in (None, "") or pd.isna(customers.loc["C0007", "Notes"])
+    assert report.summary() == ("2 inquiries added, 0 duplicates skipped, 2 new customers, 6 not inquiries "
+                                "(2 not an email, 1 auto-reply, 1 bounce, 1 mailing list, 1 our own mail), "
+                                "1 bouncing address(es)")
+
+
+def test_a_person_can_force_a_robot_in(team_book: Path, inbox: Path):
+    report = import_messages(team_book, [inbox / "out-of-office.eml", inbox / "sent-by-us.eml"], now=NOW,
+                             tz=CHINA, include_robots=True)
+    assert [r["Email"] for r in report.added] == ["ahmed@alnoor-trading.ae"]
+    assert report.skipped_by_reason() == {"our own mail": 1}, "our own mail has no buyer to register"
+    assert report.added[0]["Customer ID"] == "C0007" and not report.new_customers
+
+
+def test_import_command_lists_skips_and_bounces(team_book: Path, inbox: Path):
+    from click.testing import CliRunner
+
+    import tradexl.cli.mail  # noqa: F401  (importing registers the commands)
+    from tradexl.cli.app import cli
+
+    result = CliRunner().invoke(cli, ["import", str(team_book), str(inbox), "--verbose"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"Not an inquiry (bounce): {inbox / 'bounce.eml'}" + " – 550 5.1.1 User unknown" in lines
+    assert f"Not an inquiry (not an email): {inbox / 'empty.eml'} – empty file" in lines
+    assert "Bouncing: C0007 info@alnoor-trading.ae (Bouncing since " in result.stdout
+    assert lines[-1].startswith("Sales.xlsm: 2 inquiries added, 0 duplicates skipped, 2 new customers, "
+                                "6 not inquiries (")
+
+
+def test_an_implausible_date_gives_way_to_the_files_time_and_is_reported(book: Path, tmp_path: Path):
+    mail = tmp_path / "year3609.eml"
+    mail.write_bytes(b"From: Peter <peter@vinhphat.vn>\nSubject: RFQ LP-40W\nDate: Mon, 30 Jun 3609 15:33:50 +0600\n"
+                     b"\nPlease quote LP-40W, 10000 pcs.\n")
+    saved = datetime(2026, 3, 20, 16, 45, 10)
+    os.utime(mail, (saved.timestamp(), saved.timestamp()))
+    report = import_messages(book, [mail], now=NOW, tz=CHINA)
+    assert [r["Received"] for r in report.added] == [saved]
+    assert report.notes == [(str(mail), "implausible date 3609-06-30 in the Date header")]

@@ -41,6 +41,7 @@ FOLLOWUPS = pd.DataFrame({
     "Date": [T("2024-05-01"), T("2024-04-20"), T("2024-05-03"), T("2024-05-02")],
     "Customer Key": ["C1", "C1", "C1", "C6"],
     "Summary": ["sent PI", "first call", "", "asked for catalog"],
+    "Next Step": ["", "send PI", "wait for deposit", ""],
 })
 
 
@@ -50,20 +51,20 @@ def test_due_sheet_groups_by_owner_most_overdue_first_with_highlights():
     assert [(r.kind, r.highlight, r.values) for r in sheet.rows] == [
         ("title", "", ("Due Follow-ups – Friday 2024-05-10: 6 customers due, 2 overdue A/B",)),
         ("header", "", ("Owner", "Customer", "Grade", "Country", "Last contact", "Next contact", "Days overdue",
-                        "Channel", "Last summary", "Phone", "Email")),
+                        "Channel", "Last summary", "Next step", "Phone", "Email")),
         ("section", "", ("Li – 3 due",)),
         ("data", "overdue", ("Li", "Alpha Trading", "A", "UAE", date(2024, 5, 1), date(2024, 5, 4), 6, "Phone",
-                             "sent PI", "+971 1", "a@alpha.ae")),
-        ("data", "warn", ("Li", "Epsilon", "C", "Peru", date(2024, 4, 20), date(2024, 5, 5), 5, "Email", "", "",
+                             "sent PI", "wait for deposit", "+971 1", "a@alpha.ae")),
+        ("data", "warn", ("Li", "Epsilon", "C", "Peru", date(2024, 4, 20), date(2024, 5, 5), 5, "Email", "", "", "",
                           "")),
         ("data", "overdue", ("Li", "Zeta", "B", "Oman", date(2024, 5, 2), date(2024, 5, 9), 1, "Email",
-                             "asked for catalog", "", "")),
+                             "asked for catalog", "", "", "")),
         ("section", "", ("Wang – 2 due",)),
-        ("data", "warn", ("Wang", "Delta SA", "D", "Chile", date(2024, 4, 1), date(2024, 5, 1), 9, "Fax", "", "",
+        ("data", "warn", ("Wang", "Delta SA", "D", "Chile", date(2024, 4, 1), date(2024, 5, 1), 9, "Fax", "", "", "",
                           "")),
-        ("data", "", ("Wang", "Eta", "", "Iran", None, None, 0, "Email", "", "", "")),
+        ("data", "", ("Wang", "Eta", "", "Iran", None, None, 0, "Email", "", "", "", "")),
         ("section", "", ("(no owner) – 1 due",)),
-        ("data", "", ("(no owner)", "Beta LLC", "C", "USA", None, date(2024, 5, 10), 0, "Email", "", "",
+        ("data", "", ("(no owner)", "Beta LLC", "C", "USA", None, date(2024, 5, 10), 0, "Email", "", "", "",
                       "b@beta.com")),
     ]
 

@@ -86,3 +86,72 @@ def test_unanswered_fax_inquiry_suggests_fax_until_answered():
     fax = {"Received": "2026-03-19 09:00", "Channel": "Fax"}
     assert customer("A", inquiries=[fax])["Channel"] == "Fax"
     assert customer("A", inquiries=[fax | {"Replied At": "2026-03-19 12:00"}])["Channel"] == "Phone"
+
+
+LOST_A = {"Received": "2026-03-01 09:00", "Grade": "A", "Status": "Lost", "Replied At": "2026-03-01 11:00"}
+
+
+def test_lost_latest_inquiry_follows_grade_after_loss_not_the_lost_grade():
+    row = customer(inquiries=[LOST_A], followups=[{"Date": "2026-03-10"}])
+    assert row["Current Grade"] == "C"
+    assert row["Next Contact"] == pd.Timestamp(2026, 3, 25)  # C: 15 days after 10 March, not A's 3
+    assert row["Channel"] == "Email"
+    assert row["Days Overdue"] == 0
+
+
+def test_grade_after_loss_comes_from_settings():
+    row = customer(inquiries=[LOST_A], followups=[{"Date": "2026-03-10"}],
+                   settings=Settings(grade_after_loss="D"))
+    assert row["Current Grade"] == "D" and row["Next Contact"] == pd.Timestamp(2026, 4, 9)
+
+
+def test_an_open_inquiry_or_a_new_one_ends_the_after_loss_grade():
+    older_open = {"Received": "2026-02-01 09:00", "Grade": "B", "Status": "Quoted"}
+    assert customer(inquiries=[older_open, LOST_A])["Current Grade"] == "A"
+    newer = {"Received": "2026-03-15 09:00", "Grade": "B", "Status": "Ordered"}
+    assert customer(inquiries=[LOST_A, newer])["Current Grade"] == "B"
+
+
+def test_manual_grade_still_wins_after_a_loss():
+    assert customer("A", inquiries=[LOST_A])["Current Grade"] == "A"
+
+
+@pytest.mark.parametrize(("followups", "channel"), [
+    ([{"Date": "2026-03-01", "Channel": "WhatsApp", "Summary": "Sent photos"}], "WhatsApp"),
+    ([{"Date": "2026-03-01", "Channel": "WhatsApp", "Summary": "Sent photos"},
+      {"Date": "2026-03-05", "Channel": "Phone", "Summary": "Called, no answer; left message."}], "WhatsApp"),
+    ([{"Date": "2026-03-05", "Channel": "Email", "Summary": "Price list"},
+      {"Date": "2026-03-01", "Channel": "WhatsApp", "Summary": "Chat"}], "Email"),
+    ([{"Date": "2026-03-01", "Channel": "Visit", "Summary": "Visited"},
+      {"Date": "2026-03-02", "Channel": "Quote", "Summary": "Quote Q1"}], "Phone"),
+    ([{"Date": "2026-03-01", "Channel": "WhatsApp", "Summary": "ok"},
+      {"Date": "2026-03-02", "Channel": "Phone", "Summary": "电话未接"}], "WhatsApp"),
+])
+def test_channel_follows_what_the_buyer_answers_on(followups, channel):
+    assert customer("A", followups=followups)["Channel"] == channel
+
+
+def test_channel_a_b_customer_answering_on_whatsapp_and_the_fax_rule_stays_first():
+    whatsapp = [{"Date": "2026-03-01", "Channel": "WhatsApp", "Summary": "ok"}]
+    assert customer("B", followups=whatsapp)["Channel"] == "WhatsApp"
+    fax = {"Received": "2026-03-19 09:00", "Channel": "Fax"}
+    assert customer("B", inquiries=[fax], followups=whatsapp)["Channel"] == "Fax"
+
+
+def test_demo_customers_lost_on_an_a_inquiry_leave_the_phone_cadence():
+    from tradexl.sampledata import demo_dataset
+
+    day = date(2026, 11, 28)
+    settings, data = demo_dataset(day)
+    frames = {key: pd.DataFrame(rows, index=range(2, 2 + len(rows))) for key, rows in data.items()}
+    enriched = enrich(InputTables(frames=frames, settings=settings), day, datetime(2026, 11, 28, 23, 59, 59))
+    inquiries = enriched.inquiries.sort_values("Received", kind="stable")
+    latest = inquiries.drop_duplicates("Customer Key", keep="last").set_index("Customer Key")
+    customers = enriched.customers.set_index("Customer Key")
+    lost = customers[~customers["Is Open"] & (customers["Grade"] == "")
+                     & customers.index.map(latest["Status"]).isin(["Lost"])]
+    was_a = lost.index.map(latest["Effective Grade"]) == "A"
+    assert sorted(lost.index[was_a]) == ["C0008", "C0040", "C0071"]  # worked out from the demo's inquiries
+    assert set(lost["Current Grade"]) == {"C"}
+    assert (lost["Next Contact"] - lost["Last Contact"] == pd.Timedelta(days=15)).all()
+    assert set(lost["Channel"]) <= {"Email", "WhatsApp", "Fax"}

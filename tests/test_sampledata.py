@@ -17,8 +17,8 @@ from tradexl.sampledata import (
     demo_dataset,
     scaled_dataset,
     vocab,
-    write_xlsx_fast,
 )
+from tradexl.sampledata.xlsx import write_xlsx_fast
 from tradexl.schema import INPUT_SHEETS, SETTINGS_SHEET, SHEETS_BY_KEY
 from tradexl.settings import DEFAULT_REGIONS, parse_settings
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, child_env
+from conftest import ROOT, child_env, require
 from corpus import bad_files, libreoffice
 from corpus.data import TODAY
 
@@ -85,8 +85,7 @@ def runs(corpus_dir: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) 
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_file_is_refused_with_one_line_and_nothing_written(runs: dict[str, tuple], name: str) -> None:
-    if name not in runs:
-        pytest.skip(f"{name} could not be made here (LibreOffice missing?)")
+    require(name in runs, f"{name} could not be made here (LibreOffice missing?)")
     code, stdout, stderr, before, after, _ = runs[name]
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert code not in (0, None), f"{name}: exit status {code}; stdout={stdout!r}"

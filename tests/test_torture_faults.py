@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, child_env, refresh
+from conftest import ROOT, child_env, refresh, require
 from corpus.data import TODAY
 
 from tradexl.errors import SaveError
@@ -31,8 +31,7 @@ def tmpfs(size_kb: int) -> Iterator[Path]:
     try:
         done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)],
                               capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip()}); see the simulated test")
+        require(done.returncode == 0, f"cannot mount a tmpfs here ({done.stderr.strip()}); see the simulated test")
         try:
             yield folder
         finally:
@@ -64,8 +63,7 @@ def test_read_only_folder_keeps_original_and_says_so(corpus_dir: dict[str, Path]
         before = listing(folder)
         remount = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True, text=True,
                                  check=False)
-        if remount.returncode != 0:
-            pytest.skip(f"cannot remount read-only: {remount.stderr.strip()}")
+        require(remount.returncode == 0, f"cannot remount read-only: {remount.stderr.strip()}")
         with pytest.raises(SaveError) as info:
             refresh(path)
         assert "read-only" in str(info.value), str(info.value)

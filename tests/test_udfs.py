@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import types
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -88,7 +87,9 @@ def test_every_function_is_registered_without_annotation_converters(udfs: Any) -
         settings = info["argmap"]["settings"]
         assert settings["options"] == {"convert": udfs.SettingsRange, "ndim": 2}
         assert isinstance(settings["optional"], Settings)
-        others = [a for a in info["args"] if a["name"] != "settings"]
+        if "products" in info["argmap"]:
+            assert info["argmap"]["products"]["options"] == {"convert": udfs.ProductsRange, "ndim": 2}
+        others = [a for a in info["args"] if a["name"] not in ("settings", "products")]
         assert all(a["options"].get("convert") is None for a in others), name
 
 
@@ -112,45 +113,77 @@ def test_region_price_defaults_and_settings(udfs: Any) -> None:
     assert type(call(udfs.TRADEXL_REGION_PRICE, 12.0, "Europe", "USD", mock.sentinel.missing)) is float
 
 
-def _fake_core(monkeypatch: pytest.MonkeyPatch, module: str, name: str, fn: Any) -> list[tuple[Any, ...]]:
-    """Install `fn` as tradexl.rules.<module>.<name> when the real rule is not there yet, recording calls."""
-    calls: list[tuple[Any, ...]] = []
-    try:
-        real = importlib.import_module(f"tradexl.rules.{module}")
-        target = getattr(real, name)
-    except (ImportError, AttributeError):
-        target = fn
-        fake = types.ModuleType(f"tradexl.rules.{module}")
-        monkeypatch.setitem(sys.modules, f"tradexl.rules.{module}", fake)
-        real = fake
-
-    def spy(*args: Any) -> Any:
-        calls.append(args)
-        return target(*args)
-
-    monkeypatch.setattr(real, name, spy, raising=False)
-    return calls
+MISSING = mock.sentinel.missing
+CADENCE_A_10 = [["Follow-up cadence", None, None], ["Grade", "Every (days)", "Channel"], ["A", 10.0, "Phone"]]
+CATALOG = [["Model", "Name", "MOQ", "Base Price"], ["LED-100", "LED panel", 1000.0, 2.0]]
 
 
-def test_next_contact_converts_dates_and_flags(udfs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _fake_core(monkeypatch, "contacts", "next_contact_date",
-                       lambda grade, last, is_open, settings, today: date(2026, 12, 1))
-    result = call(udfs.TRADEXL_NEXT_CONTACT, "A", datetime(2026, 11, 28), 1.0, datetime(2026, 11, 30),
-                  mock.sentinel.missing)
-    assert isinstance(result, date)
-    grade, last, is_open, settings, today = calls[0]
-    assert (grade, last, is_open, today) == ("A", date(2026, 11, 28), True, date(2026, 11, 30))
-    assert type(last) is date and isinstance(settings, Settings)
+@pytest.mark.parametrize("grade, last, is_open, today, expected", [
+    ("A", datetime(2026, 11, 28), False, datetime(2026, 11, 30), date(2026, 12, 1)),  # A: every 3 days
+    ("a", datetime(2026, 11, 28), 0.0, datetime(2026, 11, 30), date(2026, 12, 1)),  # typed in lower case
+    ("B", datetime(2026, 11, 28), False, datetime(2026, 11, 30), date(2026, 12, 5)),  # B: 7 days
+    ("D", datetime(2026, 11, 1), False, datetime(2026, 11, 30), date(2026, 12, 1)),  # D: 30 days
+    ("D", datetime(2026, 11, 1), 1.0, datetime(2026, 11, 30), date(2026, 11, 16)),  # open inquiry: at most 15
+    ("A", datetime(2026, 11, 28), True, datetime(2026, 11, 30), date(2026, 12, 1)),  # 3 < 15: the cap changes nothing
+    (None, datetime(2026, 11, 1), False, datetime(2026, 11, 30), date(2026, 12, 1)),  # ungraded: D's interval
+    ("B", None, False, datetime(2026, 11, 30), date(2026, 11, 30)),  # never contacted: due today
+    ("C", datetime(2026, 11, 28), False, MISSING, date(2026, 12, 13)),  # no today: C's 15 days from the contact
+    ("A", datetime(2026, 12, 5), False, datetime(2026, 11, 30), date(2026, 11, 30)),  # a future date is a plan
+])
+def test_next_contact(udfs: Any, grade: Any, last: Any, is_open: Any, today: Any, expected: date) -> None:
+    assert call(udfs.TRADEXL_NEXT_CONTACT, grade, last, is_open, today, MISSING) == expected
 
 
-def test_grade_and_reason_come_from_one_core_call(udfs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _fake_core(monkeypatch, "grading", "grade_inquiry",
-                       lambda *fields: ("B", "specific model; target price given"))
-    fields = ("LED-100", 5000.0, 1.2, "please send PI", "buyer@acme.de", "Acme GmbH", "+49 30 1234")
-    grade = call(udfs.TRADEXL_SUGGESTED_GRADE, *fields, mock.sentinel.missing)
-    reason = call(udfs.TRADEXL_GRADE_REASON, *fields, mock.sentinel.missing)
-    assert grade in {"A", "B", "C", "D"} and isinstance(reason, str) and reason
-    assert [c[:7] for c in calls] == [fields, fields]
+def test_next_contact_blank_without_any_date(udfs: Any) -> None:
+    assert call(udfs.TRADEXL_NEXT_CONTACT, "B", None, False, None, MISSING) == ""
+
+
+def test_next_contact_uses_the_settings_cadence(udfs: Any) -> None:
+    result = call(udfs.TRADEXL_NEXT_CONTACT, "A", datetime(2026, 11, 28), False, datetime(2026, 11, 30),
+                  CADENCE_A_10)
+    assert result == date(2026, 12, 8)
+
+
+BUYER = ("buyer@acme.de", "Acme GmbH", "+49 30 1234")
+
+
+@pytest.mark.parametrize("fields, products, grade, reason", [
+    # model 2 + qty ≥ MOQ 2 + target price 1 + order word 2 + identity 1 = 8 ≥ 6
+    (("LED-100", 5000.0, 1.2, "please send PI", *BUYER), CATALOG, "A",
+     "model LED-100; qty 5000 ≥ MOQ 1000; target price given; asks for PI; company, phone and company email"),
+    # no catalog: the model is unknown, a bare quantity counts 1: 1 + 1 + 2 + 1 = 5 ≥ 3
+    (("LED-100", 5000.0, 1.2, "please send PI", *BUYER), MISSING, "B",
+     "qty 5000; target price given; asks for PI; company, phone and company email"),
+    # model 2 - qty below MOQ 1 + identity 1 = 2 ≥ 1
+    (("LED-100", 500.0, None, "how much?", *BUYER), CATALOG, "C",
+     "model LED-100; qty 500 < MOQ 1000; company, phone and company email"),
+    # vague -3, anonymous -2
+    ((None, None, None, "Please send your catalog", "joe@gmail.com", None, None), MISSING, "D",
+     "vague request (catalog); no company name, free-mail address"),
+    # tender wording sets C whatever the score (qty 1 + identity 1 = 2)
+    ((None, 20000.0, None, "Tender for next year", "buy@metro.ke", "Metro Works", "+254 20 123 4567"), MISSING,
+     "C", "qty 20000; company, phone and company email; long-term/tender wording (tender)"),
+    ((None, None, None, "hello", None, "Acme GmbH", None), MISSING, "D", "no clear buying signals"),  # 0 < 1
+    ((None, None, None, "hello", "joe@gmail.com", None, None), MISSING, "D", "no company name, free-mail address"),
+])
+def test_grade_and_reason(udfs: Any, fields: tuple, products: Any, grade: str, reason: str) -> None:
+    assert call(udfs.TRADEXL_SUGGESTED_GRADE, *fields, MISSING, products) == grade
+    assert call(udfs.TRADEXL_GRADE_REASON, *fields, MISSING, products) == reason
+
+
+def test_blank_inquiry_grades_blank_like_the_column(udfs: Any) -> None:
+    """A row with nothing in it is skipped by the refresh, which leaves its computed cells blank."""
+    blank = (None,) * 7
+    assert call(udfs.TRADEXL_SUGGESTED_GRADE, *blank, MISSING, MISSING) == ""
+    assert call(udfs.TRADEXL_GRADE_REASON, *blank, MISSING, MISSING) == ""
+
+
+def test_grading_keywords_come_from_settings(udfs: Any) -> None:
+    grid = [["Grading keywords", None], ["Signal", "Keywords"], ["order", "quotation please"]]
+    fields = (None, None, None, "Quotation please", *BUYER)
+    assert call(udfs.TRADEXL_GRADE_REASON, *fields, grid, MISSING) == \
+        "asks for quotation please; company, phone and company email"
+    assert call(udfs.TRADEXL_SUGGESTED_GRADE, *fields, grid, MISSING) == "B"  # 2 + 1 = 3
 
 
 def test_region_price_result_is_a_plain_number(udfs: Any) -> None:

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from conftest import require
 from corpus import libreoffice
 
 from tradexl.builder import build_workbook
@@ -18,9 +19,13 @@ from tradexl.fileengine.engine import refresh_file
 from tradexl.sampledata import demo_dataset
 
 TODAY = date(2026, 11, 28)
-pytestmark = [pytest.mark.libreoffice,
-              pytest.mark.skipif(not libreoffice.available() or not shutil.which("pdftotext"),
-                                 reason="needs LibreOffice and poppler-utils (scripts/system-deps.sh)")]
+pytestmark = pytest.mark.libreoffice
+
+
+@pytest.fixture(autouse=True)
+def _needs_libreoffice_and_poppler() -> None:
+    require(libreoffice.available() and shutil.which("pdftotext") is not None,
+            "needs LibreOffice and poppler-utils (scripts/system-deps.sh)")
 
 
 def pdf_pages(pdf: Path) -> list[tuple[float, float, str]]:

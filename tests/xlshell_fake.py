@@ -78,6 +78,7 @@ class FakeSheet:
     formats: list[tuple[str, str, Any]] = field(default_factory=list)
     print_area: str | None = None
     cleared: int = 0
+    visible: bool = True
 
     def put(self, row: int, col: int, grid: list[list[Any]]) -> None:
         """Seed cells with values already in Excel's stored form."""
@@ -118,7 +119,7 @@ class FakeExcel:
         self.writes: list[tuple[str, str]] = []  # (sheet, address) of every value write
         self.deleted: list[str] = []
         self.selected: tuple[str, int] | None = None  # (sheet, row) of the user's selection
-        self.fullname = "C:/Sales/Team.xlsm"  # where the open workbook lives on disk
+        self.fullname = "/tmp/TradeWorkbook.xlsm"  # where the book is saved (its folder holds drafts and PIs)
         self.book = self._book()
 
     # --- plumbing ---------------------------------------------------------------------------------------------
@@ -233,6 +234,7 @@ class FakeExcel:
         self._prop(sheet, "Sheet", "used_range", lambda: self._range(fake, address_of(*fake.used())))
         self._prop(sheet, "Sheet", "tables", lambda: self._tables(fake))
         self._prop(sheet, "Sheet", "page_setup", lambda: self._page_setup(fake))
+        self._prop(sheet, "Sheet", "visible", lambda: fake.visible, lambda v: setattr(fake, "visible", bool(v)))
         self._method(sheet, "Sheet", "range", lambda cell1, cell2=None: self._range(fake, cell1))
 
         def clear() -> None:

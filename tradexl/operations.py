@@ -19,10 +19,11 @@ from tradexl.sheetspec import SheetSpec
 
 STEPS = ("grade", "followups", "quotes", "weekly", "pool", "check")
 """The single steps, in the order `refresh` runs them. Each writes:
-grade -> Inquiries computed columns; followups -> Customers computed columns + Due Follow-ups + Unanswered;
+grade -> Inquiries computed columns; followups -> Customers and Quotes computed columns + Due Follow-ups +
+Unanswered;
 quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; pool -> Pool; check -> Check."""
 
-COMPUTED_BY_STEP = {"grade": "inquiries", "followups": "customers"}
+COMPUTED_BY_STEP = {"grade": ("inquiries",), "followups": ("customers", "quotes")}
 
 SheetBuilder = Callable[[Enriched, Settings, date, datetime], list[SheetSpec]]
 
@@ -43,7 +44,8 @@ def run(tables: InputTables, today: date, now: datetime, steps: Sequence[str] = 
         raise ValueError(f"unknown step(s): {', '.join(sorted(unknown))}")
     enriched = enrich(tables, today, now)
     columns = computed_columns(enriched, tables)
-    computed = {sheet: columns[sheet] for step, sheet in COMPUTED_BY_STEP.items() if step in steps}
+    computed = {sheet: columns[sheet] for step, sheets in COMPUTED_BY_STEP.items() if step in steps
+                for sheet in sheets}
     sheets: list[SheetSpec] = []
     owned: list[str] = []
     for step in STEPS:

@@ -115,6 +115,7 @@ CUSTOMERS = SheetDef("customers", "Customers", "客户", "tblCustomers", (
     C("Owner", "业务员", width=12, aliases=("负责人",)),
     C("Grade", "等级", "choice", GRADES, width=7, aliases=("手动等级",)),
     C("Notes", "备注", width=30),
+    C("Email Status", "邮箱状态", width=24),
     C("Region", "区域", computed=True, width=16),
     C("Current Grade", "当前等级", computed=True, width=9),
     C("Last Contact", "最近联系", "date", computed=True, width=12),
@@ -149,6 +150,7 @@ QUOTES = SheetDef("quotes", "Quotes", "报价", "tblQuotes", (
     C("Valid Until", "有效期至", "date", width=12),
     C("Status", "状态", "choice", QUOTE_STATUSES, width=10),
     C("By", "业务员", width=12, aliases=("报价人",)),
+    C("Quote State", "报价状态", computed=True, width=10),
 ))
 
 PRODUCTS = SheetDef("products", "Products", "产品", "tblProducts", (
@@ -166,6 +168,11 @@ PRODUCTS = SheetDef("products", "Products", "产品", "tblProducts", (
     C("Hot", "热销", "choice", YES_NO, width=6),
     C("New", "新品", "choice", YES_NO, width=6),
     C("Active", "在售", "choice", YES_NO, width=7),
+    C("Carton Qty", "每箱数量", "number", width=9, aliases=("装箱数",)),
+    C("Carton Size", "外箱尺寸", width=14, aliases=("箱规",)),
+    C("CBM", "每箱体积", "number", width=8, aliases=("体积",)),
+    C("Gross Weight", "每箱毛重", "number", width=9, aliases=("毛重",)),
+    C("Lead Time (days)", "交期(天)", "number", width=9, aliases=("Lead Time", "交期")),
 ))
 
 SAMPLES = SheetDef("samples", "Samples", "样品", "tblSamples", (

@@ -36,6 +36,17 @@ class CompanyProfile:
 
 
 @dataclass(frozen=True)
+class BankDetails:
+    """Where the buyer pays the deposit: printed on every proforma invoice."""
+
+    beneficiary: str = "(beneficiary)"
+    bank: str = "(bank name)"
+    account: str = "(account number)"
+    swift: str = "(SWIFT code)"
+    address: str = "(bank address)"
+
+
+@dataclass(frozen=True)
 class Cadence:
     grade: str
     every_days: int
@@ -141,6 +152,17 @@ class Settings:
     """A customer more than this many days past its next contact goes to the Pool sheet (公海)."""
     team_folder: str = ""
     """The manager's workbook: the shared folder `tradexl team` (ribbon "Team report") reads."""
+    grade_after_loss: str = "C"
+    """A customer whose latest inquiry is Lost (nothing else open) follows this grade until a new inquiry."""
+    quote_expiry_days: int = 7
+    """Sent quotes whose Valid Until falls within this many days are listed on Due Follow-ups."""
+    bank: BankDetails = field(default_factory=BankDetails)
+    mail_folder: str = ""
+    """The folder the Import mail button last imported from (remembered for the next time)."""
+    imap_host: str = ""
+    imap_user: str = ""
+    imap_folder: str = "INBOX"
+    """The Fetch mail button's mailbox (the password is never in the workbook: OS keyring or environment)."""
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -181,6 +203,12 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Language", "语言", "language"),
     SettingKey("Week Ends On", "周报截止日", "week_ends_on"),
     SettingKey("E-catalog File", "电子目录文件", "catalog_file"),
+    SettingKey("Grade After Loss", "失单后等级", "grade_after_loss"),
+    SettingKey("Quote Expiry Warning Days", "报价到期提醒(天)", "quote_expiry_days"),
+    SettingKey("Mail Folder", "邮件导入文件夹", "mail_folder"),
+    SettingKey("IMAP Host", "收件服务器", "imap_host"),
+    SettingKey("IMAP User", "邮箱用户名", "imap_user"),
+    SettingKey("IMAP Folder", "邮箱文件夹", "imap_folder"),
     SettingKey("Pool After Days Overdue", "公海逾期天数", "pool_after_days"),
     SettingKey("Team Folder", "团队文件夹", "team_folder"),
 )
@@ -212,8 +240,17 @@ TEAM_TABLE_V1 = TableLayout("team", "Team", "团队", TEAM_TABLE.headers[:4])
 KEYWORDS_TABLE = TableLayout("keywords", "Grading keywords", "评级关键词",
                              (("Signal", "信号"), ("Keywords", "关键词")))
 MAIL_ROUTING_TABLE = TableLayout("routing", "Mail routing", "邮件分配", (("Match", "匹配"), ("Owner", "业务员")))
+BANK_TABLE = TableLayout("bank", "Bank details", "银行信息", (("Bank Detail", "银行项目"), ("Value", "内容")))
 SETTINGS_TABLES = (GENERAL_TABLE, CADENCE_TABLE, REGIONS_TABLE, COUNTRY_TABLE, TEAM_TABLE, KEYWORDS_TABLE,
-                   MAIL_ROUTING_TABLE)
+                   MAIL_ROUTING_TABLE, BANK_TABLE)
+
+BANK_KEYS: tuple[SettingKey, ...] = (
+    SettingKey("Beneficiary", "收款人", "beneficiary"),
+    SettingKey("Bank", "开户银行", "bank"),
+    SettingKey("Account", "账号", "account"),
+    SettingKey("SWIFT", "SWIFT代码", "swift"),
+    SettingKey("Bank Address", "银行地址", "address"),
+)
 
 
 def _blank(value: Any) -> bool:
@@ -330,8 +367,8 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         if attr in scalars:
             num = _number(scalars[attr], attr, problems)
             if num is not None and num > 0:
-                whole: Any = int(num) if attr in {"open_inquiry_max_days", "pool_after_days"} else num
-                settings = replace(settings, **{attr: whole})
+                number: Any = int(num) if attr in {"open_inquiry_max_days", "pool_after_days"} else num
+                settings = replace(settings, **{attr: number})
     if "language" in scalars:
         lang = _text(scalars["language"]).casefold()
         lang = {"中文": "zh", "chinese": "zh", "english": "en", "英文": "en"}.get(lang, lang)
@@ -347,8 +384,20 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             settings = replace(settings, week_ends_on=day)
     if "catalog_file" in scalars:
         settings = replace(settings, catalog_file=_text(scalars["catalog_file"]))
-    if "team_folder" in scalars:
-        settings = replace(settings, team_folder=_text(scalars["team_folder"]))
+    texts: dict[str, Any] = {attr: _text(scalars[attr]) for attr in ("mail_folder", "imap_host", "imap_user",
+                                                                     "imap_folder", "team_folder") if attr in scalars}
+    if texts:
+        settings = replace(settings, **texts)
+    if "grade_after_loss" in scalars:
+        grade = _text(scalars["grade_after_loss"]).upper()
+        if grade in {"A", "B", "C", "D"}:
+            settings = replace(settings, grade_after_loss=grade)
+        else:
+            problems.append(f"Grade After Loss: '{scalars['grade_after_loss']}' is not A, B, C or D")
+    if "quote_expiry_days" in scalars:
+        days = _number(scalars["quote_expiry_days"], "Quote Expiry Warning Days", problems)
+        if days is not None and days >= 0:
+            settings = replace(settings, quote_expiry_days=int(days))
 
     cadence_rows = find_table(grid, CADENCE_TABLE)
     if cadence_rows:
@@ -399,6 +448,12 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
                    if _text(m) and _text(o))
     if routes:
         settings = replace(settings, mail_routing=routes)
+
+    bank_keys = {normalize_header(label): k.attr for k in BANK_KEYS for label in (k.key, k.zh)}
+    bank = {bank_keys[normalize_header(k)]: _text(v) for k, v in find_table(grid, BANK_TABLE) or []
+            if normalize_header(k) in bank_keys and not _blank(v)}
+    if bank:
+        settings = replace(settings, bank=replace(settings.bank, **bank))
     return settings, problems
 
 
@@ -413,7 +468,10 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "reply_target_hours": settings.reply_target_hours, "reply_limit_hours": settings.reply_limit_hours,
         "fax_limit_hours": settings.fax_limit_hours, "open_inquiry_max_days": settings.open_inquiry_max_days,
         "language": settings.language, "week_ends_on": WEEKDAYS[settings.week_ends_on],
-        "catalog_file": settings.catalog_file, "pool_after_days": settings.pool_after_days,
+        "catalog_file": settings.catalog_file, "grade_after_loss": settings.grade_after_loss,
+        "quote_expiry_days": settings.quote_expiry_days, "mail_folder": settings.mail_folder,
+        "imap_host": settings.imap_host, "imap_user": settings.imap_user, "imap_folder": settings.imap_folder,
+        "pool_after_days": settings.pool_after_days,
         "team_folder": settings.team_folder,
     }
     return {
@@ -426,4 +484,5 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
                  for t in settings.team],
         "keywords": [[k, ", ".join(v)] for k, v in settings.keywords.items()],
         "routing": [[r.match, r.owner] for r in settings.mail_routing],
+        "bank": [[k.key, getattr(settings.bank, k.attr)] for k in BANK_KEYS],
     }

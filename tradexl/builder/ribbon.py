@@ -24,6 +24,8 @@ class RibbonButton:
     screentip: str
     supertip: str
     group: str
+    asks: str = ""
+    """What the VBA callback asks the user before calling Python ("" = nothing; see `vba.ASKS`)."""
 
     @property
     def callback(self) -> str:
@@ -35,9 +37,26 @@ class RibbonButton:
         return "btn" + self.callback.removeprefix("On")
 
 
-GROUPS = (("grpDaily", "Daily work"), ("grpReports", "Quotes and reports"), ("grpWorkbook", "Workbook"))
+GROUPS = (("grpMail", "Mail"), ("grpDaily", "Daily work"), ("grpReports", "Quotes and reports"),
+          ("grpWorkbook", "Workbook"))
 
 BUTTONS = (
+    RibbonButton("import_mail", "Import mail", "FileOpen", "Import mail",
+                 "Add the inquiries in a folder of saved mails (.eml, .mbox, Alibaba export): buyers matched, new "
+                 "rows graded, Due and Unanswered refreshed. The folder is remembered in Settings.", "grpMail",
+                 asks="folder"),
+    RibbonButton("fetch_mail", "Fetch mail", "GetExternalDataFromWeb", "Fetch mail",
+                 "Read the mailbox named in Settings (IMAP) and add its new inquiries, graded; the password "
+                 "comes from the computer's keyring.", "grpMail"),
+    RibbonButton("reply_draft", "Reply draft", "FileSendAsAttachment", "Reply draft",
+                 "Write the reply to the selected inquiry with the buyer's region price and open it in your mail "
+                 "program, unsent.", "grpMail"),
+    RibbonButton("proforma_invoice", "Proforma invoice", "FileSaveAsPdfOrXps", "Proforma invoice",
+                 "Make the proforma invoice for the selected inquiry (Excel and PDF, plus text to paste for "
+                 "Alibaba or WhatsApp buyers) in the PI folder next to this workbook.", "grpMail"),
+    RibbonButton("log_contact", "Log contact", "ReviewNewComment", "Log contact",
+                 "On Due Follow-ups: log today's contact with the selected customer (channel, what happened, "
+                 "next step); the due list updates at once.", "grpDaily", asks="contact"),
     RibbonButton("refresh_followups", "Refresh follow-ups", "CalendarInsert", "Refresh follow-ups",
                  "Recompute last and next contact for every customer and list who is due today, most overdue "
                  "first.", "grpDaily"),

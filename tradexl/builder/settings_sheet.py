@@ -15,6 +15,7 @@ from openpyxl.workbook import Workbook
 from tradexl.builder.cells import TITLE_FONT, WRAP, add_dropdown, add_table, put, set_width
 from tradexl.schema import FOLLOWUP_CHANNELS, GRADES, SETTINGS_SHEET, YES_NO
 from tradexl.settings import (
+    BANK_TABLE,
     CADENCE_TABLE,
     COUNTRY_TABLE,
     GENERAL_TABLE,
@@ -57,9 +58,10 @@ PLACEMENTS = (
     Placement(TEAM_TABLE, "tblTeam", (16, 8, 26, 15, 16, 13), choices={1: YES_NO}),
     Placement(KEYWORDS_TABLE, "tblKeywords", (12, 60), wrap=(1,)),
     Placement(MAIL_ROUTING_TABLE, "tblMailRouting", (28, 16)),
+    Placement(BANK_TABLE, "tblBank", (16, 40), wrap=(1,)),
 )
 # Dropdowns for single values of the General table, by setting key.
-GENERAL_CHOICES = {"Language": ("en", "zh"), "Week Ends On": WEEKDAYS}
+GENERAL_CHOICES = {"Language": ("en", "zh"), "Week Ends On": WEEKDAYS, "Grade After Loss": GRADES}
 
 
 def add_settings_sheet(wb: Workbook, settings: Settings) -> None:

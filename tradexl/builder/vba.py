@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradexl.builder.ribbon import BUTTONS
+from tradexl.builder.ribbon import BUTTONS, RibbonButton
+from tradexl.reports.due import COLUMNS as DUE_COLUMNS
+from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
+from tradexl.reports.due import SHEET_NAME as DUE_SHEET
+from tradexl.schema import FOLLOWUP_CHANNELS
 
 MODULE_NAME = "TradeXL"
 MACROS_MODULE = "tradexl.xlshell.macros"
@@ -51,10 +55,10 @@ def _help_constant(standalone: bool) -> list[str]:
 
 def _runner(standalone: bool) -> list[str]:
     head = [
-        "' Runs tradexl.xlshell.macros.<macroName>() on this workbook through xlwings.",
-        "Private Sub RunTradeXL(ByVal macroName As String)",
+        "' Runs tradexl.xlshell.macros.<macroName>(<args>) on this workbook through xlwings.",
+        "Private Sub RunTradeXL(ByVal macroName As String, Optional ByVal args As String = \"\")",
         "    Dim pythonCode As String",
-        f'    pythonCode = "import {MACROS_MODULE} as m; m." & macroName & "()"',
+        f'    pythonCode = "import {MACROS_MODULE} as m; m." & macroName & "(" & args & ")"',
     ]
     if standalone:
         call = ["    On Error GoTo Failed", "    RunPython pythonCode", "    Exit Sub"]
@@ -90,6 +94,79 @@ LOADED_CHECK = [
 ]
 
 
+# What a callback asks the user before calling Python, by `RibbonButton.asks`; "{macro}" is the Python macro.
+_CUSTOMER_COL = DUE_COLUMNS.index("col.customer") + 1
+_CHANNEL_COL = DUE_COLUMNS.index("col.channel") + 1
+ASKS: dict[str, list[str]] = {
+    "folder": [
+        "    Dim folder As String",
+        '    folder = PickFolder(SettingValue("Mail Folder"))',
+        '    If folder = "" Then Exit Sub',
+        '    RunTradeXL "{macro}", PyStr(folder)',
+    ],
+    "contact": [
+        "    Dim r As Long, customer As String, channel As String, summary As String, nextStep As String",
+        f'    If ActiveSheet.Name <> {_vba_string(DUE_SHEET)} Or ActiveCell.Row <= {DUE_HEADER_ROW} Then',
+        f'        MsgBox "Select a customer\'s row on the {DUE_SHEET} sheet first.", vbInformation, "TradeXL"',
+        "        Exit Sub",
+        "    End If",
+        "    r = ActiveCell.Row",
+        f"    customer = CStr(ActiveSheet.Cells(r, {_CUSTOMER_COL}).Value)",
+        f'    channel = InputBox("How did you reach " & customer & "? ({", ".join(FOLLOWUP_CHANNELS)})", _',
+        f'        "Log contact - " & Format(Date, "yyyy-mm-dd"), CStr(ActiveSheet.Cells(r, {_CHANNEL_COL}).Value))',
+        '    If channel = "" Then Exit Sub',
+        '    summary = InputBox("What happened with " & customer & "?", "Log contact - " & channel)',
+        '    If summary = "" Then Exit Sub',
+        '    nextStep = InputBox("Next step (optional):", "Log contact - " & customer)',
+        '    RunTradeXL "{macro}", PyStr(channel) & ", " & PyStr(summary) & ", " & PyStr(nextStep)',
+    ],
+}
+
+HELPERS = [
+    "",
+    "' A VBA string as an ASCII Python string literal: quotes, backslashes, line breaks and non-ASCII characters",
+    "' become \\uXXXX escapes, so any text the user typed reaches Python unchanged.",
+    "Private Function PyStr(ByVal text As String) As String",
+    "    Dim i As Long, code As Long, out As String",
+    "    out = \"'\"",
+    "    For i = 1 To Len(text)",
+    "        code = AscW(Mid$(text, i, 1)) And &HFFFF&",
+    "        If code = 92 Or code = 39 Or code = 34 Or code < 32 Or code > 126 Then",
+    '            out = out & "\\u" & Right$("000" & Hex$(code), 4)',
+    "        Else",
+    "            out = out & Mid$(text, i, 1)",
+    "        End If",
+    "    Next i",
+    "    PyStr = out & \"'\"",
+    "End Function",
+    "",
+    "' The folder dialog of Import mail, opening at the folder used last time.",
+    "Private Function PickFolder(ByVal start As String) As String",
+    "    With Application.FileDialog(4)",
+    '        .Title = "Folder with the inquiry mails (.eml, .mbox, platform exports)"',
+    '        If start <> "" Then .InitialFileName = start',
+    "        If .Show = -1 Then PickFolder = .SelectedItems(1)",
+    "    End With",
+    "End Function",
+    "",
+    "' The value next to a setting's name on the Settings sheet (\"\" when absent).",
+    "Private Function SettingValue(ByVal key As String) As String",
+    "    Dim cell As Object",
+    "    On Error Resume Next",
+    '    Set cell = ThisWorkbook.Worksheets("Settings").UsedRange.Find(What:=key, LookAt:=1, MatchCase:=False)',
+    "    If Not cell Is Nothing Then SettingValue = CStr(cell.Offset(0, 1).Value)",
+    "    On Error GoTo 0",
+    "End Function",
+]
+
+
+def callback_body(button: RibbonButton) -> list[str]:
+    """The VBA lines inside a button's callback Sub."""
+    if not button.asks:
+        return [f"    RunTradeXL {_vba_string(button.macro)}"]
+    return [line.replace("{macro}", button.macro) for line in ASKS[button.asks]]
+
+
 def callbacks_module(standalone: bool = False) -> str:
     """Source of the TradeXL module: a `Sub OnX(control As IRibbonControl)` per ribbon button."""
     lines = [
@@ -105,11 +182,12 @@ def callbacks_module(standalone: bool = False) -> str:
         lines += [
             f"' Ribbon button: {button.label}",
             f"Public Sub {button.callback}(control As IRibbonControl)",
-            f"    RunTradeXL {_vba_string(button.macro)}",
+            *callback_body(button),
             "End Sub",
             "",
         ]
     lines += _runner(standalone)
+    lines += HELPERS
     if not standalone:
         lines += LOADED_CHECK
     return CRLF.join(lines) + CRLF

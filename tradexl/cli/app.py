@@ -32,6 +32,6 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point: registers every command module, then runs the group."""
-    from tradexl.cli import commands, doctor, mail, team  # noqa: F401  (importing registers the commands)
+    from tradexl.cli import commands, day, doctor, mail, team  # noqa: F401  (importing registers the commands)
 
     cli()

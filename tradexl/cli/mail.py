@@ -19,9 +19,21 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _print_report(path: Path, report: ImportReport) -> None:
+INCLUDE_ROBOTS = click.option("--include-robots", is_flag=True,
+                              help="Import automated mail too (bounces, auto-replies, lists, notifications): "
+                                   "for a message you know is a real inquiry. Give just that file.")
+
+
+def _print_report(path: Path, report: ImportReport, verbose: bool = False) -> None:
     for origin, reason in report.bad:
         click.echo(f"Skipped {origin}: {reason}", err=True)
+    for item in report.skipped if verbose else []:
+        click.echo(f"Not an inquiry ({item.reason}): {item.origin}" + (f" – {item.detail}" if item.detail else ""))
+    for mark in report.bouncing:
+        where = "marked in Email Status" if mark.recorded else "add an 'Email Status' column to Customers to keep it"
+        click.echo(f"Bouncing: {mark.customer_id} {mark.email} ({mark.status}; {where})")
+    for origin, note in report.notes:
+        click.echo(f"Note: {origin}: {note}; used the server's Received time or the file's time instead")
     for row in report.weak:
         click.echo(f"Confirm: {row.get('Inquiry ID')} {row.get('Company') or row.get('Email')} -> {row['Match']}")
     for customer in report.new_customers:
@@ -32,20 +44,24 @@ def _print_report(path: Path, report: ImportReport) -> None:
 @cli.command(name="import")
 @WORKBOOK
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@INCLUDE_ROBOTS
 @FORCE
 @VERBOSE
-def import_command(path: Path, files: tuple[Path, ...], force: bool, verbose: bool) -> None:
+def import_command(path: Path, files: tuple[Path, ...], include_robots: bool, force: bool, verbose: bool) -> None:
     """Add inquiries from .eml files, folders, .mbox mailboxes and platform CSV/XLSX exports.
 
     Each buyer is matched against Customers first (email, domain, phone, company name); new buyers are added.
-    Importing the same message twice adds nothing.
+    Importing the same message twice adds nothing. Bounces, auto-replies, mailing lists, notifications, our
+    own mail and files that are not mail are skipped with a reason (listed with --verbose); a bounce marks the
+    buyer's address as bouncing on Customers. Outlook .msg files are read too.
 
     Example: tradexl import Sales.xlsm inbox.mbox alibaba-inquiries.xlsx
     """
     from tradexl.mail.importer import import_messages
 
-    report = import_messages(path, list(files), now=_now(), force=force, progress=reporter(verbose))
-    _print_report(path, report)
+    report = import_messages(path, list(files), now=_now(), force=force, include_robots=include_robots,
+                             progress=reporter(verbose))
+    _print_report(path, report, verbose)
 
 
 @cli.command()
@@ -59,10 +75,11 @@ def import_command(path: Path, files: tuple[Path, ...], force: bool, verbose: bo
 @click.option("--mark-seen", is_flag=True, help="Mark fetched messages as read on the server (default: untouched).")
 @click.option("--cafile", type=click.Path(exists=True, dir_okay=False),
               help="Extra CA certificate to trust (a company server with its own certificate).")
+@INCLUDE_ROBOTS
 @FORCE
 @VERBOSE
 def fetch(path: Path, host: str, user: str, port: int, folder: str, since: datetime | None, mark_seen: bool,
-          cafile: str | None, force: bool, verbose: bool) -> None:
+          cafile: str | None, include_robots: bool, force: bool, verbose: bool) -> None:
     """Import inquiries straight from an IMAP mailbox over TLS, like `import` does for files.
 
     Example: TRADEXL_IMAP_PASSWORD=... tradexl fetch Sales.xlsm --imap imap.example.com --user sales --since 2026-03-01
@@ -73,7 +90,8 @@ def fetch(path: Path, host: str, user: str, port: int, folder: str, since: datet
     account = ImapAccount(host, user, port, folder, cafile)
     raws = fetch_messages(account, imap_password(user, host), since=since.date() if since else None,
                           mark_seen=mark_seen)
-    _print_report(path, import_raw(path, raws, now=_now(), force=force, progress=reporter(verbose)))
+    _print_report(path, import_raw(path, raws, now=_now(), force=force, include_robots=include_robots,
+                                   progress=reporter(verbose)), verbose)
 
 
 @cli.command()

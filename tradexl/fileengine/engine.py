@@ -138,6 +138,12 @@ class FileWorkbook:
                                                 prefix_of(xml)))
         layout.positions[name] = number
         self._grow_table(sheet, {number: header})
+    def has_column(self, sheet_key: str, name: str) -> bool:
+        """Whether the workbook's sheet has the (optional) column `name`, so a staged value would be written."""
+        self.read()
+        assert self._read is not None
+        sheet = self._read.sheets.get(sheet_key)
+        return sheet is not None and name in sheet.layout.positions
 
     def update_row(self, sheet_key: str, row: int, values: Mapping[str, Any]) -> None:
         """Stage new values for user columns of one existing data row (e.g. `Replied At` after a reply).

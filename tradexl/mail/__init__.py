@@ -1,7 +1,8 @@
 """Inquiries in, replies out: mailbox and platform-export import, customer matching, lookup, reply drafts.
 
 Public API:
-- `import_messages(path, sources, *, now, tz=None, force=False)` / `import_raw(...)` -> `ImportReport`
+- `import_messages(path, sources, *, now, tz=None, force=False, include_robots=False)` / `import_raw(...)`
+  -> `ImportReport` (rows added, and what was skipped as not an inquiry with the reason: `robots.not_inquiry`)
 - `fetch_messages(ImapAccount, password, *, since=None, mark_seen=False)` -> raw messages for `import_raw`
 - `lookup(path, query)` -> the buyer's history as text
 - `reply_file(path, inquiry_id, out_dir, *, today, now, sent=False)` / `compose_reply(...)` -> the `.eml` draft

@@ -157,8 +157,8 @@ def labelled_fields(text: str) -> dict[str, str]:
         if name == "Message":
             rest = [value, *lines[i + 1:]]
             end = next((j for j, text_line in enumerate(rest[1:], 1)
-                        if _FIELD_LINE.match(text_line)
-                        and _LABEL_TO_FIELD.get(_FIELD_LINE.match(text_line).group(1).strip().lower())), len(rest))
+                        if (label := _FIELD_LINE.match(text_line))
+                        and _LABEL_TO_FIELD.get(label.group(1).strip().lower())), len(rest))
             value = "\n".join(rest[:end]).strip()
         if value:
             fields[name] = value

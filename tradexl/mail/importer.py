@@ -4,6 +4,12 @@ All-or-nothing per run: every source is read and matched first, then new custome
 through the file engine and the workbook is saved once, atomically, with a backup. A file that cannot be
 read is reported and skipped; it never stops the others.
 
+Not every message is an inquiry: bounces, auto-replies, mailing lists, spam reports, notifications and our
+own mail are skipped with a reason (`robots.NOT_INQUIRY_RULES`), and so are files that are not mail at all
+(empty, a README, an Outlook `.msg` that cannot be read). No customer is ever created for them; a bounce
+marks the buyer it failed to reach in the Customers column `Email Status`. `include_robots` imports the
+automated mail anyway, for the message a person knows to be a real inquiry.
+
 Duplicates are recognised two ways, so a second import of the same messages adds nothing even in a workbook
 without a `Message ID` column: by the dedup key (Message-ID header, else a content hash) when the sheet has a
 `Message ID` column, and always by a fingerprint of what every workbook stores: sender, received time
@@ -16,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,34 +31,72 @@ import pandas as pd
 from tradexl.errors import MailError
 from tradexl.mail.inquiry import DEDUP_COLUMN, inquiry_row
 from tradexl.mail.match import assign_customers, next_id
-from tradexl.mail.message import parse_message
+from tradexl.mail.message import MailMessage, parse_message
+from tradexl.mail.outlook import OLE_MAGIC, read_msg
 from tradexl.mail.platform import PLATFORM_EXTENSIONS, platform_rows
+from tradexl.mail.robots import BOUNCE, not_inquiry
 from tradexl.mail.stream import RawMessage, iter_mbox, read_eml
 from tradexl.model import InputTables
 from tradexl.rules.team import route_owner
 from tradexl.settings import Settings
 
 MATCH_COLUMN = "Match"
+EMAIL_STATUS_COLUMN = "Email Status"
+MAIL_EXTENSIONS = (".eml", ".mbox", ".mbx", ".msg")
 DEFAULT_INQUIRY_PREFIX = "I"
 MBOX_EXTENSIONS = (".mbox", ".mbx")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A message (or file) that is not an inquiry: where it came from, why, and for a bounce whom it missed."""
+
+    origin: str
+    reason: str
+    detail: str = ""
+    bounced: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bouncing:
+    """A customer whose email address bounced: shown in the summary and written to `Email Status`."""
+
+    customer_id: str
+    email: str
+    status: str
+    recorded: bool
 
 
 @dataclass
 class ImportReport:
-    """What one import did: rows added, duplicates skipped, customers created, matches, unreadable files."""
+    """What one import did: rows added, duplicates and non-inquiries skipped, customers created, unreadable files."""
 
     added: list[dict[str, Any]] = field(default_factory=list)
     duplicates: int = 0
     new_customers: list[dict[str, Any]] = field(default_factory=list)
     weak: list[dict[str, Any]] = field(default_factory=list)
     bad: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    bouncing: list[Bouncing] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
     saved: bool = False
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.skipped:
+            counts[item.reason] = counts.get(item.reason, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def summary(self) -> str:
         parts = [f"{len(self.added)} inquiries added", f"{self.duplicates} duplicates skipped",
                  f"{len(self.new_customers)} new customers"]
+        if self.skipped:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped_by_reason().items())
+            parts.append(f"{len(self.skipped)} not inquiries ({reasons})")
+        if self.bouncing:
+            parts.append(f"{len(self.bouncing)} bouncing address(es)")
         if self.weak:
             parts.append(f"{len(self.weak)} to confirm (weak name match)")
         if self.bad:
@@ -87,45 +132,97 @@ def expand(sources: Iterable[Path]) -> Iterator[Path]:
         source = Path(source)
         if source.is_dir():
             yield from sorted(p for p in source.rglob("*") if p.is_file()
-                              and p.suffix.lower() in (".eml", ".mbox", *PLATFORM_EXTENSIONS))
+                              and p.suffix.lower() in (*MAIL_EXTENSIONS, *PLATFORM_EXTENSIONS))
         else:
             yield source
 
 
-def read_source(path: Path, models: Sequence[str], settings: Settings, *, now: datetime,
-                tz: tzinfo | None = None) -> Iterator[dict[str, Any]]:
-    """Inquiry rows from one file (.eml, mbox, CSV/XLSX export); raises MailError when it cannot be read."""
+Item = dict[str, Any] | Skipped
+"""What reading a source gives: an Inquiries row, or a message skipped with its reason."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything reading one message needs besides the message: catalogue, settings, clock and choices."""
+
+    models: Sequence[str]
+    settings: Settings
+    now: datetime
+    tz: tzinfo | None = None
+    include_robots: bool = False
+
+
+def message_item(msg: MailMessage, reading: Reading, fallback_received: datetime | None = None) -> Item:
+    """The Inquiries row for one message, or why it is skipped (see robots.py).
+
+    Platform notifications (Alibaba, website forms) come from robots by nature: they are checked only when
+    their labelled fields name no buyer (a platform newsletter), never when they carry an inquiry.
+    """
+    row = inquiry_row(msg, reading.models, reading.settings, tz=reading.tz,
+                      fallback_received=fallback_received or reading.now)
+    if row["Channel"] == "Email" or not (row["Email"] or row["Contact"]):  # a platform mail naming no buyer
+        own = [member.email for member in reading.settings.team]
+        why = not_inquiry(msg, own)
+        forced = reading.include_robots and why is not None and why.reason not in UNFORCEABLE
+        if why is not None and not forced:
+            return Skipped(msg.origin, why.reason, why.detail, why.bounced)
+    if msg.date_note:
+        row["Note"] = msg.date_note
+    return row
+
+
+UNFORCEABLE = frozenset({"not an email", "no sender address", "our own mail"})
+"""Reasons `include_robots` cannot override: there is no buyer to register."""
+
+
+def read_source(path: Path, reading: Reading) -> Iterator[Item]:
+    """Items from one file (.eml, mbox, Outlook .msg, CSV/XLSX export); MailError when it cannot be read."""
     if not path.is_file():
         raise MailError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        yield Skipped(str(path), "not an email", "empty file")
+        return
     suffix = path.suffix.lower()
     if suffix in PLATFORM_EXTENSIONS:
-        yield from platform_rows(path, models, settings, fallback_received=now)
+        yield from platform_rows(path, reading.models, reading.settings, fallback_received=reading.now)
+        return
+    with open(path, "rb") as handle:
+        start = handle.read(8)
+    file_time = datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    if start == OLE_MAGIC:
+        yield message_item(read_msg(path), reading, file_time)
         return
     if suffix not in (".eml", *MBOX_EXTENSIONS):  # Thunderbird keeps mbox files without an extension
-        with open(path, "rb") as handle:
-            suffix = ".mbox" if handle.read(5) == b"From " else ".eml"
+        suffix = ".mbox" if start.startswith(b"From ") else ".eml"
     raws: Iterable[RawMessage] = iter_mbox(path) if suffix in MBOX_EXTENSIONS else [read_eml(path)]
     for raw in raws:
-        yield inquiry_row(parse_message(raw), models, settings, tz=tz, fallback_received=now)
+        yield message_item(parse_message(raw), reading, file_time)
 
 
-Batch = tuple[str, Callable[[], Iterable[dict[str, Any]]]]
+Batch = tuple[str, Callable[[], Iterable[Item]]]
 """(where the rows come from, a function reading them): a file, or one fetched message."""
 
 
-def file_batches(tables: InputTables, sources: Iterable[Path], *, now: datetime,
-                 tz: tzinfo | None = None) -> Iterator[Batch]:
-    models = product_models(tables)
+def _reading(tables: InputTables, now: datetime, tz: tzinfo | None, include_robots: bool) -> Reading:
+    return Reading(product_models(tables), tables.settings, now, tz, include_robots)
+
+
+def file_batches(tables: InputTables, sources: Iterable[Path], *, now: datetime, tz: tzinfo | None = None,
+                 include_robots: bool = False) -> Iterator[Batch]:
+    reading = _reading(tables, now, tz, include_robots)
     for path in expand(sources):
-        yield str(path), lambda path=path: read_source(path, models, tables.settings, now=now, tz=tz)
+        yield str(path), partial(read_source, path, reading)
 
 
 def message_batches(tables: InputTables, raws: Iterable[RawMessage], *, now: datetime,
-                    tz: tzinfo | None = None) -> Iterator[Batch]:
-    models = product_models(tables)
+                    tz: tzinfo | None = None, include_robots: bool = False) -> Iterator[Batch]:
+    reading = _reading(tables, now, tz, include_robots)
     for raw in raws:
-        yield raw.origin, lambda raw=raw: [inquiry_row(parse_message(raw), models, tables.settings, tz=tz,
-                                                       fallback_received=now)]
+        yield raw.origin, partial(_one_message, raw, reading)
+
+
+def _one_message(raw: RawMessage, reading: Reading) -> list[Item]:
+    return [message_item(parse_message(raw), reading)]
 
 
 def product_models(tables: InputTables) -> list[str]:
@@ -148,8 +245,13 @@ def collect(tables: InputTables, batches: Iterable[Batch], *, now: datetime,
         except (MailError, OSError, UnicodeError, ValueError) as exc:
             report.bad.append((origin, str(exc)))
             continue
-        for row in found:
-            row = {k: _clean(v) for k, v in row.items()}
+        for item in found:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                continue
+            row = {k: _clean(v) for k, v in item.items()}
+            if row.get("Note"):
+                report.notes.append((origin, row["Note"]))
             mark = fingerprint(row.get("Email"), row.get("Contact"), row.get("Received"), row.get("Message"))
             if row[DEDUP_COLUMN] in keys or mark in prints:
                 report.duplicates += 1
@@ -179,18 +281,36 @@ def link(tables: InputTables, rows: list[dict[str, Any]], report: ImportReport) 
     return rows
 
 
+def bouncing_customers(customers: pd.DataFrame, skipped: Iterable[Skipped], today: datetime,
+                       recorded: bool) -> list[tuple[int, Bouncing]]:
+    """(Excel row, marker) for every customer whose Email a bounce names, once per customer."""
+    status = {a.lower(): s.detail for s in skipped if s.reason == BOUNCE for a in s.bounced}
+    found: list[tuple[int, Bouncing]] = []
+    if not status or "Email" not in customers.columns:
+        return found
+    for row, record in customers.iterrows():
+        email = _text(record.get("Email")).lower()
+        if email in status:
+            text = f"Bouncing since {today:%Y-%m-%d}" + (f": {status[email]}" if status[email] else "")
+            found.append((int(str(row)), Bouncing(_text(record.get("Customer ID")), email, text, recorded)))
+    return found
+
+
 def import_messages(path: Path, sources: Sequence[Path], *, now: datetime, tz: tzinfo | None = None,
-                    force: bool = False, progress: Progress | None = None) -> ImportReport:
+                    force: bool = False, include_robots: bool = False,
+                    progress: Progress | None = None) -> ImportReport:
     """Import every message of `sources` (files and folders) into the workbook at `path`."""
-    return _import(path, lambda tables: file_batches(tables, sources, now=now, tz=tz), now=now, force=force,
-                   progress=progress)
+    return _import(path, lambda tables: file_batches(tables, sources, now=now, tz=tz, include_robots=include_robots),
+                   now=now, force=force, progress=progress)
 
 
 def import_raw(path: Path, raws: Iterable[RawMessage], *, now: datetime, tz: tzinfo | None = None,
-               force: bool = False, progress: Progress | None = None) -> ImportReport:
+               force: bool = False, include_robots: bool = False,
+               progress: Progress | None = None) -> ImportReport:
     """Import already-read messages (e.g. fetched over IMAP) into the workbook at `path`."""
-    return _import(path, lambda tables: message_batches(tables, raws, now=now, tz=tz), now=now, force=force,
-                   progress=progress)
+    return _import(path, lambda tables: message_batches(tables, raws, now=now, tz=tz,
+                                                        include_robots=include_robots),
+                   now=now, force=force, progress=progress)
 
 
 def _import(path: Path, batches: Callable[[InputTables], Iterable[Batch]], *, now: datetime, force: bool,
@@ -200,15 +320,22 @@ def _import(path: Path, batches: Callable[[InputTables], Iterable[Batch]], *, no
     book = FileWorkbook(Path(path), force=force)
     tables = book.read()
     rows, report = collect(tables, batches(tables), now=now, progress=progress)
-    if not rows:
+    recorded = book.has_column("customers", EMAIL_STATUS_COLUMN)
+    marks = bouncing_customers(tables.frames["customers"], report.skipped, now, recorded)
+    report.bouncing = [mark for _, mark in marks]
+    if not rows and not (recorded and marks):
         return report
-    link(tables, rows, report)
-    for row in [*rows, *report.new_customers]:  # while the routed owner is away, their cover gets it
-        if row.get("Owner"):
-            row["Owner"] = route_owner(row["Owner"], tables.settings, now.date())
-    book.add_column("inquiries", MATCH_COLUMN)  # how each row matched (docs/MATCHING.md), even in older workbooks
+    if rows:
+        link(tables, rows, report)
+        for row in [*rows, *report.new_customers]:  # while the routed owner is away, their cover gets it
+            if row.get("Owner"):
+                row["Owner"] = route_owner(row["Owner"], tables.settings, now.date())
+        book.add_column("inquiries", MATCH_COLUMN)  # how each row matched (docs/MATCHING.md), even in older books
     if report.new_customers:
         book.append_rows("customers", report.new_customers)
-    book.append_rows("inquiries", rows)
+    if rows:
+        book.append_rows("inquiries", rows)
+    for row, mark in marks if recorded else []:
+        book.update_row("customers", row, {EMAIL_STATUS_COLUMN: mark.status})
     report.saved = book.save()
     return report

@@ -43,11 +43,13 @@ CHANNEL_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
                                       re.IGNORECASE)),
 )
 PLATFORM_CHANNELS = ("Alibaba", "Website")
+CLIENT_HEADERS = ("X-Mailer", "User-Agent", "X-Form")
+"""The headers that name the software that sent a message (a form plugin means a website inquiry)."""
 
 
 def channel_of(msg: MailMessage) -> str:
     places = {"from": msg.from_addr, "subject": msg.subject,
-              "headers": " ".join(f"{k} {v}" for k, v in msg.headers.items())}
+              "headers": " ".join(f"{k} {msg.headers[k]}" for k in CLIENT_HEADERS if k in msg.headers)}
     for channel, where, pattern in CHANNEL_RULES:
         if pattern.search(places[where]):
             return channel
@@ -113,9 +115,12 @@ def inquiry_row(msg: MailMessage, models: Iterable[str], settings: Settings, *,
                 tz: tzinfo | None = None, fallback_received: datetime | None = None) -> dict[str, Any]:
     """The Inquiries row for `msg`; `tz` is the zone times are shown in (default: this machine's)."""
     channel = channel_of(msg)
-    own, signature = split_body(msg.text)
-    fields = labelled_fields(msg.text) if channel in PLATFORM_CHANNELS else {}
-    message = split_body(fields["Message"])[0] if fields.get("Message") else (own or msg.text)
+    body = msg.text if msg.text.strip() else msg.extra_text
+    own, signature = split_body(body)
+    fields = labelled_fields(body) if channel in PLATFORM_CHANNELS else {}
+    message = split_body(fields["Message"])[0] if fields.get("Message") else (own or body)
+    if msg.text.strip() and msg.extra_text:  # an attached message or inline text part: the buyer sent it too
+        message = f"{message}\n\n{split_body(msg.extra_text)[0] or msg.extra_text}".strip()
     email = fields.get("Email", "").lower()
     if not email and channel not in PLATFORM_CHANNELS:
         email = msg.from_addr

@@ -22,7 +22,9 @@ SKIPPED_HEADER = b"X-TradeXL-Skipped-Bytes"
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 _MBOX_FROM = re.compile(rb"^From \S")
 _MBOXRD_ESCAPED = re.compile(rb"^>+From ")
-TEXT_TYPES = ("text/plain", "text/html")
+TEXT_TYPES = ("text/plain", "text/html", "application/plain", "message/delivery-status", "message/feedback-report",
+              "message/disposition-notification", "text/rfc822-headers")
+"""Parts whose bodies are kept: what a person wrote, and the small machine-readable parts of a report."""
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,17 @@ def owner_names(values: pd.Series) -> pd.Series:
 
 def latest_summaries(followups: pd.DataFrame) -> pd.Series:
     """Customer Key -> Summary of that customer's latest follow-up that has one."""
+    return latest_texts(followups, "Summary")
+
+
+def latest_texts(followups: pd.DataFrame, name: str) -> pd.Series:
+    """Customer Key -> column `name` (e.g. Summary, Next Step) of that customer's latest follow-up that has one."""
     keys = column(followups, "Customer Key").fillna("").astype(str)
-    summaries = column(followups, "Summary").fillna("").astype(str).str.strip()
-    frame = pd.DataFrame({"key": keys, "summary": summaries, "date": column(followups, "Date", pd.NaT)})
-    frame = frame[(frame["key"] != "") & (frame["summary"] != "")]
+    texts = column(followups, name).fillna("").astype(str).str.strip()
+    frame = pd.DataFrame({"key": keys, "text": texts, "date": column(followups, "Date", pd.NaT)})
+    frame = frame[(frame["key"] != "") & (frame["text"] != "")]
     frame = frame.sort_values("date", kind="stable", na_position="first")
-    return frame.drop_duplicates("key", keep="last").set_index("key")["summary"]
+    return frame.drop_duplicates("key", keep="last").set_index("key")["text"]
 
 
 def lookup_text(keys: pd.Series, table: pd.Series) -> pd.Series:

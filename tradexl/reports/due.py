@@ -8,6 +8,7 @@ one-line status message the shells show after a run.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,19 +20,26 @@ from tradexl.reports.common import (
     grade_rank,
     header,
     latest_summaries,
+    latest_texts,
     lookup_text,
     owner_names,
+    place,
 )
 from tradexl.reports.labels import Labels, labels_for
+from tradexl.rules.quotestate import expiring_quotes
 from tradexl.settings import Settings
 from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Due Follow-ups"
 COLUMNS = ("col.owner", "col.customer", "col.grade", "col.country", "col.last_contact", "col.next_contact",
-           "col.days_overdue", "col.channel", "col.last_summary", "col.phone", "col.email")
-WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 16.0, 26.0)
-FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "")
+           "col.days_overdue", "col.channel", "col.last_summary", "col.next_step", "col.phone", "col.email")
+WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 30.0, 16.0, 26.0)
+FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "", "")
 HEADER_ROW = 2
+QUOTE_COLUMNS = {0: "col.owner", 1: "col.customer", 3: "col.model", 4: "col.quote_date", 5: "col.valid_until",
+                 6: "col.days_left", 8: "col.price", 9: "col.quote_no", 10: "col.phone", 11: "col.email"}
+"""The expiring-quotes block under the due customers, placed in the due list's columns of the same kind."""
+QUOTE_FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "", "")
 
 
 def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
@@ -77,8 +85,8 @@ def due_message(enriched: Enriched, today: date, settings: Settings) -> str:
     return labels_for(settings)("due.message", count=counts["due"], **counts)
 
 
-def _cells(due: pd.DataFrame, summaries: pd.Series, labels: Labels) -> pd.DataFrame:
-    """The eleven output columns plus `highlight`, built column-wise for the due rows only."""
+def _cells(due: pd.DataFrame, followups: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The twelve output columns plus `highlight`, built column-wise for the due rows only."""
     def txt(name: str) -> pd.Series:
         return column(due, name).fillna("").astype(str)
 
@@ -88,7 +96,8 @@ def _cells(due: pd.DataFrame, summaries: pd.Series, labels: Labels) -> pd.DataFr
         "company": txt("Company"), "grade": due["Grade"], "country": txt("Country"),
         "last": cell_dates(column(due, "Last Contact", pd.NaT)), "next": cell_dates(due["Next Contact"]),
         "days": due["Days"].astype(int), "channel": txt("Channel").map(labels.value),
-        "summary": lookup_text(txt("Customer Key"), summaries),
+        "summary": lookup_text(txt("Customer Key"), latest_summaries(followups)),
+        "next_step": lookup_text(txt("Customer Key"), latest_texts(followups, "Next Step")),
         "phone": txt("Phone"), "email": txt("Email"),
         "highlight": highlight,
     }, index=due.index)
@@ -99,7 +108,7 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     labels = labels_for(settings)
     due = due_customers(enriched, today)
     counts = _counts(due)
-    cells = _cells(due, latest_summaries(enriched.followups), labels)
+    cells = _cells(due, enriched.followups, labels)
     group_sizes = cells["owner"].value_counts()
     rows = [Row((labels("due.title", count=counts["due"], date=labels.day(today), **counts),), kind="title"),
             header(labels, COLUMNS)]
@@ -112,6 +121,7 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
         rows.append(Row(tuple(values), kind="data", highlight=highlight, formats=FORMATS))
     if due.empty:
         rows.append(Row((labels("due.none"),), kind="note"))
+    rows.extend(expiring_quote_rows(enriched, today, settings, labels))
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
         print_setup=PrintSetup(landscape=True, fit_width=True,
@@ -119,3 +129,47 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
                                footer_center=labels("page_footer"), repeat_rows=(HEADER_ROW, HEADER_ROW)),
         autofilter_header_row=HEADER_ROW,
     )
+
+
+def expiring_quote_rows(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
+    """A section of the quotes still Sent that expire within Settings `Quote Expiry Warning Days`, soonest first:
+    the reason to call the buyer before the price lapses. Nothing when none expire."""
+    soon = expiring_quotes(enriched.quotes, today, settings.quote_expiry_days)
+    if soon.empty:
+        return []
+    customers = enriched.customers.drop_duplicates("Customer Key").set_index("Customer Key")
+    keys = column(soon, "Customer Key").fillna("").astype(str)
+
+    def of_customer(name: str) -> pd.Series:
+        return lookup_text(keys, column(customers, name).fillna("").astype(str))
+
+    def own(name: str, fallback: str) -> pd.Series:
+        text = column(soon, name).fillna("").astype(str).str.strip()
+        return text.where(text != "", of_customer(fallback))
+
+    owner = own("By", "Owner")
+    cells = pd.DataFrame({
+        0: owner.where(owner != "", labels("no_owner")), 1: own("Company", "Company"),
+        3: column(soon, "Model").fillna("").astype(str), 4: cell_dates(column(soon, "Date", pd.NaT)),
+        5: cell_dates(soon["Valid Until"]), 6: soon["Days Left"].astype(int),
+        9: column(soon, "Quote No").fillna("").astype(str),
+        8: pd.Series([quote_price(q) for q in soon.to_dict("records")], index=soon.index, dtype=object),
+        10: of_customer("Phone"), 11: of_customer("Email"),
+    }, index=soon.index)
+    width = len(COLUMNS)
+    rows = [Row((), kind="blank"),
+            Row((labels("due.quotes", count=len(soon), days=settings.quote_expiry_days),), kind="section"),
+            Row(place(width, {i: labels(key) for i, key in QUOTE_COLUMNS.items()}), kind="header")]
+    rows += [Row(place(width, values), kind="data", highlight="warn" if values[6] <= 2 else "",
+                 formats=QUOTE_FORMATS) for values in cells.to_dict("records")]
+    return rows
+
+
+def quote_price(quote: dict[str, Any]) -> str:
+    """What was offered, in one cell: "USD 3.23 × 5,000 FOB Ningbo"."""
+    price, quantity = quote.get("Unit Price"), quote.get("Quantity")
+    parts = [str(quote.get("Currency") or "").strip(),
+             f"{price:,.2f}" if isinstance(price, float | int) and not pd.isna(price) else "",
+             f"× {quantity:,.0f}" if isinstance(quantity, float | int) and not pd.isna(quantity) else "",
+             str(quote.get("Incoterm") or "").strip()]
+    return " ".join(p for p in parts if p)

@@ -1,17 +1,30 @@
 """When to contact each customer next, and how (seed step 7: follow up by grade; open inquiries at least every
 half month; phone for A customers; a fax inquiry is answered by fax).
 
+Two corrections keep the due list worth trusting: a customer whose latest inquiry was Lost (and who has nothing
+else open) is no longer chased on that inquiry's A cadence but follows Settings `Grade After Loss` until a new
+inquiry arrives; and the suggested channel is the one the buyer last answered on (a WhatsApp buyer gets
+WhatsApp), before the grade's default.
+
 Everything is a group-by on `Customer Key` over the four contact sources, so 300,000 follow-ups cost one pass.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
 
 from tradexl import schema
 from tradexl.settings import Settings
+
+ANSWER_CHANNELS = ("Email", "Phone", "Fax", "WhatsApp")
+"""Follow-up channels a buyer can answer on (a Visit, Sample or Quote row says what happened, not how to reach)."""
+NO_ANSWER = ("no answer", "no reply", "not answered", "unanswered", "no response", "not reachable", "unreachable",
+             "voicemail", "left message", "left a message", "bounced", "未接", "没接", "无人接听", "未回复", "没回复",
+             "无回复", "联系不上")
+"""Words in a follow-up Summary that say the buyer did not answer: that channel is not the one that works."""
 
 CONTACT_SOURCES = (("followups", "Date"), ("inquiries", "Replied At"), ("quotes", "Date"), ("samples", "Date"))
 """Where a contact with a customer is recorded: (sheet, date column)."""
@@ -50,9 +63,36 @@ def top_products(inquiries: pd.DataFrame, quotes: pd.DataFrame, models: pd.Serie
     return stats.drop_duplicates("key").set_index("key")["product"]
 
 
-def _latest_grade(inquiries: pd.DataFrame) -> pd.Series:
+def _latest_inquiries(inquiries: pd.DataFrame) -> pd.DataFrame:
+    """Customer Key -> that customer's most recently received inquiry (Effective Grade, Status)."""
     ordered = inquiries[inquiries["Customer Key"] != ""].sort_values("Received", kind="stable", na_position="first")
-    return ordered.drop_duplicates("Customer Key", keep="last").set_index("Customer Key")["Effective Grade"]
+    return ordered.drop_duplicates("Customer Key", keep="last").set_index("Customer Key")
+
+
+def automatic_grades(inquiries: pd.DataFrame, open_keys: set[str], settings: Settings) -> pd.Series:
+    """Customer Key -> grade from the latest inquiry; `Grade After Loss` when that one is Lost and none is open.
+
+    A lost inquiry graded A says the buyer *was* serious, not that they still are: chasing them by phone every
+    three days after they said no wastes the salesperson's day and annoys the buyer.
+    """
+    latest = _latest_inquiries(inquiries)
+    status = latest["Status"].fillna("").astype(str) if "Status" in latest else pd.Series("", index=latest.index)
+    lost = (status == "Lost") & ~latest.index.isin(list(open_keys))
+    return latest["Effective Grade"].mask(lost, settings.grade_after_loss)
+
+
+def answered_channels(followups: pd.DataFrame) -> pd.Series:
+    """Customer Key -> channel of the latest follow-up the buyer answered (a contact channel, no "no answer")."""
+    if not len(followups) or "Channel" not in followups:
+        return pd.Series(dtype=object)
+    channel = followups["Channel"].fillna("").astype(str).str.strip()
+    summary = followups["Summary"].fillna("").astype(str).str.casefold() if "Summary" in followups \
+        else pd.Series("", index=followups.index)
+    missed = summary.str.contains("|".join(map(re.escape, NO_ANSWER)), regex=True)
+    frame = pd.DataFrame({"key": followups["Customer Key"], "channel": channel, "date": followups["Date"]})
+    frame = frame[(frame["key"] != "") & channel.isin(ANSWER_CHANNELS) & ~missed & frame["date"].notna()]
+    frame = frame.sort_values("date", kind="stable")
+    return frame.drop_duplicates("key", keep="last").set_index("key")["channel"]
 
 
 def contact_columns(customers: pd.DataFrame, frames: dict[str, pd.DataFrame], models: pd.Series,
@@ -63,10 +103,11 @@ def contact_columns(customers: pd.DataFrame, frames: dict[str, pd.DataFrame], mo
     inquiries = frames["inquiries"]
     keys = customers["Customer Key"]
     manual = customers["Grade"].fillna("").astype(str)
-    grade = manual.mask(manual == "", keys.map(_latest_grade(inquiries))).fillna("").astype(object)
+    open_keys = set(inquiries.loc[is_open(inquiries["Status"]), "Customer Key"])
+    automatic = automatic_grades(inquiries, open_keys, settings)
+    grade = manual.mask(manual == "", keys.map(automatic)).fillna("").astype(object)
     cadence = {g: settings.cadence_for(g) for g in (*schema.GRADES, "")}
     interval = pd.to_timedelta(grade.map(lambda g: cadence[g].every_days), unit="D")
-    open_keys = set(inquiries.loc[is_open(inquiries["Status"]), "Customer Key"])
     has_open = keys.isin(open_keys) & (keys != "")
     latest = last_contacts(frames, today)
     last = pd.Series(latest.reindex(keys.to_numpy()).to_numpy(dtype="datetime64[ns]"), index=keys.index)
@@ -77,7 +118,8 @@ def contact_columns(customers: pd.DataFrame, frames: dict[str, pd.DataFrame], mo
     overdue = (today_ts - next_contact).dt.days.clip(lower=0).astype(int)
     unanswered_fax = inquiries["Replied At"].isna() & (inquiries["Channel"] == "Fax")
     fax_keys = set(inquiries.loc[unanswered_fax, "Customer Key"]) - {""}
-    channel = grade.map(lambda g: cadence[g].channel).mask(keys.isin(fax_keys), "Fax")
+    answered = keys.map(answered_channels(frames["followups"])).astype(object)
+    channel = answered.fillna(grade.map(lambda g: cadence[g].channel)).mask(keys.isin(fax_keys), "Fax")
     counts = inquiries.loc[inquiries["Customer Key"] != "", "Customer Key"].value_counts()
     return pd.DataFrame({
         "Current Grade": grade,

@@ -15,11 +15,12 @@ from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
 from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
 from tradexl.rules.linking import KEYED_SHEETS, buyer_index, customer_keys, link_keys, unknown_customer_problems
+from tradexl.rules.quotestate import quote_states
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
 from tradexl.rules.team import owner_view, unknown_owner_problems
 
-COMPUTED_SHEETS = ("inquiries", "customers")
+COMPUTED_SHEETS = ("inquiries", "customers", "quotes")
 
 
 def _region(frame: pd.DataFrame, tables: InputTables, key: str) -> tuple[pd.Series, list[Problem]]:
@@ -65,6 +66,7 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     customers["Owner View"] = owner_view(customers["Owner"], settings, today)
     problems += unknown_owner_problems(customers, settings, sheet_name(tables, "customers"))
     problems += unknown_owner_problems(inquiries, settings, sheet_name(tables, "inquiries"), rows=inquiries["Is Open"])
+    frames["quotes"]["Quote State"] = quote_states(frames["quotes"], today, settings.quote_expiry_days)
 
     order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}
     names = {sheet_name(tables, s.key): order[s.key] for s in schema.INPUT_SHEETS}
@@ -73,7 +75,7 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
 
 
 def computed_columns(enriched: Enriched, tables: InputTables | None = None) -> dict[str, pd.DataFrame]:
-    """For "inquiries" and "customers": exactly the schema's computed columns (canonical names), as cell-ready
+    """For "inquiries", "customers" and "quotes": exactly the schema's computed columns (canonical names), as cell-ready
     values: text as str, numbers as float (NaN), dates as Timestamp (NaT), counts as Python int.
 
     Indexed like the enriched frames; given the `tables` it came from, indexed like the input frames instead,

@@ -132,13 +132,22 @@ def parse_number(value: object) -> float | Bad | None:
     bad = _excel_error(text)
     if bad:
         return bad
-    number = _number_text(text)
-    return Bad("not a number – type a number such as 5000 or 2.35") if number is None else number
+    parsed = _number_text(text)
+    return Bad("not a number – type a number such as 5000 or 2.35") if parsed is None else parsed
 
 
 # --- dates -----------------------------------------------------------------------------------------------------
 
-_TIME = re.compile(r"[\sT]*(\d{1,2})[:时点](\d{2})(?:[:分](\d{2}))?(?:\.\d+)?\s*[分秒]*\s*(am|pm|a\.m\.|p\.m\.)?$")
+_TIME = re.compile(r"(?:(?P<half>上午|早上|凌晨|中午|下午|晚上)\s*|(?<![\d\-/.年月:]))(?P<h>\d{1,2})"
+                   r"(?:(?P<sep>[:时点])(?P<m>\d{2})?(?:[:分](?P<s>\d{2}))?)?(?:\.\d+)?\s*[分秒]*\s*"
+                   r"(?P<ampm>am|pm|a\.m\.|p\.m\.)?$")
+"""A time at the end of the text: "14:30", "2:30 PM", "2 pm", "下午2:30", "14点30分"."""
+AFTERNOON_WORDS = frozenset({"pm", "p.m.", "下午", "晚上", "中午"})
+"""Words that put an hour of 1–11 in the afternoon (中午 12点 stays noon)."""
+MORNING_WORDS = frozenset({"am", "a.m.", "上午", "早上", "凌晨"})
+_WEEKDAY = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday)?\.?,?\s+|"
+                      r"^(星期|周|週|礼拜)[一二三四五六日天]\s*|\s*(星期|周|週|礼拜)[一二三四五六日天]$")
+_AT = re.compile(r"[,\s]+(at|um|à|a las|às|в)\s+|,\s*(?=\d{1,2}(:|\s*[ap]\.?m))")
 _YMD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
 _DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 _MD_ZH = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
@@ -146,10 +155,16 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(\d{4})?")
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?\s*(\d{4})?")
 _AMBIGUOUS = "ambiguous date – write it as YYYY-MM-DD"
+_NOT_A_DATE = "not a date – write it as YYYY-MM-DD"
 
 
-def _recent_year(month: int, day: int, today: date) -> date | None:
-    """The date with this month and day closest to but not after `today` ("Nov 28" typed in January)."""
+def _recent_year(month: int, day: int, today: date | None) -> date | None:
+    """The date with this month and day closest to but not after `today` ("Nov 28" typed in January).
+
+    Without a `today` (mail headers, where the year is always written) a date without a year is not read.
+    """
+    if today is None:
+        return None
     for year in range(today.year, today.year - 9, -1):
         try:
             candidate = date(year, month, day)
@@ -160,7 +175,7 @@ def _recent_year(month: int, day: int, today: date) -> date | None:
     return None
 
 
-def _date_part(text: str, today: date) -> date | Bad | None:
+def _date_part(text: str, today: date | None) -> date | Bad | None:
     """The date a text names (without its time), None when no format fits."""
     if m := _YMD.fullmatch(text) or _COMPACT.fullmatch(text):
         return date(int(m[1]), int(m[2]), int(m[3]))
@@ -174,29 +189,51 @@ def _date_part(text: str, today: date) -> date | Bad | None:
     if m := _MD_ZH.fullmatch(text):
         return _recent_year(int(m[1]), int(m[2]), today)
     words = re.sub(r"[,\-/]", " ", text)
-    month_name, day, year = None, None, None
+    month_name: str | None = None
+    day_text: str | None = None
+    year_text: str | None = None
     if m := _MONTH_DAY.fullmatch(words):
-        month_name, day, year = m[1], m[2], m[3]
+        month_name, day_text, year_text = m[1], m[2], m[3]
     elif m := _DAY_MONTH.fullmatch(words):
-        day, month_name, year = m[1], m[2], m[3]
+        day_text, month_name, year_text = m[1], m[2], m[3]
     month = MONTHS.get(month_name or "")
-    if month is None or day is None:
+    if month is None or day_text is None:
         return None
-    return date(int(year), month, int(day)) if year else _recent_year(month, int(day), today)
+    return date(int(year_text), month, int(day_text)) if year_text else _recent_year(month, int(day_text), today)
 
 
-def _text_date(text: str, today: date) -> datetime | Bad:
+def _clock(m: re.Match[str]) -> time | Bad:
+    """The time of a `_TIME` match; AM/PM and 上午/下午 move the hour, "13:30 PM" is refused."""
+    hour, half = int(m["h"]), m["ampm"] or m["half"] or ""
+    if half in AFTERNOON_WORDS | MORNING_WORDS and not 1 <= hour <= 12:
+        return Bad("not a time – write 14:30 or 2:30 PM")
+    if half in AFTERNOON_WORDS and hour < 12:
+        hour += 12
+    elif half in MORNING_WORDS and hour == 12:
+        hour = 0
+    minute, second = int(m["m"] or 0), int(m["s"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return Bad("not a time – write 14:30 or 2:30 PM")
+    return time(hour, minute, second)
+
+
+def parse_date_text(text: str, today: date | None) -> datetime | Bad:
+    """A date-time typed or written as text: "2026-12-01 2:30 PM", "Mon, Dec 1, 2026 at 2:30 PM",
+    "2026年12月1日 下午2:30", "28.11.2026". `today` fills in a missing year (None: a year is required)."""
     text = unicodedata.normalize("NFKC", text).strip().casefold()
+    text = _AT.sub(" ", _WEEKDAY.sub("", text)).strip()
     clock = time()
-    if (m := _TIME.search(text)) and m.start() > 0:
-        hour = int(m[1]) % 12 + 12 if m[4] and m[4][0] == "p" else int(m[1]) % 12 if m[4] else int(m[1])
-        clock = time(hour, int(m[2]), int(m[3] or 0))
+    if (m := _TIME.search(text)) and m.start() > 0 and (m["sep"] or m["ampm"] or m["half"]):
+        found = _clock(m)
+        if isinstance(found, Bad):
+            return found
+        clock = found
         text = text[: m.start()].strip(" ,t")
     day = _date_part(text, today)
     if isinstance(day, Bad):
         return day
     if day is None:
-        return Bad("not a date – write it as YYYY-MM-DD")
+        return Bad(_NOT_A_DATE)
     return datetime.combine(day, clock)
 
 
@@ -214,9 +251,9 @@ def parse_datetime(value: object, today: date) -> pd.Timestamp | Bad | None:
             stamp = pd.Timestamp(value)
         elif isinstance(value, int | float | np.integer | np.floating) or re.fullmatch(r"\d{5}(\.\d+)?",
                                                                                         str(value).strip()):
-            stamp = pd.Timestamp(EXCEL_EPOCH + timedelta(days=float(value)))
+            stamp = pd.Timestamp(EXCEL_EPOCH + timedelta(days=float(str(value).strip())))
         else:
-            parsed = _text_date(str(value), today)
+            parsed = parse_date_text(str(value), today)
             if isinstance(parsed, Bad):
                 return parsed
             stamp = pd.Timestamp(parsed)

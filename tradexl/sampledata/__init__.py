@@ -1,4 +1,8 @@
-"""Realistic sample data: a Ningbo LED-lighting exporter's workbook, for the demo, tests and benchmarks."""
+"""Realistic sample data: a Ningbo LED-lighting exporter's workbook, for the demo, tests and benchmarks.
+
+`tradexl.sampledata.xlsx` (the fast .xlsx writer for tests and benchmarks) is not imported here: it needs
+XlsxWriter, a test dependency, and the demo must run on a plain `pip install`.
+"""
 
 from tradexl.sampledata.dataset import (
     BAD_CELLS,
@@ -11,7 +15,6 @@ from tradexl.sampledata.dataset import (
     scaled_dataset,
 )
 from tradexl.sampledata.table import Table
-from tradexl.sampledata.xlsx import write_xlsx_fast
 
 __all__ = [
     "BAD_CELLS",
@@ -23,5 +26,4 @@ __all__ = [
     "demo_dataset",
     "demo_settings",
     "scaled_dataset",
-    "write_xlsx_fast",
 ]

@@ -18,7 +18,7 @@ from tradexl.sampledata import vocab
 from tradexl.sampledata.activity import make_followups, make_quotes, make_samples
 from tradexl.sampledata.generate import Rng, make_customers, make_inquiries, make_products
 from tradexl.sampledata.table import Table
-from tradexl.settings import DEFAULT_REGIONS, CompanyProfile, Settings, TeamMember
+from tradexl.settings import DEFAULT_REGIONS, BankDetails, CompanyProfile, Settings, TeamMember
 
 UNKNOWN_COUNTRY = "Malysia"
 UNKNOWN_CUSTOMER_ID = "C1O24"  # letter O typed for a zero
@@ -49,6 +49,7 @@ def demo_settings(today: date) -> Settings:
         team=tuple(TeamMember(name, True, email, float(target)) for name, email, target in vocab.TEAM),
         country_regions=dict(vocab.COUNTRY_OVERRIDES),
         catalog_file=f"Lumax_eCatalog_{today.year}.pdf",
+        bank=BankDetails(**vocab.BANK),
     )
 
 

@@ -126,7 +126,8 @@ def make_products(full: bool, team: tuple[str, ...]) -> tuple[Table, list[Produc
     """The demo catalog (first wattages of each family) or the full ~60-model catalog for benchmarks."""
     table = Table(tuple(c.name for c in PRODUCTS.user_columns))
     products: list[Product] = []
-    for f, fam in enumerate(vocab.FAMILIES):
+    families: list[dict[str, Any]] = list(vocab.FAMILIES)  # heterogeneous vocabulary rows
+    for f, fam in enumerate(families):
         prefix = fam["prefix"]
         watts = fam["watts"] if full else fam["watts"][: fam["demo"]]
         variants = [(w, "") for w in watts] + ([(watts[0], "D")] if full else [])
@@ -139,7 +140,7 @@ def make_products(full: bool, team: tuple[str, ...]) -> tuple[Table, list[Produc
             table.rows.append((
                 model, name, fam["spec"].format(w=w), fam["moq"], fam["unit"], price, "USD", fam["certs"],
                 fam["params"], team[f % len(team)], None, "Yes" if fam.get("hot") and i == 0 else "No",
-                "Yes" if fam.get("new") else "No", "Yes" if active else "No",
+                "Yes" if fam.get("new") else "No", "Yes" if active else "No", *vocab.PACKING[str(prefix)],
             ))
     return table, products
 
@@ -208,6 +209,7 @@ def make_customers(rng: Rng, count: int, team: tuple[str, ...]) -> tuple[Table, 
             rng.weighted(TYPES, type_cw)[0], rng.choice(SIZE_BY_TIER[tier]),
             rng.weighted(SOURCES, source_cw)[0], buyer.owner, grade,
             rng.choice(vocab.CUSTOMER_NOTES) or None,
+            None,  # Email Status: written by `import` when a buyer's address bounces
         ))
     return table, buyers
 
@@ -241,13 +243,14 @@ def make_inquiries(rng: Rng, count: int, buyers: list[Buyer], products: list[Pro
     status_cw = {k: cumulative(w for _, w in v) for k, v in STATUS_MIX.items()}
     width = max(4, len(str(count)))
     for i, (when, buyer, product) in enumerate(zip(received, picks, models, strict=True)):
-        known = buyer is not None and rng.random() < 0.6
-        intent = rng.weighted(INTENTS, intent_cw[buyer.tier if known else "new"])
+        known_buyer = buyer if buyer is not None and rng.random() < 0.6 else None
+        intent = rng.weighted(INTENTS, intent_cw[known_buyer.tier if known_buyer else "new"])
         qty = int(product.moq * rng.choice(QTY_MOQ_MULTIPLES[intent])) or None
-        region = buyer.region if known else ""
+        region = known_buyer.region if known_buyer else ""
         price = round(product.base * factors.get(region, 1.0) * rng.uniform(0.82, 0.97), 2)
         target = price if rng.random() < TARGET_PRICE_SHARE[intent] else None
-        if known:
+        if known_buyer is not None:
+            buyer = known_buyer
             channel = "Fax" if buyer.fax and rng.random() < 0.3 else rng.choice(KNOWN_CHANNELS)
             cid, company, contact, email, phone, country = (buyer.cid, buyer.company, buyer.contact,
                                                             buyer.email, buyer.phone, buyer.country)
@@ -271,8 +274,9 @@ def make_inquiries(rng: Rng, count: int, buyers: list[Buyer], products: list[Pro
             model=product.model if show_model else product.name, certs=product.certs.split(", ")[-1])
         delay = reply_minutes(rng, channel == "Fax")
         age_days = (now - when).days
-        replied: datetime | None = when + timedelta(minutes=delay)
-        if replied > now or (age_days < 2 and rng.random() < 0.35) or rng.random() < 0.02:
+        reply_at = when + timedelta(minutes=delay)
+        replied: datetime | None = reply_at
+        if reply_at > now or (age_days < 2 and rng.random() < 0.35) or rng.random() < 0.02:
             replied, status = None, "New"
         else:
             status = rng.weighted(STATUS_MIX[intent], status_cw[intent])[0]
@@ -285,6 +289,6 @@ def make_inquiries(rng: Rng, count: int, buyers: list[Buyer], products: list[Pro
             qty if intent != "vague" else None, target, message, owner, replied, status, grade,
             None, None,  # Message ID, Match: only the mail importer fills them
         ))
-        if known and replied is not None and status != "Replied":
-            deals.append(Deal(buyer, product, qty, replied, status, intent))
+        if known_buyer is not None and replied is not None and status != "Replied":
+            deals.append(Deal(known_buyer, product, qty, replied, status, intent))
     return table, deals

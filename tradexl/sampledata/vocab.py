@@ -20,6 +20,13 @@ COMPANY = {
     "website": "www.lumaxlighting.com",
     "address": "No. 88 Jinhai Road, Yinzhou Industrial Park, Ningbo, Zhejiang 315100, China",
 }
+BANK = {
+    "beneficiary": "Ningbo Lumax Lighting Technology Co., Ltd.",
+    "bank": "Bank of China, Ningbo Yinzhou Sub-branch",
+    "account": "3581 5820 0000 1234 (USD)",
+    "swift": "BKCHCNBJ92A",
+    "address": "No. 139 Yaohang Street, Ningbo, Zhejiang, China",
+}
 
 # (name used as Owner/By, email, monthly target USD)
 TEAM = (
@@ -75,6 +82,17 @@ FAMILIES = (
          moq=2000, base=0.95, per_w=0.06, certs="CE, RoHS", watts=(9, 15, 12), demo=1,
          params="85-265V AC; 18650 Li-ion; auto switch on power cut", new=True),
 )
+PACKING: dict[str, tuple[int, str, float, float, int]] = {
+    # family prefix -> (pieces per carton, carton size, CBM per carton, gross weight per carton in kg, lead days)
+    "LX-10": (100, "52 x 27 x 25 cm", 0.035, 6.5, 25), "LX-11": (100, "56 x 34 x 30 cm", 0.057, 7.8, 30),
+    "LX-20": (25, "125 x 20 x 15 cm", 0.038, 8.0, 25), "LX-30": (50, "50 x 40 x 35 cm", 0.070, 9.5, 25),
+    "LX-35": (20, "48 x 36 x 30 cm", 0.052, 8.8, 30), "LX-4": (50, "45 x 35 x 30 cm", 0.047, 9.0, 20),
+    "LX-50": (10, "125 x 25 x 20 cm", 0.063, 11.5, 30), "LX-60": (4, "64 x 64 x 30 cm", 0.123, 14.0, 30),
+    "LX-7": (4, "62 x 62 x 40 cm", 0.154, 18.5, 35), "LX-8": (6, "55 x 45 x 40 cm", 0.099, 17.0, 30),
+    "LX-9": (2, "78 x 36 x 24 cm", 0.067, 13.0, 35), "LX-S": (1, "115 x 40 x 18 cm", 0.083, 16.5, 40),
+    "LX-12": (100, "55 x 30 x 28 cm", 0.046, 7.2, 30),
+}
+"""Export packing per product family, for the proforma invoice's packing columns."""
 # Shown in the demo catalog but no longer sold (the Active = No rows).
 DISCONTINUED = ("LX-2009", "LX-1104")
 

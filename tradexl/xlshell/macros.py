@@ -1,21 +1,43 @@
 """Entry points of the Trade ribbon: each VBA callback runs `RunPython "import tradexl.xlshell.macros as m; m.X()"`.
 
-Each macro is one line naming the operation steps it runs (the same steps as the CLI commands), so the ribbon,
-the CLI and `tradexl.operations.STEPS` cannot drift apart.
+Each refresh macro is one line naming the operation steps it runs (the same steps as the CLI commands), so the
+ribbon, the CLI and `tradexl.operations.STEPS` cannot drift apart. The day-to-day macros (mail, reply, log,
+PI) take what the VBA callback asked the user (a folder, a summary) as arguments and call the same services as
+`tradexl import | fetch | reply | log | pi`, inside `execute`'s guard: one message box on any failure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime
+import getpass
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import xlwings as xw
 
 from tradexl import operations
+from tradexl.contactlog import LOG_STEPS, followup_row, with_rows
 from tradexl.errors import TradeXLError
+from tradexl.mail.draft import write_draft
 from tradexl.mail.history import NO_ROW_SELECTED, history_result
+from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
+from tradexl.mail.importer import Batch, ImportReport, collect, file_batches, link, message_batches
+from tradexl.mail.reply import compose_reply, load_catalog
 from tradexl.model import InputTables, RunResult
-from tradexl.xlshell.workbook import execute
+from tradexl.pi.service import write_pi_files
+from tradexl.reports.due import COLUMNS as DUE_COLUMNS
+from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
+from tradexl.reports.due import SHEET_NAME as DUE_SHEET
+from tradexl.reports.mailchecks import mail_check_row
+from tradexl.rules.parse import as_text
+from tradexl.schema import SHEETS_BY_KEY
+from tradexl.xlshell.append import append_rows, log_mail_check, remember_setting
+from tradexl.xlshell.workbook import execute, now, read_grid
 
 
 def _run(steps: Sequence[str]) -> None:
@@ -59,6 +81,173 @@ def customer_history() -> None:
     execute(book, (), run=run)
 
 
+# --- the salesperson's day: mail in, reply, log a contact, proforma invoice -------------------------------------
+
+FETCH_DAYS = 30
+"""Fetch mail asks the server for this many days back; messages already imported are recognised and skipped."""
+DRAFTS_FOLDER = "Drafts"
+PI_FOLDER = "PI"
+
+
+def open_with_default_program(path: Path) -> None:
+    """Open a file the way a double-click does (mail program for .eml, PDF viewer for .pdf), where the OS allows."""
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # type: ignore[attr-defined]
+    elif sys.platform == "darwin":
+        subprocess.Popen(["open", str(path)])
+    elif shutil.which("xdg-open"):
+        subprocess.Popen(["xdg-open", str(path)])
+
+
+def _clock() -> tuple[date, datetime]:
+    """The day macros' clock, looked up when they run (tests replace `macros.now`)."""
+    return now()
+
+
+def _no_writes(message: str) -> RunResult:
+    return RunResult(computed={}, sheets=[], message=message)
+
+
+def _selected(book: xw.Book, tables: InputTables, key: str) -> dict[str, Any]:
+    """The input-sheet row (of sheet `key`) the user selected, as a dict; a one-line error otherwise."""
+    selection = book.selection
+    wanted = tables.sheet_names.get(key, SHEETS_BY_KEY[key].name)
+    frame = tables.frames[key]
+    if selection is None or selection.sheet.name != wanted or selection.row not in frame.index:
+        raise TradeXLError(f"select a data row of the {wanted} sheet first")
+    row: dict[str, Any] = frame.loc[selection.row].to_dict()
+    return row
+
+
+def _workbook_folder(book: xw.Book, name: str) -> Path:
+    return Path(book.fullname).parent / name
+
+
+def _import(book: xw.Book, batches: Callable[[InputTables, datetime], Iterable[Batch]], source: str,
+            remember: str = "") -> None:
+    """Read the messages, add the new buyers and inquiries, log the mail check; then grade the new rows and
+    rebuild Due Follow-ups and Unanswered in a second pass that reads the rows just added."""
+    done: list[ImportReport] = []
+
+    def add(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        rows, report = collect(tables, batches(tables, moment), now=moment)
+        if rows:
+            link(tables, rows, report)
+            append_rows(book, "customers", report.new_customers)
+            append_rows(book, "inquiries", rows)
+        if remember:
+            remember_setting(book, "Mail Folder", remember)
+        log_mail_check(book, mail_check_row(moment, getpass.getuser(), source, len(rows) + report.duplicates,
+                                            len(rows)))
+        done.append(report)
+        return _no_writes(report.summary())
+
+    if execute(book, (), run=add, clock=_clock) is None:
+        return
+    plan = execute(book, IMPORT_STEPS, clock=_clock)
+    if plan is not None:
+        book.app.status_bar = f"{done[0].summary()}. {plan.message}"
+
+
+IMPORT_STEPS = ("grade", "followups")
+"""What an import refreshes at once: the new inquiries' grades, then Customers, Due Follow-ups and Unanswered."""
+
+
+def import_mail(folder: str = "") -> None:
+    """Import mail button: .eml/.mbox/platform exports from the folder chosen in the dialog (remembered in
+    Settings › Mail Folder; without a choice, the remembered one)."""
+    book = xw.Book.caller()
+
+    def batches(tables: InputTables, moment: datetime) -> Iterable[Batch]:
+        chosen = folder or tables.settings.mail_folder
+        if not chosen:
+            raise TradeXLError("choose the folder your mail program saves inquiries to (Import mail asks for it)")
+        if not Path(chosen).exists():
+            raise TradeXLError(f"the mail folder '{chosen}' does not exist")
+        return file_batches(tables, [Path(chosen)], now=moment)
+
+    _import(book, batches, folder or "(remembered folder)", remember=folder)
+
+
+def fetch_mail() -> None:
+    """Fetch mail button: the IMAP mailbox of Settings (IMAP Host, IMAP User, IMAP Folder) over TLS; the password
+    comes from the OS keyring (or TRADEXL_IMAP_PASSWORD), never from the workbook."""
+    book = xw.Book.caller()
+
+    def batches(tables: InputTables, moment: datetime) -> Iterable[Batch]:
+        settings = tables.settings
+        if not (settings.imap_host and settings.imap_user):
+            raise TradeXLError("fill in IMAP Host and IMAP User in the Settings sheet's General table first")
+        account = ImapAccount(settings.imap_host, settings.imap_user, folder=settings.imap_folder or "INBOX")
+        raws = fetch_messages(account, imap_password(settings.imap_user, settings.imap_host),
+                              since=moment.date() - timedelta(days=FETCH_DAYS))
+        return message_batches(tables, raws, now=moment)
+
+    _import(book, batches, "IMAP")
+
+
+def reply_draft() -> None:
+    """Reply draft button: the .eml draft for the selected Inquiries row, opened in the mail program (nothing is
+    logged: a draft is not a contact until it is sent; `tradexl reply --sent` records it)."""
+    book = xw.Book.caller()
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        inquiry_id = as_text(_selected(book, tables, "inquiries").get("Inquiry ID"))
+        if not inquiry_id:
+            raise TradeXLError("the selected inquiry has no Inquiry ID; give it one first")
+        folder = Path(book.fullname).parent
+        catalog, _ = load_catalog(tables.settings, folder)
+        draft = compose_reply(tables, inquiry_id, today=today, now=moment.astimezone(), catalog=catalog)
+        target = write_draft(draft.message, folder / DRAFTS_FOLDER, draft.stem)
+        open_with_default_program(target)
+        return _no_writes(f"Reply draft for {inquiry_id}: {target}")
+
+    execute(book, (), run=run, clock=_clock)
+
+
+def log_contact(channel: str, summary: str, next_step: str = "") -> None:
+    """Log contact button (Due Follow-ups): a Follow-ups row for the customer of the selected row, dated today,
+    with the channel, summary and next step the salesperson typed; the due list is rebuilt at once."""
+    book = xw.Book.caller()
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        row = followup_row(tables, _due_customer(book), channel=channel, summary=summary, next_step=next_step,
+                           day=today)
+        (number,) = append_rows(book, "followups", [row])
+        return operations.run(with_rows(tables, "followups", {number: row}), today, moment, LOG_STEPS)
+
+    execute(book, LOG_STEPS, run=run, clock=_clock)
+
+
+def _due_customer(book: xw.Book) -> str:
+    """The customer of the selected Due Follow-ups row: its email when shown, else its company name."""
+    selection = book.selection
+    if selection is None or selection.sheet.name != DUE_SHEET or selection.row <= DUE_HEADER_ROW:
+        raise TradeXLError(f"select a customer's row on the {DUE_SHEET} sheet first")
+    grid = read_grid(book.sheets[DUE_SHEET], DUE_SHEET, tables=False)
+    company = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.customer") + 1))
+    email = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.email") + 1))
+    if not company or grid.cell(selection.row, 1) in {"Owner", "业务员"}:
+        raise TradeXLError(f"select a customer's row on the {DUE_SHEET} sheet first")
+    return email if "@" in email else company
+
+
+def proforma_invoice() -> None:
+    """Proforma invoice button: the PI for the selected Inquiries row (.xlsx, PDF where LibreOffice is installed,
+    paste text for buyers without email) in the PI folder next to the workbook, opened for a last look."""
+    book = xw.Book.caller()
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        inquiry_id = as_text(_selected(book, tables, "inquiries").get("Inquiry ID"))
+        if not inquiry_id:
+            raise TradeXLError("the selected inquiry has no Inquiry ID; give it one first")
+        files = write_pi_files(tables, inquiry_id, _workbook_folder(book, PI_FOLDER), today=today)
+        for shown in (files.pdf or files.xlsx, files.text):
+            if shown is not None:
+                open_with_default_program(shown)
+        return _no_writes(f"PI {files.pi.number}: {files.pi.currency} {files.pi.total:,} -> {files.xlsx.parent}")
+
+    execute(book, (), run=run, clock=_clock)
 def team_report() -> None:
     """The team sheets in this (the manager's) workbook from the folder in Settings › Team Folder."""
     from pathlib import Path
