@@ -327,9 +327,9 @@ def _import(path: Path, batches: Callable[[InputTables], Iterable[Batch]], *, no
         return report
     if rows:
         link(tables, rows, report)
-        for row in [*rows, *report.new_customers]:  # while the routed owner is away, their cover gets it
-            if row.get("Owner"):
-                row["Owner"] = route_owner(row["Owner"], tables.settings, now.date())
+        for added in [*rows, *report.new_customers]:  # while the routed owner is away, their cover gets it
+            if added.get("Owner"):
+                added["Owner"] = route_owner(added["Owner"], tables.settings, now.date())
         book.add_column("inquiries", MATCH_COLUMN)  # how each row matched (docs/MATCHING.md), even in older books
     if report.new_customers:
         book.append_rows("customers", report.new_customers)
