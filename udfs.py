@@ -8,8 +8,9 @@ without it the contract's defaults apply (cadence A 3 / B 7 / C 15 / D 30 days, 
 price factors, the built-in country map and keyword lists). The grading functions take a last optional
 `products` range (the Products table with its header row) so the model and MOQ signals count as in the column.
 
-Each function builds the one row (or the few rows) it describes and runs the same core as a refresh
-(`tradexl.rules.enrich.enrich`), so a cell can never disagree with the computed column.
+Each function builds the rows it describes and runs the same core as a refresh (`tradexl.rules.enrich.enrich`),
+so a cell can never disagree with the computed column. An argument may be a one-column range instead of a cell:
+the core then runs once for the whole range and the answer is a column (a spilled array in Excel 365).
 
 The worksheet functions carry no type annotations on purpose: xlwings treats a parameter's annotation as its
 converter (`get_type_hints` -> `convert=`), so `country: str` would make Excel calls fail; conversions are
@@ -75,32 +76,49 @@ def _rows(*rows: dict[str, Any]) -> pd.DataFrame:
 
 
 def _enrich(frames: dict[str, pd.DataFrame], settings: Settings, today: date) -> Enriched:
-    """The whole core, exactly as a refresh runs it, on the few rows a worksheet function describes."""
+    """The whole core, exactly as a refresh runs it, on the rows a worksheet function describes."""
     return enrich(InputTables(frames=frames, settings=settings), today, datetime.combine(today, time()))
+
+
+def _column(*values: Any) -> tuple[list[tuple[Any, ...]], bool]:
+    """Worksheet arguments as rows. Each argument is one cell or a column of cells (xlwings hands a one-column
+    range over as a list); a single cell applies to every row. True when any argument was a column, so the
+    function answers with a column (it spills in Excel 365) and the core runs once for the whole range."""
+    lengths = [len(v) for v in values if isinstance(v, list)]
+    count = max(lengths, default=1)
+    rows = [tuple((v[i] if i < len(v) else None) if isinstance(v, list) else v for v in values)
+            for i in range(count)]
+    return rows, bool(lengths)
+
+
+def _answer(results: list[Any], as_column: bool) -> Any:
+    return [[r] for r in results] if as_column else results[0]
 
 
 GRADING_DAY = date(2000, 1, 1)
 """Grading does not depend on the day; the core still wants one."""
+GRADING_FIELDS = ("Product", "Quantity", "Target Price", "Message", "Email", "Company", "Phone")
 
 
-def _graded(product: Any, quantity: Any, target_price: Any, message: Any, email: Any, company: Any, phone: Any,
-            settings: Settings, products: pd.DataFrame | None) -> tuple[str | None, str | None]:
-    """(Suggested Grade, Grade Reason) of one inquiry, against the catalog when a Products range is given;
-    blank for a row with nothing in it, which the refresh skips too."""
-    inquiry = _rows({"Product": product, "Quantity": quantity, "Target Price": target_price, "Message": message,
-                     "Email": email, "Company": company, "Phone": phone})
-    frames = {"inquiries": inquiry} | ({"products": products} if products is not None else {})
-    graded = _enrich(frames, settings, GRADING_DAY).inquiries
-    if graded.empty:
-        return None, None
-    return str(graded["Suggested Grade"].iat[0]), str(graded["Grade Reason"].iat[0])
+def _graded(fields: tuple[Any, ...], settings: Settings, products: pd.DataFrame | None) -> tuple[list[Any], bool]:
+    """(Suggested Grade, Grade Reason) per inquiry, against the catalog when a Products range is given; blank for
+    a row with nothing in it, which the refresh skips too."""
+    rows, as_column = _column(*fields)
+    inquiries = _rows(*(dict(zip(GRADING_FIELDS, row, strict=True)) for row in rows))
+    frames = {"inquiries": inquiries} | ({"products": products} if products is not None else {})
+    graded = _enrich(frames, settings, GRADING_DAY).inquiries.reindex(inquiries.index)
+    pairs = [(None, None) if pd.isna(g) else (str(g), str(r))
+             for g, r in zip(graded["Suggested Grade"], graded["Grade Reason"], strict=True)]
+    return pairs, as_column
 
 
 @xw.func
 @xw.arg("settings", SettingsRange, ndim=2)
 def TRADEXL_REGION(country, settings=DEFAULTS):
     """Sales region of a country (English or Chinese name, ISO code, common spellings such as UAE, KSA)."""
-    return regions_for(pd.Series([country], dtype=object), settings.country_regions).iat[0]
+    rows, as_column = _column(country)
+    regions = regions_for(pd.Series([c for (c,) in rows], dtype=object), settings.country_regions)
+    return _answer(list(regions), as_column)
 
 
 @xw.func
@@ -111,17 +129,24 @@ def TRADEXL_REGION(country, settings=DEFAULTS):
 def TRADEXL_NEXT_CONTACT(grade, last_contact, open_inquiry=False, today=None, settings=DEFAULTS):
     """Next contact date: last contact + the grade's interval, at most `Open inquiry max days` while an inquiry
     is open; never contacted -> `today` (pass TODAY(); blank when neither a last contact nor today is given)."""
-    day = today or last_contact
-    if day is None:
-        return None
-    buyer = {"Customer ID": "C", "Company": "C"}
-    frames = {"customers": _rows({**buyer, "Grade": grade})}
-    if last_contact is not None:
-        frames["followups"] = _rows({**buyer, "Date": last_contact})
-    if open_inquiry:
-        frames["inquiries"] = _rows({**buyer, "Received": day, "Status": schema.OPEN_STATUSES[0]})
-    nxt = _enrich(frames, settings, day).customers["Next Contact"].iat[0]
-    return None if pd.isna(nxt) else nxt.date()
+    rows, as_column = _column(grade, last_contact, open_inquiry, today)
+    days = [day or last for _, last, _, day in rows]
+    results: list[Any] = [None] * len(rows)
+    for day in sorted({d for d in days if d is not None}):  # one run of the core per report day (usually one)
+        mine = [i for i, d in enumerate(days) if d == day]
+        buyers = [{"Customer ID": f"C{i}", "Company": f"C{i}"} for i in mine]
+        frames = {
+            "customers": _rows(*({**b, "Grade": rows[i][0]} for b, i in zip(buyers, mine, strict=True))),
+            "followups": _rows(*({**b, "Date": rows[i][1]} for b, i in zip(buyers, mine, strict=True)
+                                 if rows[i][1] is not None)),
+            "inquiries": _rows(*({**b, "Received": day, "Status": schema.OPEN_STATUSES[0]}
+                                 for b, i in zip(buyers, mine, strict=True) if rows[i][2])),
+        }
+        found = _enrich(frames, settings, day).customers.set_index("Customer ID")["Next Contact"]
+        for b, i in zip(buyers, mine, strict=True):
+            value = found.get(b["Customer ID"])
+            results[i] = None if value is None or pd.isna(value) else value.date()
+    return _answer(results, as_column)
 
 
 @xw.func
@@ -130,7 +155,8 @@ def TRADEXL_NEXT_CONTACT(grade, last_contact, open_inquiry=False, today=None, se
 def TRADEXL_SUGGESTED_GRADE(product, quantity, target_price, message, email, company, phone, settings=DEFAULTS,
                             products=None):
     """Suggested grade A-D for one inquiry's fields (the same rule as the Suggested Grade column)."""
-    return _graded(product, quantity, target_price, message, email, company, phone, settings, products)[0]
+    pairs, as_column = _graded((product, quantity, target_price, message, email, company, phone), settings, products)
+    return _answer([grade for grade, _ in pairs], as_column)
 
 
 @xw.func
@@ -139,7 +165,8 @@ def TRADEXL_SUGGESTED_GRADE(product, quantity, target_price, message, email, com
 def TRADEXL_GRADE_REASON(product, quantity, target_price, message, email, company, phone, settings=DEFAULTS,
                          products=None):
     """Why: the signals behind the suggested grade, in a salesperson's words."""
-    return _graded(product, quantity, target_price, message, email, company, phone, settings, products)[1]
+    pairs, as_column = _graded((product, quantity, target_price, message, email, company, phone), settings, products)
+    return _answer([reason for _, reason in pairs], as_column)
 
 
 @xw.func

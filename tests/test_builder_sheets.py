@@ -129,7 +129,7 @@ def test_unknown_sheet_or_column_is_refused(tmp_path: Path) -> None:
 def test_settings_sheet_has_a_titled_table_per_settings_table(empty_book: openpyxl.Workbook) -> None:
     ws = empty_book[SETTINGS_SHEET]
     assert set(ws.tables) == {"tblSettings", "tblCadence", "tblRegions", "tblCountryRegions", "tblTeam",
-                              "tblKeywords", "tblMailRouting", "tblBank"}
+                              "tblKeywords", "tblMailRouting", "tblBank", "tblTradeShows", "tblSampleRules"}
     for table in ws.tables.values():
         min_col, min_row, _, _ = range_boundaries(table.ref)
         assert ws.cell(min_row - 1, min_col).value, f"{table.name} has no title above it"

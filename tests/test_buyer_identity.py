@@ -227,3 +227,11 @@ def test_lookup_query_rows():
     assert query_row("+971 4 123 4567")["Phone"] == "+971 4 123 4567"
     assert query_row("alnoor-trading.ae")["Domain"] == "alnoor-trading.ae"
     assert query_row("Al Noor")["Company"] == "Al Noor"
+
+
+def test_lookup_of_part_of_a_name_lists_the_names_containing_it_without_calling_it_a_match():
+    assert identify(pd.DataFrame([{"Company": "Adeyemi"}]), CUSTOMERS)["Customer ID"].tolist() == [""]
+    assert find_customers(_tables(), "Adeyemi") == ["C0014"]
+    text = history_text(_tables(), "Adeyemi")
+    assert text.startswith("No customer is 'Adeyemi' by the buyer rule") and "== C0014 Adeyemi Power" in text
+    assert find_customers(_tables(), "Star") == ["C0008", "C0009"]

@@ -89,7 +89,7 @@ def test_grade_fills_the_inquiry_columns(book: Path):
 def test_refresh_then_quotes_text_dir(book: Path, tmp_path: Path):
     code, out, _ = invoke("refresh", str(book), "--today", "2026-11-28")
     assert code == 0 and "customers due today" in out
-    assert book.with_name("Sales.backup.xlsm").exists()
+    assert (book.parent / ".tradexl" / "Sales.backup.xlsm").exists()
     code, out, _ = invoke("quotes", str(book), "--today", "2026-11-28", "--text-dir", str(tmp_path / "q"))
     assert code == 0 and "Wrote 10 text quotes" in out
     text = (tmp_path / "q" / "quote-north-america.txt").read_bytes()

@@ -141,7 +141,7 @@ def test_backup_keeps_the_previous_version(book):
     path, before = book
     refresh(path)
     assert parts(backup_path(path)) == before
-    assert backup_path(path).name == "Book.backup.xlsm"
+    assert backup_path(path) == path.parent / ".tradexl" / "Book.backup.xlsm"
 
 
 def test_workbook_without_tables_gets_columns_after_the_users(tmp_path):

@@ -196,7 +196,7 @@ def test_import_records_how_each_buyer_matched_and_the_message_id(imported: Path
 
 
 def test_history_sheet_shows_the_same_history_as_lookup(imported: Path):
-    from tradexl.mail.history import history_result
+    from tradexl.reports.history import history_result
 
     tables = read_workbook(imported)
     inquiries = tables.frames["inquiries"]

@@ -14,9 +14,6 @@ from pathlib import Path
 
 from conftest import ROOT, child_env
 
-TEST_ONLY = {Path("tradexl/sampledata/xlsx.py")}
-"""Modules only tests and benchmarks import (their packages are test extras)."""
-
 
 def _requirements(text: str) -> set[str]:
     names = (re.split(r"[<>=!~;\[ ]", line.strip(), maxsplit=1)[0] for line in text.splitlines())
@@ -38,8 +35,6 @@ def imported() -> dict[str, set[Path]]:
     found: dict[str, set[Path]] = {}
     for path in [*sorted((ROOT / "tradexl").rglob("*.py")), ROOT / "udfs.py"]:
         rel = path.relative_to(ROOT)
-        if rel in TEST_ONLY:
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
@@ -75,14 +70,14 @@ def test_known_dependencies_are_declared_with_the_bounds_the_code_needs() -> Non
              for line in cfg["options"]["install_requires"].splitlines() if line.strip()}
     assert "numpy" in lines and "defusedxml" not in lines
     assert "<" in lines["pandas"] and "<" in lines["pyopenvba"]
-    assert "XlsxWriter>=3.1,<4" in cfg["options.extras_require"]["test"]
+    assert lines["xlsxwriter"] == "XlsxWriter>=3.1,<4"  # run time: proforma invoices, native charts' XML
 
 
 def test_demo_runs_without_the_test_extras(tmp_path: Path) -> None:
     """The demo with the test-only packages made unimportable, as after a plain `pip install .`."""
     script = textwrap.dedent(f"""
         import sys
-        for name in ("xlsxwriter", "pytest", "hypothesis", "oletools"):
+        for name in ("pytest", "hypothesis", "oletools"):
             sys.modules[name] = None  # import fails as if not installed
         from tradexl.cli import main
         sys.argv = ["tradexl", "demo", "--out", {str(tmp_path / "demo")!r}]

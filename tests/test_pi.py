@@ -3,7 +3,6 @@ text read with poppler, the paste-ready text, and `--sent` logging the lines in 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from datetime import datetime
@@ -13,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from conftest import require
 
 from tradexl.builder import build_workbook
 from tradexl.cli.app import cli
@@ -142,10 +142,8 @@ def test_pi_refusals_are_one_line_and_change_nothing(book: Path, tmp_path: Path,
 
 
 def test_pdf_is_one_a4_page_with_the_figures(book: Path, tmp_path: Path):
-    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice and poppler are required on CI")
-        pytest.skip("LibreOffice or poppler not installed")
+    require(shutil.which("soffice") is not None and shutil.which("pdftotext") is not None,
+            "LibreOffice or poppler not installed")
     code, out, err = invoke("pi", book, "I0001", "--out", tmp_path, "--today", TODAY)
     assert code == 0, err
     pdf = tmp_path / "PI260320-I0001.pdf"

@@ -216,7 +216,7 @@ def test_missing_optional_sheet_still_works(refreshed: dict[str, Refreshed], nam
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("name", [e.name for e in MISSING_COLUMN])
@@ -266,28 +266,32 @@ def test_save_is_atomic_rename_and_keeps_backup(corpus_copy, monkeypatch: pytest
     onto = [src for src, dst in moves if dst.resolve() == path.resolve()]
     assert onto, f"the workbook was not put in place by a rename: {moves}"
     assert all(src.parent.resolve() == path.parent.resolve() and src != path for src in onto), moves
-    others = [p for p in path.parent.iterdir() if p != path]
-    assert len(others) == 1, f"expected the workbook and one backup, found {sorted(p.name for p in others)}"
-    backup = others[0]
-    assert backup.read_bytes() == original, "the backup is not the previous version"
+    beside = sorted(p.name for p in path.parent.iterdir() if p != path)
+    assert beside == [".tradexl"], f"expected the workbook and the backup folder, found {beside}"
+    kept = list((path.parent / ".tradexl").iterdir())
+    assert [p.name for p in kept] == [f"{path.stem}.backup{path.suffix}"], kept
+    assert kept[0].read_bytes() == original, "the backup is not the previous version"
     first = path.read_bytes()
     monkeypatch.undo()
     refresh(path, today=data.TODAY + timedelta(days=3))  # a later day changes Days Overdue, so it saves again
-    backups = [p for p in path.parent.iterdir() if p != path]
-    assert any(p.read_bytes() == first for p in backups), "second save did not keep the previous version"
-    assert len(backups) <= 2
+    assert kept[0].read_bytes() == first, "second save did not keep the previous version"
+    assert len(list(kept[0].parent.iterdir())) == 1
 
 
 # --- guarantee 6: Excel's owner file refuses the write unless forced ------------------------------------------
 
-def test_open_in_excel_is_refused_unless_forced(corpus_copy) -> None:
+@pytest.mark.parametrize("program, owner_name, content", [
+    ("Excel", "~${name}", b"\x05Lily  " + b"\x00" * 40),
+    ("LibreOffice", ".~lock.{name}#", b"Lily,lily,pc-7,01.12.2026 09:14,file:///home/lily/.config/libreoffice/4;"),
+])
+def test_open_elsewhere_is_refused_unless_forced(corpus_copy, program: str, owner_name: str, content: bytes) -> None:
     path = corpus_copy("xw_extras.xlsx")
-    owner = path.parent / f"~${path.name}"
-    owner.write_bytes(b"\x05Lily  " + b"\x00" * 40)
+    owner = path.parent / owner_name.format(name=path.name)
+    owner.write_bytes(content)
     before = _snapshot(path.parent)
     with pytest.raises(FileLockedError) as info:
         refresh(path)
-    assert "\n" not in str(info.value) and path.name in str(info.value)
+    assert str(info.value) == f"{path.name} is open in {program} ({owner.name} exists); close it or use --force"
     assert _snapshot(path.parent) == before
     proc = run_cli("refresh", str(path), "--today", data.TODAY.isoformat())
     assert proc.returncode != 0 and "Traceback" not in proc.stderr

@@ -30,13 +30,14 @@ def test_rows_link_by_id_then_email_then_normalised_name():
 
 
 def test_unknown_customers_are_problems():
-    rows = pd.DataFrame({"Customer ID": ["C9", "", ""], "Company": ["", "Newco", ""], "Email": ["", "", ""]},
+    rows = pd.DataFrame({"Customer ID": ["C9", "", ""], "Company": ["", "Newco", ""], "Email": ["", "", ""],
+                         "Channel": ["", "Phone", ""]},
                         index=[5, 6, 7])
-    _, found, cust_keys = _link(rows, CUSTOMERS)
-    strict = unknown_customer_problems(rows, found, cust_keys, "Follow-ups", strict=True)
+    keys, found, cust_keys = _link(rows, CUSTOMERS)
+    strict = unknown_customer_problems(rows, found, keys, cust_keys, "Follow-ups", strict=True)
     assert [(p.row, p.column, p.value) for p in strict] == [(7, "Customer ID", ""), (5, "Customer ID", "C9"),
                                                             (6, "Company", "Newco")]
-    lenient = unknown_customer_problems(rows, found, cust_keys, "Inquiries", strict=False)
+    lenient = unknown_customer_problems(rows, found, keys, cust_keys, "Inquiries", strict=False)
     # an inquiry from a buyer nobody knows (typed in after a call) is listed for a person to add
     assert [(p.row, p.value, p.message.split(" –")[0]) for p in lenient] == [
         (5, "C9", "customer not in Customers"), (6, "Newco", "buyer not in Customers")]

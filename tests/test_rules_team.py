@@ -64,7 +64,7 @@ def test_old_four_column_team_table_still_reads():
             ["Kevin", "Yes", "", None, "Anna", "2026-12-10"], ["Anna", "Yes", "", None, "", "soon"]]
     settings, problems = parse_settings(grid)
     assert settings.team[0].away_until == date(2026, 12, 10) and settings.team[0].cover == "Anna"
-    assert problems == ["Away Until of Anna: 'soon' is not a date like 2026-12-24"]
+    assert problems == ["Away Until of Anna: 'soon' is not a date – write it as YYYY-MM-DD"]
 
 
 def test_due_sheet_shows_kevins_customers_under_anna_while_away_and_owner_cells_stay(tmp_path: Path):

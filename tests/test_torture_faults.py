@@ -41,7 +41,7 @@ def tmpfs(size_kb: int) -> Iterator[Path]:
 
 
 def listing(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_disk_full_keeps_original_and_says_so(corpus_dir: dict[str, Path]) -> None:

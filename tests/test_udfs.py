@@ -186,5 +186,56 @@ def test_grading_keywords_come_from_settings(udfs: Any) -> None:
     assert call(udfs.TRADEXL_SUGGESTED_GRADE, *fields, grid, MISSING) == "B"  # 2 + 1 = 3
 
 
+def call_column(func: Any, *excel_args: Any) -> list[Any]:
+    """A call from a cell whose arguments include one-column ranges (lists of cells, as Excel hands them over as
+    rows of one cell): the answer is a column, one value per row."""
+    info = func.__xlfunc__
+    args = []
+    for i, value in enumerate(excel_args):
+        arg = info["args"][i]
+        if value is mock.sentinel.missing:
+            args.append(arg.get("optional"))
+        else:
+            args.append(conversion.read(None, [[v] for v in value] if isinstance(value, tuple) else value,
+                                        arg["options"]))
+    written = conversion.write(func(*args), None, info["ret"]["options"])
+    assert all(len(row) == 1 for row in written)
+    return [row[0] for row in written]
+
+
+def test_region_over_a_column(udfs: Any) -> None:
+    assert call_column(udfs.TRADEXL_REGION, ("UAE", "德国", None, "USA"), MISSING) == \
+        ["Middle East", "Europe", "", "North America"]
+
+
+def test_next_contact_over_a_column_with_one_today(udfs: Any) -> None:
+    grades = ("A", "D", "B", None)
+    last = (datetime(2026, 11, 28), datetime(2026, 11, 1), None, datetime(2026, 11, 1))
+    is_open = (0.0, 1.0, 0.0, 0.0)
+    result = call_column(udfs.TRADEXL_NEXT_CONTACT, grades, last, is_open, datetime(2026, 11, 30), MISSING)
+    # A: 11-28 + 3; D with an open inquiry: 11-01 + 15; never contacted: today; ungraded: D's 30 days
+    assert result == [date(2026, 12, 1), date(2026, 11, 16), date(2026, 11, 30), date(2026, 12, 1)]
+
+
+def test_next_contact_column_without_today_uses_each_rows_contact(udfs: Any) -> None:
+    result = call_column(udfs.TRADEXL_NEXT_CONTACT, ("A", "C", "B"), (datetime(2026, 11, 28), datetime(2026, 10, 1),
+                                                                     None), False, MISSING, MISSING)
+    assert result == [date(2026, 12, 1), date(2026, 10, 16), ""]
+
+
+def test_grade_and_reason_over_a_column(udfs: Any) -> None:
+    """The three inquiries of the single-cell cases above in one call: the same answers, row by row."""
+    columns = tuple(zip(("LED-100", 5000.0, 1.2, "please send PI", *BUYER),
+                        ("LED-100", 500.0, None, "how much?", *BUYER),
+                        (None, None, None, None, None, None, None),
+                        (None, None, None, "Please send your catalog", "joe@gmail.com", None, None), strict=True))
+    assert call_column(udfs.TRADEXL_SUGGESTED_GRADE, *columns, MISSING, CATALOG) == ["A", "C", "", "D"]
+    assert call_column(udfs.TRADEXL_GRADE_REASON, *columns, MISSING, CATALOG) == [
+        "model LED-100; qty 5000 ≥ MOQ 1000; target price given; asks for PI; company, phone and company email",
+        "model LED-100; qty 500 < MOQ 1000; company, phone and company email",
+        "",
+        "vague request (catalog); no company name, free-mail address"]
+
+
 def test_region_price_result_is_a_plain_number(udfs: Any) -> None:
     assert udfs.Number.write_value(Decimal("12.96"), {}) == 12.96

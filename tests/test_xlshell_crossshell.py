@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from corpus.xlsxwriter_books import Variant, build
 from xlshell_book import NOW, TODAY, fake_run
-from xlshell_fake import FakeExcel, FakeSheet
+from xlshell_fake import FakeExcel, FakeSheet, area
 
 from tradexl import operations
 from tradexl.fileengine.reader import read_workbook
@@ -103,3 +103,71 @@ def test_both_shells_write_the_same_cells(built: Path, tmp_path: Path, monkeypat
         ours = {k: v for k, v in sheet.cells.items() if k not in formulas}
         theirs = {k: v for k, v in theirs.items() if k not in formulas}
         assert ours == theirs, sheet.name
+
+
+# --- the real core through both shells: values, number formats and fills ----------------------------------------
+
+def _rgb(color: Any) -> str | None:
+    """A colour as six upper-case hex digits ("#FFC7CE", "FFFFC7CE" -> "FFC7CE"); None for no fill."""
+    return str(color).lstrip("#")[-6:].upper() if color else None
+
+
+def shell_looks(sheet: FakeSheet) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """(row, col) -> (number format, fill) of every cell the xlwings shell formatted, last call winning."""
+    looks: dict[tuple[int, int], tuple[str, str | None]] = {}
+    for address, attr, value in sheet.formats:
+        if attr not in ("number_format", "color"):
+            continue
+        for one in address.split(","):
+            r1, c1, r2, c2 = area(one)
+            if r2 == 1_048_576:  # whole columns are widths, not cell looks
+                continue
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    fmt, fill = looks.get((r, c), ("General", None))
+                    looks[(r, c)] = (value, fill) if attr == "number_format" else (fmt, _rgb(value))
+    return looks
+
+
+def engine_look(cell: Any) -> tuple[str, str | None]:
+    fill = cell.fill.fgColor.rgb if cell.fill is not None and cell.fill.patternType == "solid" else None
+    return cell.number_format, _rgb(fill)
+
+
+def test_both_shells_write_the_same_values_formats_and_fills_with_the_real_core(built: Path,
+                                                                                 tmp_path: Path) -> None:
+    from tradexl.fileengine.engine import FileWorkbook, refresh_file
+
+    plan = FileWorkbook(built).plan(operations.run(read_workbook(built), TODAY, NOW, operations.STEPS))
+    excel = load(built)
+    execute(excel.book, operations.STEPS, clock=lambda: (TODAY, NOW))
+    assert not excel.alerts
+    out = tmp_path / f"engine-{built.name}"
+    shutil.copy(built, out)
+    refresh_file(out, today=TODAY, now=NOW, steps=operations.STEPS)
+    engine = openpyxl.load_workbook(out)
+    assert [s.name for s in excel.sheets] == engine.sheetnames
+    written: dict[str, set[tuple[int, int]]] = {}
+    for cells in plan.computed:
+        written[cells.sheet] = {(r, c.col) for c in cells.columns for r in range(cells.first_row, cells.last_row + 1)}
+    for spec in plan.sheets:
+        written[spec.name] = {(r, c) for r in range(1, len(spec.rows) + 1) for c in range(1, spec.width + 1)}
+    assert any(cells.highlighted_rows for cells in plan.computed), "the corpus has overdue customers"
+    compared, filled = 0, 0
+    for name, keys in written.items():
+        ours, ws = shell_looks(excel.sheet(name)), engine[name]
+        for key in sorted(keys):
+            cell = ws.cell(*key)
+            theirs = excel_value(cell.value)
+            assert excel.sheet(name).cells.get(key) == (None if theirs == "" else theirs), (name, key)
+            assert ours.get(key, ("General", None)) == engine_look(cell), (name, cell.coordinate)
+            compared += 1
+            filled += engine_look(cell)[1] == "FFC7CE"
+    assert compared > 1000 and filled > 10
+    customers = next(c for c in plan.computed if c.highlighted_rows)
+    hours = next(c for cells in plan.computed for c in cells.columns if c.name == "Response Hours")
+    assert hours.fmt == "decimal1"
+    row = min(customers.highlighted_rows)
+    for column in customers.columns:  # the overdue fill is on Next Contact and Days Overdue only
+        cell = engine[customers.sheet].cell(row, column.col)
+        assert (engine_look(cell)[1] == "FFC7CE") == (column.name in ("Next Contact", "Days Overdue")), column.name

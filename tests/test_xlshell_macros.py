@@ -3,13 +3,14 @@ counts, value round-trips, error handling and the ribbon entry points."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 import pytest
 import xlwings as xw
 from xlshell_book import HOSTILE, NOW, TODAY, clock, fake_run, workbook
-from xlshell_fake import FakeExcel, Formula
+from xlshell_fake import FakeExcel, Formula, area
 
 import tradexl.xlshell.macros as macros
 from tradexl import operations
@@ -37,6 +38,37 @@ def test_calls_do_not_grow_with_rows() -> None:
     reads = [c for c in large.log if c == ("Range", "value")]
     # one bulk read per sheet read (Inquiries, Customers, Settings) and one write per block
     assert len(reads) == 3 + len(large.writes)
+
+
+def alternating(tables: Any, today: date, now: datetime, steps: Any) -> Any:
+    """The stand-in run with every other customer overdue and every other Due row highlighted."""
+    result = fake_run(tables, today, now, steps)
+    customers = result.computed["customers"].copy()
+    customers["Days Overdue"] = [i % 2 * 5 for i in range(len(customers))]
+    due = result.sheets[0]
+    rows = tuple(replace(row, highlight="overdue" if i % 2 and row.kind == "data" else "")
+                 for i, row in enumerate(due.rows))
+    return replace(result, computed={**result.computed, "customers": customers}, sheets=[replace(due, rows=rows)])
+
+
+def fill_chunks(excel: FakeExcel) -> int:
+    return sum(1 for sheet in excel.sheets for _, attr, value in sheet.formats if attr == "color" and value)
+
+
+def test_alternating_highlights_cost_one_call_per_address_chunk_not_per_row() -> None:
+    small, large = workbook(10), workbook(1000)
+    refresh(small, alternating)
+    refresh(large, alternating)
+    assert not small.alerts and not large.alerts
+    customers = large.sheet("Customers")
+    overdue = {(r, c) for address, attr, value in customers.formats if value == "#FFC7CE"
+               for one in address.split(",") for r, c in [area(one)[:2]]}
+    assert (3, N_CUS + 4) in overdue and (2, N_CUS + 4) not in overdue  # Next Contact of the 2nd customer
+    # every extra call is one Range() and one colour per 255-character union of filled areas: ~20 rows a call
+    extra_chunks = fill_chunks(large) - fill_chunks(small)
+    assert len(large.log) - len(small.log) == 2 * extra_chunks
+    assert extra_chunks <= 1000 // 20
+    print(f"calls with alternating highlights: 10 rows {len(small.log)}, 1,000 rows {len(large.log)}")
 
 
 def test_each_block_is_one_write() -> None:

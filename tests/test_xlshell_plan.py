@@ -9,6 +9,7 @@ import pytest
 
 from tradexl.errors import MissingColumnError, WorkbookError
 from tradexl.model import RunResult
+from tradexl.plan import stale_sheets
 from tradexl.schema import CUSTOMERS, INQUIRIES
 from tradexl.sheetspec import Row, SheetSpec
 from tradexl.xlshell.plan import (
@@ -17,12 +18,12 @@ from tradexl.xlshell.plan import (
     SheetGrid,
     TableRef,
     chunk_addresses,
+    computed_ranges,
     input_tables,
     parse_address,
     plan_run,
     render,
     runs,
-    stale_sheets,
 )
 from tradexl.xlshell.values import from_excel, to_excel
 
@@ -101,11 +102,14 @@ def test_existing_computed_headers_stay_where_the_user_put_them() -> None:
     _, read = input_tables(_inputs(inq), None)
     computed = pd.DataFrame({c.name: "x" for c in INQUIRIES.computed_columns}, index=[2])
     plan = plan_run(RunResult({"inquiries": computed}, [], ""), read, "zh", ["Inquiries", "Customers"])
-    blocks = plan.computed[0].blocks
-    assert [(b.row, b.col) for b in blocks] == [(1, 1), (1, 4)]
-    assert blocks[0].values == (("Region",), ("x",))
+    ranges = computed_ranges(plan.computed[0])
+    blocks = ranges.blocks
+    assert [(b.row, b.col) for b in blocks] == [(2, 1), (1, 4)]  # the user's own "Region" header is not rewritten
+    assert blocks[0].values == (("x",),)
     assert blocks[1].values[0] == ("建议等级", "评级理由", "回复用时(小时)", "回复状态")
-    assert plan.computed[0].table_resize == ""
+    assert ranges.header_areas == ("D1:G1",)
+    assert dict(ranges.formats) == {"0.0": ("F2",)}
+    assert ranges.table_resize == ""
 
 
 def test_render_groups_styles_and_formats_by_runs() -> None:
@@ -146,6 +150,9 @@ def test_customers_block_spans_header_to_last_row() -> None:
     _, read = input_tables({"inquiries": inq, "customers": cus}, None)
     computed = pd.DataFrame({c.name: [1, 2] for c in CUSTOMERS.computed_columns}, index=[2, 3])
     plan = plan_run(RunResult({"customers": computed}, [], ""), read, "en", [])
-    (write,) = plan.computed
+    (cells,) = plan.computed
+    write = computed_ranges(cells)
     assert write.blocks[0].extent == Extent(1, 3, 3, 10)
     assert write.table_resize == "A1:J3"
+    assert cells.highlighted_rows == {2, 3}  # Days Overdue 1 and 2
+    assert write.clear_fill == ("F2:G3",) and write.fills == (("FFFFC7CE", ("F2:G3",)),)

@@ -26,6 +26,11 @@ class BadFileError(WorkbookError):
     """The file is not a workbook the engine can safely open."""
 
 
+class ReadOnlyFormatError(BadFileError):
+    """A valid workbook in a format TradeXL can read (with calamine) but not edit: binary .xlsb, Strict Open XML.
+    Read-only commands read it anyway; commands that write say how to save it instead."""
+
+
 class SaveError(WorkbookError):
     """The new version could not be written; the original is untouched."""
 

@@ -16,7 +16,15 @@ import numpy as np
 import pandas as pd
 
 from tradexl.errors import MissingColumnError, WorkbookError
-from tradexl.schema import CUSTOMERS, INQUIRIES, SheetDef, match_headers
+from tradexl.schema import (
+    CUSTOMERS,
+    INQUIRIES,
+    SETTINGS_SHEET,
+    SETTINGS_SHEET_ZH,
+    SheetDef,
+    match_headers,
+    normalize_header,
+)
 
 HEADER_SCAN_ROWS = 30
 REQUIRED_SHEETS = (INQUIRIES, CUSTOMERS)
@@ -31,6 +39,12 @@ def require_sheets(present: Collection[str]) -> None:
         if sheet.key not in present:
             raise WorkbookError(f"the workbook has no sheet '{sheet.name}' (or '{sheet.zh}'); "
                                 "add it or rename the sheet")
+
+
+def settings_sheet(sheet_names: Iterable[str]) -> str | None:
+    """The workbook's Settings sheet (English or Chinese name, case and spaces ignored), if it has one."""
+    wanted = {normalize_header(SETTINGS_SHEET), normalize_header(SETTINGS_SHEET_ZH)}
+    return next((name for name in sheet_names if normalize_header(name) in wanted), None)
 
 
 def empty_frame(sheet: SheetDef) -> pd.DataFrame:

@@ -6,7 +6,7 @@ sheet refreshed from the command line and one refreshed from the ribbon look the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 HIGHLIGHT_FILLS = {"": "", "overdue": "FFFFC7CE", "warn": "FFFFEB9C", "good": "FFC6EFCE", "key": "FFDDEBF7"}
 GREY = "FF595959"
@@ -36,3 +36,16 @@ ROLE_LOOKS: dict[str, Look] = {
     "blank": Look(),
 }
 COMPUTED_HEADER = Look(bold=True, italic=True, fill="FFE2EFDA", border="bottom")
+
+
+def row_look(kind: str, highlight: str = "") -> Look:
+    """The look of a generated-sheet row: its role's look, with the highlight's fill (a key row is also bold)."""
+    look = ROLE_LOOKS.get(kind, ROLE_LOOKS["data"])
+    if highlight:
+        look = replace(look, fill=HIGHLIGHT_FILLS.get(highlight, ""), bold=look.bold or highlight == "key")
+    return look
+
+
+def computed_look(highlight: str = "") -> Look:
+    """The look of a computed cell in an input sheet: plain, or the highlight's fill."""
+    return Look(fill=HIGHLIGHT_FILLS.get(highlight, ""))

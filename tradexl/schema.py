@@ -116,6 +116,7 @@ CUSTOMERS = SheetDef("customers", "Customers", "客户", "tblCustomers", (
     C("Grade", "等级", "choice", GRADES, width=7, aliases=("手动等级",)),
     C("Notes", "备注", width=30),
     C("Email Status", "邮箱状态", width=24),
+    C("Do Not Mail", "不发邮件", "choice", YES_NO, width=8, aliases=("DNM", "退订")),
     C("Region", "区域", computed=True, width=16),
     C("Current Grade", "当前等级", computed=True, width=9),
     C("Last Contact", "最近联系", "date", computed=True, width=12),

@@ -115,6 +115,21 @@ def demo(out_dir: Path, *, today: date | None = None, progress: Progress | None 
     return DemoResult(workbook, quotes, result, {key: len(rows) for key, rows in data.items()})
 
 
+def write_history(path: Path, query: str, *, today: date, force: bool = False) -> tuple[str, RunResult]:
+    """`tradexl lookup --sheet`: the lookup text, and the same History sheet as the Excel button written
+    through the file engine (one read, one atomic save)."""
+    from tradexl.fileengine.engine import FileWorkbook
+    from tradexl.mail.lookup import history_text
+    from tradexl.reports.history import history_run
+
+    book = FileWorkbook(path, force=force)
+    tables = book.read()
+    result = history_run(tables, query, today)
+    book.apply(result)
+    book.save()
+    return history_text(tables, query), result
+
+
 def reply(path: Path, inquiry_id: str, out_dir: Path, *, today: date | None = None, sent: bool = False,
           force: bool = False) -> ReplyResult:
     """Write the reply draft for one inquiry into `out_dir`; with `sent`, log it once in the workbook."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tradexl.schema import normalize_header
@@ -81,6 +81,22 @@ class TeamMember:
     """Who takes over while this salesperson is away (see `tradexl.rules.team`)."""
     away_until: date | None = None
     """Last day away: from today until this day their due customers and new inquiries go to `cover`."""
+
+
+@dataclass(frozen=True)
+class TradeShow:
+    """A trade show the team exhibits at (seed step 6: invite buyers with the booth number and newest samples).
+
+    `products` are the models or product words shown ("LX-35, panel lights"); blank means the whole catalog.
+    """
+
+    show: str
+    city: str = ""
+    country: str = ""
+    start: date | None = None
+    end: date | None = None
+    booth: str = ""
+    products: str = ""
 
 
 DEFAULT_CADENCE = (
@@ -163,6 +179,10 @@ class Settings:
     imap_user: str = ""
     imap_folder: str = "INBOX"
     """The Fetch mail button's mailbox (the password is never in the workbook: OS keyring or environment)."""
+    trade_shows: tuple[TradeShow, ...] = ()
+    e_sample_first: bool = True
+    prepay_samples_above: float = 100.0
+    sample_feedback_days: int = 7
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -241,8 +261,12 @@ KEYWORDS_TABLE = TableLayout("keywords", "Grading keywords", "评级关键词",
                              (("Signal", "信号"), ("Keywords", "关键词")))
 MAIL_ROUTING_TABLE = TableLayout("routing", "Mail routing", "邮件分配", (("Match", "匹配"), ("Owner", "业务员")))
 BANK_TABLE = TableLayout("bank", "Bank details", "银行信息", (("Bank Detail", "银行项目"), ("Value", "内容")))
+TRADE_SHOWS_TABLE = TableLayout("trade_shows", "Trade shows", "展会", (
+    ("Show", "展会"), ("City", "城市"), ("Country", "国家"), ("From", "开始"), ("To", "结束"), ("Booth", "展位号"),
+    ("Products", "展品")))
+SAMPLES_TABLE = TableLayout("samples", "Samples", "样品", (("Sample Rule", "样品规则"), ("Value", "值")))
 SETTINGS_TABLES = (GENERAL_TABLE, CADENCE_TABLE, REGIONS_TABLE, COUNTRY_TABLE, TEAM_TABLE, KEYWORDS_TABLE,
-                   MAIL_ROUTING_TABLE, BANK_TABLE)
+                   MAIL_ROUTING_TABLE, BANK_TABLE, TRADE_SHOWS_TABLE, SAMPLES_TABLE)
 
 BANK_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Beneficiary", "收款人", "beneficiary"),
@@ -251,6 +275,13 @@ BANK_KEYS: tuple[SettingKey, ...] = (
     SettingKey("SWIFT", "SWIFT代码", "swift"),
     SettingKey("Bank Address", "银行地址", "address"),
 )
+
+SAMPLE_KEYS: tuple[SettingKey, ...] = (
+    SettingKey("E-sample First", "先发电子样品", "e_sample_first"),
+    SettingKey("Prepay Samples Above", "样品预付上限", "prepay_samples_above"),
+    SettingKey("Sample Feedback After Days", "样品反馈天数", "sample_feedback_days"),
+)
+EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def _blank(value: Any) -> bool:
@@ -323,7 +354,7 @@ def _yes(value: Any) -> bool:
 
 
 def _day(value: Any, what: str, problems: list[str]) -> date | None:
-    """A date cell (Excel date, or text like 2026-12-24); anything else is reported and read as blank."""
+    """A date cell of a Settings table: an Excel date, a serial number, or text like 2027-04-15."""
     if _blank(value):
         return None
     if isinstance(value, datetime):
@@ -331,10 +362,42 @@ def _day(value: Any, what: str, problems: list[str]) -> date | None:
     if isinstance(value, date):
         return value
     try:
+        if isinstance(value, int | float):
+            return EXCEL_EPOCH + timedelta(days=int(value))
         return date.fromisoformat(_text(value)[:10])
-    except ValueError:
-        problems.append(f"{what}: '{value}' is not a date like 2026-12-24")
+    except (ValueError, OverflowError):
+        problems.append(f"{what}: '{value}' is not a date – write it as YYYY-MM-DD")
         return None
+
+
+def _trade_shows(grid: Sequence[Sequence[Any]], problems: list[str]) -> tuple[TradeShow, ...]:
+    shows = []
+    for show, city, country, start, end, booth, products in find_table(grid, TRADE_SHOWS_TABLE) or []:
+        if _text(show):
+            first = _day(start, f"Trade show {_text(show)} From", problems)
+            last = _day(end, f"Trade show {_text(show)} To", problems) or first
+            shows.append(TradeShow(_text(show), _text(city), _text(country), first, last, _text(booth),
+                                   _text(products)))
+    return tuple(shows)
+
+
+def _sample_rules(grid: Sequence[Sequence[Any]], settings: Settings, problems: list[str]) -> Settings:
+    keys = {normalize_header(k.key): k for k in SAMPLE_KEYS} | {normalize_header(k.zh): k for k in SAMPLE_KEYS}
+    for key_cell, value in find_table(grid, SAMPLES_TABLE) or []:
+        spec = keys.get(normalize_header(key_cell))
+        if spec is None or _blank(value):
+            continue
+        if spec.attr == "e_sample_first":
+            settings = replace(settings, e_sample_first=_yes(value))
+            continue
+        num = _number(value, spec.key, problems)
+        if num is None or num < 0:
+            continue
+        if spec.attr == "sample_feedback_days":
+            settings = replace(settings, sample_feedback_days=int(num))
+        else:
+            settings = replace(settings, prepay_samples_above=num)
+    return settings
 
 
 def _weekday(value: Any) -> int | None:
@@ -454,6 +517,10 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             if normalize_header(k) in bank_keys and not _blank(v)}
     if bank:
         settings = replace(settings, bank=replace(settings.bank, **bank))
+    shows = _trade_shows(grid, problems)
+    if shows:
+        settings = replace(settings, trade_shows=shows)
+    settings = _sample_rules(grid, settings, problems)
     return settings, problems
 
 
@@ -485,4 +552,9 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "keywords": [[k, ", ".join(v)] for k, v in settings.keywords.items()],
         "routing": [[r.match, r.owner] for r in settings.mail_routing],
         "bank": [[k.key, getattr(settings.bank, k.attr)] for k in BANK_KEYS],
+        "trade_shows": [[t.show, t.city, t.country, t.start, t.end, t.booth, t.products]
+                        for t in settings.trade_shows],
+        "samples": [[SAMPLE_KEYS[0].key, "Y" if settings.e_sample_first else "N"],
+                    [SAMPLE_KEYS[1].key, settings.prepay_samples_above],
+                    [SAMPLE_KEYS[2].key, settings.sample_feedback_days]],
     }

@@ -14,11 +14,14 @@ import re
 import zipfile
 from collections.abc import Mapping
 
+from tradexl.fileengine.styles import FONT_ORDER
+
 CONTENT_TYPES = "[Content_Types].xml"
 ROOT_RELS = "_rels/.rels"
 CORE = "docProps/core.xml"
 WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 VBA_PART = "xl/vbaProject.bin"
+STYLES = "xl/styles.xml"
 
 XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -49,6 +52,24 @@ def _root_rels(xml: str, ui_part: str, ui_rel_type: str) -> str:
     return xml.replace("</Relationships>", rel + "</Relationships>")
 
 
+def _font(match: re.Match[str]) -> str:
+    children = _FONT_CHILD.findall(match.group(2))
+    if "".join(c for c, _ in children) != match.group(2):
+        return match.group(0)  # not a font of empty elements only: leave it as openpyxl wrote it
+    ordered = sorted(children, key=lambda c: FONT_ORDER.index(c[1]) if c[1] in FONT_ORDER else len(FONT_ORDER))
+    return match.group(1) + "".join(c for c, _ in ordered) + match.group(3)
+
+
+_FONT = re.compile(r"(<font>)(.*?)(</font>)", re.DOTALL)
+_FONT_CHILD = re.compile(r"(<(\w+)\b[^>]*/>)")
+
+
+def _styles(xml: str) -> str:
+    """styles.xml with every font's children in schema order (openpyxl writes name/color/sz in its own order,
+    which Excel and the Open XML SDK treat as invalid and repair)."""
+    return _FONT.sub(_font, xml)
+
+
 def _core(xml: str) -> str:
     for tag in ("dcterms:created", "dcterms:modified"):
         xml = re.sub(rf"(<{tag}\b[^>]*>)[^<]*(</{tag}>)", rf"\g<1>{FIXED_TIME}\g<2>", xml)
@@ -65,6 +86,7 @@ def finalize(package: bytes, ui_part: str, ui_xml: bytes, ui_rel_type: str) -> b
         CONTENT_TYPES: _content_types(parts[CONTENT_TYPES].decode("utf-8")).encode("utf-8"),
         ROOT_RELS: _root_rels(parts[ROOT_RELS].decode("utf-8"), ui_part, ui_rel_type).encode("utf-8"),
         CORE: _core(parts[CORE].decode("utf-8")).encode("utf-8"),
+        STYLES: _styles(parts[STYLES].decode("utf-8")).encode("utf-8"),
         ui_part: ui_xml,
     }
     names = [CONTENT_TYPES, *(n for n in parts if n != CONTENT_TYPES), *(n for n in edits if n not in parts)]

@@ -22,7 +22,9 @@ from tradexl.settings import (
     KEYWORDS_TABLE,
     MAIL_ROUTING_TABLE,
     REGIONS_TABLE,
+    SAMPLES_TABLE,
     TEAM_TABLE,
+    TRADE_SHOWS_TABLE,
     WEEKDAYS,
     Settings,
     TableLayout,
@@ -59,6 +61,8 @@ PLACEMENTS = (
     Placement(KEYWORDS_TABLE, "tblKeywords", (12, 60), wrap=(1,)),
     Placement(MAIL_ROUTING_TABLE, "tblMailRouting", (28, 16)),
     Placement(BANK_TABLE, "tblBank", (16, 40), wrap=(1,)),
+    Placement(TRADE_SHOWS_TABLE, "tblTradeShows", (26, 14, 14, 12, 12, 10, 30), wrap=(6,)),
+    Placement(SAMPLES_TABLE, "tblSampleRules", (28, 10)),
 )
 # Dropdowns for single values of the General table, by setting key.
 GENERAL_CHOICES = {"Language": ("en", "zh"), "Week Ends On": WEEKDAYS, "Grade After Loss": GRADES}

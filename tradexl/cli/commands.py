@@ -28,7 +28,8 @@ def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 TODAY = click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
                      help="Report day (default: the computer's date). Makes runs repeatable.")
-FORCE = click.option("--force", is_flag=True, help="Write even if Excel's owner file (~$name) says it is open.")
+FORCE = click.option("--force", is_flag=True,
+                     help="Write even if the workbook looks open in Excel (~$name) or LibreOffice (.~lock.name#).")
 VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Print the time each step took.")
 
 
@@ -131,6 +132,8 @@ def quotes(path: Path, today: date | None, force: bool, verbose: bool, text_dir:
 
     Example: tradexl quotes Sales.xlsm --text-dir quotes
     """
+    if text_dir is not None:
+        text_dir.mkdir(parents=True, exist_ok=True)  # an unusable folder fails before the workbook is written
     _finish(path, services.refresh(path, today=today, steps=("quotes",), force=force,
                                    progress=reporter(verbose)))
     if text_dir is not None:

@@ -113,7 +113,7 @@ def lookup(path: Path, query: str, sheet: bool, today: date | None, force: bool)
 
         click.echo(history(path, query), nl=False)
         return
-    from tradexl.mail.history import write_history
+    from tradexl.services import write_history
 
     text, result = write_history(path, query, today=today or date.today(), force=force)
     click.echo(text, nl=False)

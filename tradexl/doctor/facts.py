@@ -210,9 +210,11 @@ def configured_interpreter(system: System, home: Path, book: Book | None) -> tup
 
 
 def open_markers(path: Path) -> tuple[str, ...]:
-    """Owner files that say Excel/WPS (`~$Book.xlsm`) or LibreOffice (`.~lock.Book.xlsm#`) has the book open."""
-    names = ("~$" + path.name, f".~lock.{path.name}#")
-    return tuple(name for name in names if (path.parent / name).exists())
+    """Owner files that say Excel/WPS (`~$Book.xlsm`) or LibreOffice (`.~lock.Book.xlsm#`) has the book open:
+    the ones the file engine refuses to write under (`tradexl.fileengine.save.OWNER_FILES`)."""
+    from tradexl.fileengine.save import OWNER_FILES
+
+    return tuple(lock.name for _program, lock_of in OWNER_FILES if (lock := lock_of(path)).exists())
 
 
 def inspect_book(path: Path) -> Book:

@@ -9,10 +9,15 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 EPOCH = datetime(1899, 12, 30)
+EPOCH_1904 = datetime(1904, 1, 1)
+_EPOCH: ContextVar[datetime] = ContextVar("tradexl_date_epoch", default=EPOCH)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -28,11 +33,40 @@ def escape_text(text: str) -> str:
     return text
 
 
+@contextmanager
+def date_system(date1904: bool) -> Iterator[None]:
+    """Write date serials in the 1904 (or 1900) date system inside this block.
+
+    A context variable rather than an argument of every `cell_xml` call: the date system belongs to the one
+    workbook being edited, and every cell staged or rendered for it must follow it (see `workbook_dates`).
+    """
+    token = _EPOCH.set(EPOCH_1904 if date1904 else EPOCH)
+    try:
+        yield
+    finally:
+        _EPOCH.reset(token)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def workbook_dates(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, P], R]:
+    """Decorates a method of the object editing a workbook (`self.pkg`, its Package) that stages or renders
+    cells: while it runs, dates are written in that workbook's date system."""
+    @functools.wraps(method)
+    def in_its_date_system(self: Any, *args: P.args, **kwargs: P.kwargs) -> R:
+        with date_system(self.pkg.date1904):
+            return method(self, *args, **kwargs)
+    return in_its_date_system
+
+
 def serial(value: date | datetime) -> float:
-    """Excel's serial day number (1900 date system) for a date or date-time."""
+    """Excel's serial day number for a date or date-time, in the current workbook's date system (1900 unless
+    inside `date_system(True)`: the 1904 system's day 0 is 1904-01-01, 1462 days later)."""
     if not isinstance(value, datetime):
         value = datetime.combine(value, time())
-    delta = value.replace(tzinfo=None) - EPOCH
+    delta = value.replace(tzinfo=None) - _EPOCH.get()
     return delta.days + delta.seconds / 86400 + delta.microseconds / 86_400_000_000
 
 

@@ -14,25 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from tradexl.errors import WorkbookError
-from tradexl.fileengine.cells import cell_xml, kind_of
+from tradexl.fileengine.cells import cell_xml, kind_of, style_cell_xml, workbook_dates
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.reader import InputSheet, ReadResult, read_package
 from tradexl.fileengine.render import Rendered, render_sheet
 from tradexl.fileengine.save import atomic_save, check_not_open
 from tradexl.fileengine.sheetxml import MAX_ROW, CellEdits, apply_cells, prefix_of, row_styles
 from tradexl.fileengine.styles import StyleBook
-from tradexl.fileengine.tables import extend_table
+from tradexl.fileengine.tables import TableInfo, extend_table
 from tradexl.fileengine.workbookparts import Changes, WorkbookEditor
-from tradexl.grid import column_letter, computed_targets
+from tradexl.grid import column_letter
 from tradexl.model import InputTables, RunResult
-from tradexl.schema import SHEETS_BY_KEY, Column
+from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan
+from tradexl.schema import SHEETS_BY_KEY
+from tradexl.sheetspec import SheetSpec
 
 Progress = Callable[[str], None]
 
-KIND_FORMATS = {"date": "date", "datetime": "datetime", "int": "int", "number": "decimal1"}
-"""Number format of a computed column by its schema kind (text columns stay General)."""
-OVERDUE = {"customers": ("Days Overdue", ("Next Contact", "Days Overdue"))}
-"""Sheet -> (column whose positive value marks a row overdue, columns that get the overdue fill)."""
 
 
 class FileWorkbook:
@@ -47,8 +45,8 @@ class FileWorkbook:
         self._edits: dict[str, CellEdits] = {}
         self._tables: dict[str, tuple[dict[int, str], int | None]] = {}
         self._next_row: dict[str, int] = {}
-        self._sheets: list[tuple[str, Any]] = []
-        self._owned: tuple[str, ...] = ()
+        self._sheets: list[SheetSpec] = []
+        self._remove: tuple[str, ...] = ()
         styles_part = next((r.target for r in self.pkg.rels(self.pkg.workbook_part)
                             if r.type.endswith("/styles") and r.target in self.pkg.parts), None)
         if styles_part is None:
@@ -65,16 +63,27 @@ class FileWorkbook:
     # --- staging --------------------------------------------------------------------------------------------
 
     def apply(self, result: RunResult) -> None:
-        """Stage a run's computed columns (sheets in `result.computed`) and generated sheets."""
+        """Stage a run: its write plan (computed columns and generated sheets)."""
+        self.apply_plan(self.plan(result))
+
+    def plan(self, result: RunResult) -> WritePlan:
+        """The run's write plan for this workbook (the same plan the xlwings shell applies in Excel)."""
         tables = self.read()
         assert self._read is not None
-        for key, frame in result.computed.items():
-            sheet = self._read.sheets.get(key)
-            if sheet is not None:
-                self._stage_computed(sheet, frame, tables.settings.language)
-        self._sheets = [(spec.name, spec) for spec in result.sheets]
-        self._owned = tuple(result.owned)
+        read = {key: SheetRead(sheet.name, sheet.layout, _box(sheet.table)) for key, sheet in self._read.sheets.items()}
+        return build_plan(result, read, [s.name for s in self.pkg.sheets], tables.settings.language)
 
+    @workbook_dates
+    def apply_plan(self, plan: WritePlan) -> None:
+        """Stage a write plan: computed cells as cell edits, Table growth, generated sheets and removals."""
+        assert self._read is not None
+        parts = {sheet.name: sheet for sheet in self._read.sheets.values()}
+        for cells in plan.computed:
+            self._stage_computed(parts[cells.sheet], cells)
+        self._sheets = list(plan.sheets)
+        self._remove = plan.remove
+
+    @workbook_dates
     def append_rows(self, sheet_key: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Stage new rows (canonical column -> value) after the last data row of an input table.
 
@@ -138,6 +147,7 @@ class FileWorkbook:
                                                 prefix_of(xml)))
         layout.positions[name] = number
         self._grow_table(sheet, {number: header})
+
     def has_column(self, sheet_key: str, name: str) -> bool:
         """Whether the workbook's sheet has the (optional) column `name`, so a staged value would be written."""
         self.read()
@@ -145,6 +155,7 @@ class FileWorkbook:
         sheet = self._read.sheets.get(sheet_key)
         return sheet is not None and name in sheet.layout.positions
 
+    @workbook_dates
     def update_row(self, sheet_key: str, row: int, values: Mapping[str, Any]) -> None:
         """Stage new values for user columns of one existing data row (e.g. `Replied At` after a reply).
 
@@ -182,68 +193,31 @@ class FileWorkbook:
                 style = self.styles.computed(kind_of(value))
             edits.set(row, col, cell_xml(f"{column_letter(col)}{row}", value, style, prefix))
 
-    def _stage_computed(self, sheet: InputSheet, frame: Any, language: str) -> None:
-        definition = SHEETS_BY_KEY[sheet.key]
-        layout = sheet.layout
-        targets = computed_targets(definition, layout, language)
-        columns: list[Column] = [c for c in definition.computed_columns if c.name in frame.columns]
-        if not columns:
-            return
-        xml = self.pkg.read(sheet.part)
-        prefix = prefix_of(xml)
+    def _stage_computed(self, sheet: InputSheet, cells: ComputedCells) -> None:
+        prefix = prefix_of(self.pkg.read(sheet.part))
         edits = self._edits.setdefault(sheet.part, CellEdits())
         header_style = self.styles.computed_header()
-        for col in columns:
-            number, header = targets[col.name]
-            if header is not None:
-                edits.set(layout.header_row, number, cell_xml(f"{column_letter(number)}{layout.header_row}",
-                                                              header, header_style, prefix))
-        overdue_rows = self._overdue_rows(sheet.key, frame)
-        highlighted = OVERDUE.get(sheet.key, ("", ()))[1]
-        for col in columns:
-            number, _ = targets[col.name]
-            letter = column_letter(number)
-            fmt = KIND_FORMATS.get(col.kind, "")
-            plain = self.styles.computed(fmt)
-            marked = self.styles.computed(fmt, "overdue") if col.name in highlighted else plain
-            values = frame[col.name].to_dict()
-            edits.set_column(number, {row: cell_xml(f"{letter}{row}", values.get(row),
-                                                    marked if row in overdue_rows else plain, prefix)
-                                      for row in range(layout.first_data_row, layout.last_data_row + 1)})
-        self._grow_table(sheet, {targets[c.name][0]: targets[c.name][1] for c in columns})
-
-    @staticmethod
-    def _overdue_rows(key: str, frame: Any) -> set[int]:
-        rule = OVERDUE.get(key)
-        if rule is None or rule[0] not in frame.columns:
-            return set()
-        out = set()
-        for row, value in frame[rule[0]].items():
-            if kind_of(value) == "number" and float(value) > 0:
-                out.add(int(row))
-        return out
-
-    def _grow_table(self, sheet: InputSheet, written: dict[int, str | None]) -> None:
-        """Extend the sheet's table over computed columns right of it, when every header name is known."""
-        table = sheet.table
-        if table is None or not written or max(written) <= table.last_col:
-            return
-        names: dict[int, str] = {}
-        existing = {n.casefold() for n in table.columns}
-        for col in range(table.last_col + 1, max(written) + 1):
-            header = written.get(col)
-            if header is None and col - 1 < len(sheet.layout.headers):
-                cell = sheet.layout.headers[col - 1]
-                header = cell if isinstance(cell, str) else None
-            if not header or not header.strip() or header.casefold() in existing:
-                return  # a blank or duplicate header cannot be a table column: leave the table as it is
-            existing.add(header.casefold())
-            names[col] = header
-        _, last_row = self._tables.get(table.part, ({}, None))
-        self._tables[table.part] = (names, last_row)
+        top = cells.header_row
+        for col in cells.columns:
+            letter = column_letter(col.col)
+            if col.header is not None:
+                edits.set(top, col.col, cell_xml(f"{letter}{top}", col.header, header_style, prefix))
+            styles = {h: self.styles.computed(col.fmt, h) for h in {"", cells.highlight}}
+            column: dict[int, str | None] = {}
+            for row, value in enumerate(col.values, start=cells.first_row):
+                look = cells.highlight_of(col, row)
+                ref = f"{letter}{row}"
+                # a blank keeps the column's format and fill, as the xlwings shell's range formatting does
+                column[row] = cell_xml(ref, value, styles[look], prefix) or (
+                    style_cell_xml(ref, styles[look], prefix) if col.fmt or look else None)
+            edits.set_column(col.col, column)
+        if cells.table_columns and sheet.table is not None:
+            _, last_row = self._tables.get(sheet.table.part, ({}, None))
+            self._tables[sheet.table.part] = (dict(cells.table_columns), last_row)
 
     # --- writing --------------------------------------------------------------------------------------------
 
+    @workbook_dates
     def changes(self) -> Changes:
         """Every part-level change the staged edits make (empty when the file would not change)."""
         changes = Changes()
@@ -255,10 +229,10 @@ class FileWorkbook:
         for part, (columns, last_row) in self._tables.items():
             changes.replace(self.pkg, part, extend_table(self.pkg.read(part), part, new_columns=columns,
                                                          last_row=last_row))
-        rendered: list[tuple[str, Rendered]] = [(name, render_sheet(spec, self.styles))
-                                                for name, spec in self._sheets]
-        if rendered or self._owned:
-            editor.apply(rendered, self._owned)
+        rendered: list[tuple[str, Rendered]] = [(spec.name, render_sheet(spec, self.styles))
+                                                for spec in self._sheets]
+        if rendered or self._remove:
+            editor.apply(rendered, self._remove)
         styles = self.styles.result()
         if styles is not None:
             changes.replace(self.pkg, self.styles_part, styles)
@@ -274,6 +248,12 @@ class FileWorkbook:
         atomic_save(self.path, lambda tmp: self.pkg.write(tmp, changes.replaced, changes.added, changes.removed),
                     backup=backup)
         return True
+
+
+def _box(table: TableInfo | None) -> TableBox | None:
+    if table is None:
+        return None
+    return TableBox(table.name, table.header_row, table.first_col, table.last_row, table.last_col, table.columns)
 
 
 def refresh_file(path: Path, *, today: date, now: datetime, steps: Sequence[str], force: bool = False,

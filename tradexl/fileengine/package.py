@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from tradexl.errors import BadFileError
+from tradexl.errors import BadFileError, ReadOnlyFormatError
 
 MAX_TOTAL_BYTES = 2 * 1024**3
 """Refuse packages whose parts add up to more than this uncompressed (a real 100k-row register is ~200 MB)."""
@@ -39,6 +39,7 @@ REL_NS_SUFFIX = "relationships"
 STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+CONTENT_TYPES = "[Content_Types].xml"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 WORKSHEET_REL = REL_TYPE + "worksheet"
 TABLE_REL = REL_TYPE + "table"
@@ -47,7 +48,6 @@ WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.work
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                           remove_blank_text=False)
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
 SUSPICIOUS = (b"<!DOCTYPE", b"<!ENTITY")
 ERROR_CELL_MARK = b't="e"'
 """Recorded while a sheet is checked, so the reader only rescans sheets that hold Excel error cells."""
@@ -71,14 +71,26 @@ def serialize(root: etree._Element) -> bytes:
     return XML_DECLARATION + etree.tostring(root, encoding="unicode").encode("utf-8")
 
 
+def is_utf16(data: bytes) -> bool:
+    """An XML part stored as UTF-16 (with its byte-order mark), as Mac Excel writes some customXml parts."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def as_utf8(data: bytes) -> bytes:
+    """A UTF-16 XML part as UTF-8 bytes with a matching declaration, for the parts the engine must read.
+    Unread UTF-16 parts are copied untouched; a part the engine rewrites is written back as UTF-8."""
+    text = data.decode("utf-16")
+    text = re.sub(r"""^(\s*<\?xml[^>]*?encoding=["'])[^"']*(["'])""", r"\1UTF-8\2", text, count=1)
+    return text.encode("utf-8")
+
+
 def check_xml(data: bytes, name: str) -> None:
-    """Refuse a part with a DOCTYPE/ENTITY declaration (XML bomb, external entity) or a non-UTF-8 encoding."""
-    head = data[:4]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
-        if _DTD.search(text):
-            raise BadFileError(f"the workbook contains a suspicious XML part ({name} declares a DTD or entities)")
-        raise BadFileError(f"the workbook has a UTF-16 XML part ({name}); open and save it in Excel first")
+    """Refuse a part with a DOCTYPE/ENTITY declaration (XML bomb, external entity), whatever its encoding."""
+    if is_utf16(data):
+        try:
+            data = as_utf8(data)
+        except UnicodeDecodeError:
+            raise BadFileError(f"the workbook is damaged: {name} is not valid UTF-16 XML") from None
     _refuse_declarations(data, name)
 
 
@@ -92,8 +104,11 @@ def _check_streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     overlap = max(map(len, (*SUSPICIOUS, ERROR_CELL_MARK))) - 1
     tail, errors = b"", False
     with zf.open(info) as fh:
-        check_xml(fh.peek(4)[:4], info.filename)
+        first = True
         while chunk := fh.read(CHUNK):
+            if first:
+                check_xml(chunk[:4], info.filename)
+                first = False
             window = tail + chunk
             _refuse_declarations(window, info.filename)
             errors = errors or ERROR_CELL_MARK in window
@@ -109,8 +124,9 @@ def local(tag: object) -> str:
 def rel_id(element: etree._Element) -> str | None:
     """The r:id attribute of an element, whatever the relationships namespace prefix."""
     for key, value in element.attrib.items():
-        if key.startswith("{") and key.endswith("}id") and REL_NS_SUFFIX in key:
-            return value
+        name, text = str(key), str(value)
+        if name.startswith("{") and name.endswith("}id") and REL_NS_SUFFIX in name:
+            return text
     return None
 
 
@@ -178,6 +194,9 @@ class Package:
     """An opened workbook package: its parts in original entry order plus the sheet map.
 
     `error_parts` are the XML parts that hold Excel error cells (`t="e"`), noted while checking them.
+    A part stored as UTF-16 (Mac Excel's customXml) is handed over by `read` as UTF-8; the copy keeps its bytes.
+    `date1904` is the workbook's date system (`<workbookPr date1904="1"/>`, Mac Excel's old default): its date
+    serials count from 1904-01-01 instead of 1899-12-30.
     """
 
     path: Path
@@ -187,12 +206,14 @@ class Package:
     workbook_part: str = ""
     sheets: list[SheetEntry] = field(default_factory=list)
     error_parts: set[str] = field(default_factory=set)
+    date1904: bool = False
 
     def has(self, name: str) -> bool:
         return name in self.parts
 
     def read(self, name: str) -> bytes:
-        return self.parts[name]
+        data = self.parts[name]
+        return as_utf8(data) if is_utf16(data) else data
 
     def find(self, name: str) -> str | None:
         """The stored spelling of a part name (OPC part names are case-insensitive)."""
@@ -260,7 +281,7 @@ def _copy_raw(src: BinaryIO, old: zipfile.ZipInfo, out: zipfile.ZipFile, info: z
     """
     src.seek(old.header_offset)
     header = _LOCAL_HEADER.unpack(src.read(_LOCAL_HEADER.size))
-    if header[0] != zipfile.stringFileHeader:
+    if header[0] != zipfile.stringFileHeader:  # type: ignore[attr-defined]
         raise BadFileError(f"{old.filename} cannot be copied (the workbook changed on disk while open)")
     src.seek(header[10] + header[11], 1)  # file name and extra field of the local header
     info.compress_type, info.CRC = old.compress_type, old.CRC
@@ -280,7 +301,7 @@ def _copy_raw(src: BinaryIO, old: zipfile.ZipInfo, out: zipfile.ZipFile, info: z
     out.start_dir = fp.tell()
     out.filelist.append(info)
     out.NameToInfo[info.filename] = info
-    out._didModify = True  # the flag that makes close() write the central directory
+    out._didModify = True  # type: ignore[attr-defined]  # the flag that makes close() write the central directory
 
 
 def _level(size: int) -> int:
@@ -322,6 +343,14 @@ def _guard(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise BadFileError(f"{path.name} is too large to open safely ({total / 1024**3:.1f} GB uncompressed)")
 
 
+def part_name(entry: str) -> str:
+    """The part a zip entry holds. Some generators write Windows paths (`xl\\workbook.xml`) or a lower-case
+    `[content_types].xml`; Excel opens those files, so the entry is read as the part it means and written back
+    under its canonical name (forward slashes; the content-types name LibreOffice insists on)."""
+    name = entry.replace("\\", "/")
+    return CONTENT_TYPES if name.casefold() == CONTENT_TYPES.casefold() else name
+
+
 def open_package(path: Path | str) -> Package:
     """Open and validate a workbook; raise BadFileError with a one-line reason for anything unusable."""
     path = Path(path)
@@ -332,7 +361,10 @@ def open_package(path: Path | str) -> Package:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             _guard(path, infos)
-            files = {i.filename: i for i in infos if not i.is_dir()}
+            named = {part_name(i.filename): i for i in infos}
+            if len(named) < len(infos):
+                raise BadFileError(f"{path.name} is damaged (two zip entries name the same part)")
+            files = {name: i for name, i in named.items() if not i.is_dir()}
             held: dict[str, bytes] = {}
             errors: set[str] = set()
             for name, info in files.items():
@@ -347,9 +379,21 @@ def open_package(path: Path | str) -> Package:
                     errors.add(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise BadFileError(f"{path.name} is damaged or truncated (not a readable zip file: {exc})") from None
-    pkg = Package(path, list(files), Parts(path, files, held), {i.filename: i for i in infos}, error_parts=errors)
+    pkg = Package(path, list(files), Parts(path, files, held), named, error_parts=errors)
     _load_workbook(pkg)
     return pkg
+
+
+def _check_macro_extension(pkg: Package) -> None:
+    """A macro workbook saved under a macro-free name: Excel refuses to open it ("file format or extension is
+    not valid"), so writing it would only hand the user a file they cannot open."""
+    path = pkg.path
+    if path.suffix.lower() != ".xlsx":
+        return
+    types = pkg.read(pkg.find(CONTENT_TYPES) or CONTENT_TYPES)
+    if b"macroEnabled" in types or any(n.rpartition("/")[2].lower() == "vbaproject.bin" for n in pkg.order):
+        raise BadFileError(f"{path.name} contains macros but is named .xlsx, which Excel refuses to open; "
+                           f"rename it to {path.stem}.xlsm")
 
 
 def _load_workbook(pkg: Package) -> None:
@@ -359,12 +403,22 @@ def _load_workbook(pkg: Package) -> None:
     office = next((r for r in pkg.rels("") if r.type.endswith("/officeDocument")), None)
     if office is None or office.target not in pkg.parts:
         raise BadFileError(f"{name} is not an Excel workbook (no workbook part)")
+    if office.target.lower().endswith(".bin"):
+        raise ReadOnlyFormatError(f"{name} is a binary workbook (.xlsb): save it as .xlsm in Excel to let TradeXL "
+                                  "write to it")
+    if office.type.startswith("http://purl.oclc.org/ooxml/"):
+        raise ReadOnlyFormatError(f"{name} is saved as Strict Open XML: save it in Excel as an Excel Workbook "
+                                  "(.xlsx or .xlsm) to let TradeXL write to it")
     pkg.workbook_part = office.target
+    _check_macro_extension(pkg)
     root = parse_xml(pkg.read(office.target), office.target)
     if root.nsmap.get(root.prefix) == STRICT_NS or etree.QName(root).namespace == STRICT_NS:
-        raise BadFileError(f"{name} is saved as 'Strict Open XML'; save it as a normal Excel workbook")
+        raise ReadOnlyFormatError(f"{name} is saved as Strict Open XML: save it in Excel as an Excel Workbook "
+                                  "(.xlsx or .xlsm) to let TradeXL write to it")
     if local(root.tag) != "workbook":
         raise BadFileError(f"{name} is not an Excel workbook (its main part is not a workbook)")
+    props = next((el for el in root if local(el.tag) == "workbookPr"), None)
+    pkg.date1904 = props is not None and props.get("date1904", "").strip().lower() in ("1", "true")
     rels = {r.id: r for r in pkg.rels(office.target)}
     sheets_el = next((el for el in root if local(el.tag) == "sheets"), None)
     entries = []

@@ -18,28 +18,25 @@ half the time.
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-from tradexl.errors import BadFileError
+from tradexl.errors import BadFileError, ReadOnlyFormatError
 from tradexl.fileengine.errorcells import restore_errors
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.tables import TableInfo, table_info
-from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets
+from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets, settings_sheet
 from tradexl.model import InputTables, Problem
-from tradexl.schema import (
-    INPUT_SHEETS,
-    SETTINGS_SHEET,
-    SETTINGS_SHEET_ZH,
-    SheetDef,
-    find_sheet,
-)
+from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
 from tradexl.settings import Settings, parse_settings
 
 
@@ -61,31 +58,92 @@ class ReadResult:
 
 
 def read_workbook(path: Path | str) -> InputTables:
-    """The input tables of a workbook file (read only)."""
-    return read_package(open_package(path)).tables
+    """The input tables of a workbook file (read only). A binary (.xlsb) or Strict Open XML workbook, which the
+    file engine cannot edit, is read through calamine alone, so read-only commands (lookup) still work."""
+    try:
+        pkg = open_package(path)
+    except ReadOnlyFormatError:  # the package passed every safety check before its format was recognised
+        return _read_with_calamine(Path(path))
+    return read_package(pkg).tables
+
+
+def _roles(names: list[str]) -> tuple[dict[str, str], str | None]:
+    """Input sheet key -> sheet name, and the Settings sheet's name; raises when a required sheet is missing."""
+    require_sheets({sheet.key for sheet in INPUT_SHEETS if find_sheet(sheet, names) is not None})
+    present = {sheet.key: name for sheet in INPUT_SHEETS if (name := find_sheet(sheet, names)) is not None}
+    return present, settings_sheet(names)
+
+
+def _tables(frames: dict[str, pd.DataFrame], names: dict[str, str], settings_grid: list[list[Any]] | None,
+            settings_name: str | None) -> InputTables:
+    settings, messages = parse_settings(settings_grid) if settings_grid is not None else (Settings(), [])
+    problems = [Problem(settings_name or "", None, "", "", message) for message in messages]
+    complete = {sheet.key: frames.get(sheet.key, empty_frame(sheet)) for sheet in INPUT_SHEETS}
+    return InputTables(complete, settings, names, problems)
 
 
 def read_package(pkg: Package) -> ReadResult:
     """Read every input sheet present; raise before anything is written if a required sheet/column is missing."""
-    names = [s.name for s in pkg.sheets if s.kind == "worksheet"]
-    require_sheets({sheet.key for sheet in INPUT_SHEETS if find_sheet(sheet, names) is not None})
-    present = {sheet.key: name for sheet in INPUT_SHEETS if (name := find_sheet(sheet, names)) is not None}
-    folded = {SETTINGS_SHEET.casefold(), SETTINGS_SHEET_ZH.casefold()}
-    settings_name = next((n for n in names if n.strip().casefold() in folded), None)
+    present, settings_name = _roles([s.name for s in pkg.sheets if s.kind == "worksheet"])
     frames: dict[str, pd.DataFrame] = {}
     found: dict[str, InputSheet] = {}
     with _SheetReader(pkg) as reader:
         grids = reader.submit([*present.values(), *([settings_name] if settings_name else [])])
         for sheet in INPUT_SHEETS:
             name = present.get(sheet.key)
-            if name is None:
-                frames[sheet.key] = empty_frame(sheet)
-                continue
-            frames[sheet.key], found[sheet.key] = _input_sheet(pkg, sheet, name, grids.pop(name).result())
-        settings, messages = parse_settings(grids[settings_name].result()) if settings_name else (Settings(), [])
-    problems = [Problem(settings_name or "", None, "", "", message) for message in messages]
-    tables = InputTables(frames, settings, {k: s.name for k, s in found.items()}, problems)
+            if name is not None:
+                frames[sheet.key], found[sheet.key] = _input_sheet(pkg, sheet, name, grids.pop(name).result())
+        settings_grid = grids[settings_name].result() if settings_name else None
+    tables = _tables(frames, {k: s.name for k, s in found.items()}, settings_grid, settings_name)
     return ReadResult(tables, found)
+
+
+def _read_with_calamine(path: Path) -> InputTables:
+    """The input tables of a workbook only calamine can read (no Excel Table bounds: data runs to the last row).
+
+    calamine converts date-formatted cells by the workbook's date system; a bare number typed into a date column
+    of a 1904 .xlsb is read in the 1900 system (calamine does not report the system of a binary workbook)."""
+    with _native_stderr_silenced():
+        book = _calamine(path)
+        names = [s.name for s in book.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]
+        present, settings_name = _roles(names)
+        grids = {name: _sheet_grid(book, path, name) for name in [*present.values(), *filter(None, [settings_name])]}
+    frames = {sheet.key: frame_from_grid(sheet, locate(sheet, name, grids[name]), grids[name])
+              for sheet in INPUT_SHEETS if (name := present.get(sheet.key)) is not None}
+    return _tables(frames, present, grids.get(settings_name or ""), settings_name)
+
+
+@contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """Keep a Rust panic's report (calamine on a binary workbook it cannot parse; a backtrace with
+    RUST_BACKTRACE set) off the terminal: it is written straight to file descriptor 2, and the panic itself
+    becomes the one-line error. Single-threaded use only (the descriptor is process-wide)."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _calamine(path: Path) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except BaseException as exc:  # calamine raises its own types, and a Rust panic is a BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        raise BadFileError(f"{path.name} cannot be read ({_one_line(exc)})") from None
+
+
+def _sheet_grid(book: CalamineWorkbook, path: Path, name: str) -> list[list[Any]]:
+    try:
+        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        raise BadFileError(f"{path.name}: sheet '{name}' cannot be read ({_one_line(exc)})") from None
 
 
 def _input_sheet(pkg: Package, sheet: SheetDef, name: str, grid: list[list[Any]]) -> tuple[pd.DataFrame, InputSheet]:
@@ -99,7 +157,27 @@ def _input_sheet(pkg: Package, sheet: SheetDef, name: str, grid: list[list[Any]]
         layout = locate(sheet, name, grid, header_index=table.header_row - 1, last_data_row=table.last_data_row)
     else:
         layout = locate(sheet, name, grid)
-    return frame_from_grid(sheet, layout, grid), InputSheet(sheet.key, name, entry.part, layout, table)
+    frame = frame_from_grid(sheet, layout, grid)
+    if pkg.date1904:
+        frame = _as_1900_serials(sheet, frame)
+    return frame, InputSheet(sheet.key, name, entry.part, layout, table)
+
+
+DAYS_1900_TO_1904 = 1462
+"""Serial 0 of the 1904 date system (1904-01-01) is serial 1462 of the 1900 system."""
+
+
+def _as_1900_serials(sheet: SheetDef, frame: pd.DataFrame) -> pd.DataFrame:
+    """A 1904 workbook's bare serial numbers in date columns, moved to the 1900 system the core reads them in.
+
+    calamine already converts date-formatted cells by the workbook's system; only numbers typed into a date
+    column without a date format are left, and the core (one rule for both shells) counts those from 1899.
+    """
+    dated = [c.name for c in sheet.user_columns if c.kind in ("date", "datetime") and c.name in frame]
+    for name in dated:
+        frame[name] = frame[name].map(lambda v: v + DAYS_1900_TO_1904
+                                      if isinstance(v, int | float) and not isinstance(v, bool) else v)
+    return frame
 
 
 class _SheetReader:
@@ -125,18 +203,12 @@ class _SheetReader:
 
     def _grid(self, name: str) -> list[list[Any]]:
         book = getattr(self._local, "book", None)
-        try:
-            if book is None:
-                book = self._local.book = CalamineWorkbook.from_path(str(self.pkg.path))
-        except Exception as exc:  # calamine raises its own types for damaged content
-            raise BadFileError(f"{self.pkg.path.name} cannot be read ({_one_line(exc)})") from None
-        try:
-            return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise BadFileError(f"{self.pkg.path.name}: sheet '{name}' cannot be read ({_one_line(exc)})") from None
+        if book is None:
+            book = self._local.book = _calamine(self.pkg.path)
+        return _sheet_grid(book, self.pkg.path, name)
 
 
-def _one_line(exc: Exception) -> str:
+def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:200] if text else type(exc).__name__
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tradexl.fileengine.cells import cell_xml, kind_of, style_cell_xml
+from tradexl.fileengine.cells import cell_xml, style_cell_xml
 from tradexl.fileengine.styles import StyleBook
 from tradexl.grid import column_letter
+from tradexl.plan import written_cells
 from tradexl.sheetspec import Row, SheetSpec
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-STYLED_EMPTY = {"header", "total", "section"}
 HEADER_FOOTER_MAX = 255
-INFERRED = {"date": "date", "datetime": "datetime"}
 
 
 @dataclass(frozen=True)
@@ -42,16 +41,10 @@ def _xml_attr(text: str) -> str:
 
 def _row_xml(number: int, row: Row, styles: StyleBook, width: int) -> str:
     cells = []
-    for i in range(max(len(row.values), width if row.kind in STYLED_EMPTY else 0)):
-        value = row.values[i] if i < len(row.values) else None
-        fmt = row.format_of(i) or INFERRED.get(kind_of(value), "")
+    for i, value, fmt in written_cells(row, width):
         style = styles.role(row.kind, fmt, row.highlight)
         ref = f"{column_letter(i + 1)}{number}"
-        cell = cell_xml(ref, value, style)
-        if cell is None and (row.kind in STYLED_EMPTY or row.highlight):
-            cell = style_cell_xml(ref, style)
-        if cell is not None:
-            cells.append(cell)
+        cells.append(cell_xml(ref, value, style) or style_cell_xml(ref, style))
     if not cells:
         return ""
     return f'<row r="{number}">{"".join(cells)}</row>'

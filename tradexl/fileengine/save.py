@@ -1,9 +1,10 @@
-"""Atomic save with a backup, and Excel's lock-file check.
+"""Atomic save with a backup, and the check that no office program has the workbook open.
 
 Sequence (each step leaves a complete workbook at the user's path):
 1. write the new workbook to a temporary file in the same folder (`.Book.xlsm.<random>.tmp`), flush + fsync;
-2. keep the previous version as `Book.backup.xlsm` (same extension, so it opens in Excel with a double click):
-   a hard link to the current file when the file system allows it, else a copy, put in place by rename;
+2. keep the previous version as `.tradexl/Book.backup.xlsm` (a folder beside the workbook, so the backup does
+   not look like a second workbook; same extension, so it opens in Excel with a double click): a hard link to
+   the current file when the file system allows it, else a copy, put in place by rename;
 3. `os.replace` the temporary file onto `Book.xlsm` (atomic on POSIX and on NTFS), then fsync the folder.
 A kill at any point leaves `Book.xlsm` either the old or the new version. On any failure the temporary file is
 removed, the original is untouched, and `SaveError` says what happened.
@@ -30,15 +31,30 @@ def owner_file(path: Path) -> Path:
     return path.with_name("~$" + path.name)
 
 
+OWNER_FILES: tuple[tuple[str, Callable[[Path], Path]], ...] = (
+    ("Excel", owner_file),
+    ("LibreOffice", lambda path: path.with_name(f".~lock.{path.name}#")),
+)
+"""Program -> the file it keeps beside a workbook while the workbook is open (WPS uses Excel's `~$`)."""
+
+
 def check_not_open(path: Path, force: bool) -> None:
-    lock = owner_file(path)
-    if not force and lock.exists():
-        raise FileLockedError(f"{path.name} is open in Excel ({lock.name} exists); close it or use --force")
+    """Refuse a workbook another program has open: saving under it would lose the user's unsaved edits, or
+    theirs would overwrite ours."""
+    if force:
+        return
+    for program, lock_of in OWNER_FILES:
+        lock = lock_of(path)
+        if lock.exists():
+            raise FileLockedError(f"{path.name} is open in {program} ({lock.name} exists); close it or use --force")
+
+
+BACKUP_FOLDER = ".tradexl"
 
 
 def backup_path(path: Path) -> Path:
-    """`Book.xlsm` -> `Book.backup.xlsm`."""
-    return path.with_name(f"{path.stem}.backup{path.suffix}")
+    """`Sales.xlsm` -> `.tradexl/Sales.backup.xlsm` beside it."""
+    return path.parent / BACKUP_FOLDER / f"{path.stem}.backup{path.suffix}"
 
 
 def _reason(exc: OSError) -> str:
@@ -64,6 +80,8 @@ def _fsync_dir(folder: Path) -> None:
 
 def _keep_backup(path: Path) -> None:
     backup = backup_path(path)
+    created = not backup.parent.is_dir()
+    backup.parent.mkdir(exist_ok=True)
     staging = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()
@@ -76,6 +94,9 @@ def _keep_backup(path: Path) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
+        if created and not backup.exists():  # a failed save leaves the folder as it found it
+            with contextlib.suppress(OSError):
+                backup.parent.rmdir()
 
 
 STALE_TEMP_SECONDS = 3600

@@ -10,16 +10,18 @@ styles.xml stays byte-identical (`StyleBook.result()` returns None when nothing 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from lxml import etree
 
 from tradexl.fileengine.package import local, parse_xml
-from tradexl.looks import COMPUTED_HEADER, HIGHLIGHT_FILLS, ROLE_LOOKS, Look
+from tradexl.looks import COMPUTED_HEADER, Look, computed_look, row_look
 from tradexl.sheetspec import NUMBER_FORMATS
 
 ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
          "tableStyles", "colors", "extLst")
+FONT_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name",
+              "family", "charset", "scheme")
+"""Children of <font> in the order the schema (CT_Font, a sequence) requires; Excel repairs any other order."""
 BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49}
 FIRST_CUSTOM_FORMAT = 164
 
@@ -38,7 +40,7 @@ class StyleBook:
             element = self._collection(name)
             self.existing[name] = [_key(child) for child in element] if element is not None else []
         self.added: dict[str, list[str]] = {name: [] for name in ORDER}
-        self._formats = {}
+        self._formats: dict[str, int] = {}
         numfmts = self._collection("numFmts")
         for child in numfmts if numfmts is not None else []:
             self._formats.setdefault(child.get("formatCode", ""), int(child.get("numFmtId", "0")))
@@ -51,17 +53,17 @@ class StyleBook:
     def _base_font_children(self) -> str:
         fonts = self._collection("fonts")
         first = fonts[0] if fonts is not None and len(fonts) else None
-        parts = []
+        parts: dict[str, str] = {}
         size = 11.0
         for child in first if first is not None else []:
             tag = local(child.tag)
             if tag == "sz":
                 size = float(child.get("val", "11"))
             elif tag in {"name", "family", "charset", "scheme"}:
-                attrs = "".join(f' {k}="{_attr(v)}"' for k, v in child.attrib.items() if "}" not in k)
-                parts.append(f"<{self.prefix}{tag}{attrs}/>")
+                attrs = "".join(f' {k!s}="{_attr(str(v))}"' for k, v in child.attrib.items() if "}" not in str(k))
+                parts.setdefault(tag, f"<{self.prefix}{tag}{attrs}/>")
         self._base_size = size
-        return "".join(parts)
+        return "".join(parts[tag] for tag in FONT_ORDER if tag in parts)
 
     # --- public ---------------------------------------------------------------------------------------------
 
@@ -70,10 +72,7 @@ class StyleBook:
         key = (kind, fmt, highlight)
         index = self._roles.get(key)
         if index is None:
-            look = ROLE_LOOKS.get(kind, ROLE_LOOKS["data"])
-            if highlight:
-                look = replace(look, fill=HIGHLIGHT_FILLS.get(highlight, ""), bold=look.bold or highlight == "key")
-            index = self._roles[key] = self.xf(look, fmt)
+            index = self._roles[key] = self.xf(row_look(kind, highlight), fmt)
         return index
 
     def computed_header(self) -> int:
@@ -81,7 +80,7 @@ class StyleBook:
 
     def computed(self, fmt: str = "", highlight: str = "") -> int:
         """cellXfs index for a computed cell in an input sheet."""
-        return self.xf(Look(fill=HIGHLIGHT_FILLS.get(highlight, "")), fmt)
+        return self.xf(computed_look(highlight), fmt)
 
     def xf(self, look: Look, fmt: str) -> int:
         cache_key = (look, fmt)

@@ -35,9 +35,9 @@ from tradexl.fileengine.package import (
     serialize,
 )
 from tradexl.fileengine.render import Rendered
+from tradexl.plan import check_sheet_name
 
 PRINT_NAMES = ("_xlnm.Print_Titles", "_xlnm.Print_Area")
-INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 WORKBOOK_ORDER_AFTER_NAMES = ("sheets", "functionGroups", "externalReferences")
 
 
@@ -55,18 +55,6 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.replaced or self.added or self.removed)
-
-
-def matches(name: str, patterns: tuple[str, ...]) -> bool:
-    """Whether a sheet name matches an owned pattern ('Quote - *' is a prefix pattern), case-insensitively."""
-    folded = name.casefold()
-    return any(folded.startswith(p[:-1].casefold()) if p.endswith("*") else folded == p.casefold()
-               for p in patterns)
-
-
-def check_sheet_name(name: str) -> None:
-    if not name or len(name) > 31 or INVALID_SHEET_CHARS.search(name) or name.startswith("'"):
-        raise WorkbookError(f"'{name}' cannot be an Excel sheet name (1-31 characters, none of [ ] : * ? / \\)")
 
 
 def _child(root: etree._Element, name: str) -> etree._Element | None:
@@ -94,26 +82,28 @@ class WorkbookEditor:
         self.ct = parse_xml(pkg.read(self.ct_name), self.ct_name)
         self.dirty = {"wb": False, "rels": False, "ct": False}
         self.ns = etree.QName(self.wb).namespace or ""
-        self.sheets_el = _child(self.wb, "sheets")
-        if self.sheets_el is None:
+        sheets_el = _child(self.wb, "sheets")
+        if sheets_el is None:
             raise WorkbookError("the workbook has no <sheets> list (damaged workbook.xml)")
+        self.sheets_el: etree._Element = sheets_el
         self.calc_removals: dict[int, set[str] | None] = {}  # sheetId -> refs (None = every entry)
 
     # --- public ---------------------------------------------------------------------------------------------
 
-    def apply(self, rendered: list[tuple[str, Rendered]], owned: tuple[str, ...]) -> None:
-        wanted = {name.casefold() for name, _ in rendered}
+    def apply(self, rendered: list[tuple[str, Rendered]], remove: tuple[str, ...]) -> None:
+        """Remove the sheets named in `remove` (the plan's stale sheets), then replace or add `rendered`."""
         for name, _ in rendered:
             check_sheet_name(name)
-        stale = [s for s in self.pkg.sheets if matches(s.name, owned) and s.name.casefold() not in wanted]
+        gone = {name.casefold() for name in remove}
+        stale = [s for s in self.pkg.sheets if s.name.casefold() in gone]
         for entry in sorted(stale, key=lambda s: s.position, reverse=True):
             self._remove(entry)
         for name, sheet in rendered:
-            entry = self.pkg.sheet(name)
-            if entry is not None and entry.kind == "worksheet" and entry.part:
-                self._replace(entry, sheet.xml)
-            elif entry is not None:
-                raise WorkbookError(f"sheet '{entry.name}' is not a worksheet; rename it so TradeXL can "
+            found = self.pkg.sheet(name)
+            if found is not None and found.kind == "worksheet" and found.part:
+                self._replace(found, sheet.xml)
+            elif found is not None:
+                raise WorkbookError(f"sheet '{found.name}' is not a worksheet; rename it so TradeXL can "
                                     f"write its '{name}' sheet")
             else:
                 self._add(name, sheet.xml)
@@ -222,7 +212,9 @@ class WorkbookEditor:
 
     def _shift_local_names(self, position: int) -> None:
         names = self._names_el(create=False)
-        for el in list(names if names is not None else []):
+        if names is None:
+            return
+        for el in list(names):
             local_id = el.get("localSheetId")
             if local_id is None:
                 continue
@@ -230,7 +222,7 @@ class WorkbookEditor:
                 names.remove(el)
             elif int(local_id) > position:
                 el.set("localSheetId", str(int(local_id) - 1))
-        if names is not None and len(names) == 0:
+        if len(names) == 0:
             self.wb.remove(names)
 
     def _set_print_names(self, sheet: str, wanted: dict[str, str]) -> None:

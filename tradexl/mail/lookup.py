@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from tradexl.model import InputTables
-from tradexl.rules.identity import BuyerIndex
+from tradexl.rules.identity import BuyerIndex, name_key, normalize_company
 
 MAX_CUSTOMERS = 5
 _PHONE = re.compile(r"[+()\d\s.\-/]{7,}(?:\s*(?:x|ext\.?|#)\s*\d+)?", re.IGNORECASE)
@@ -74,18 +74,33 @@ def find_buyer(tables: InputTables, row: dict[str, Any]) -> tuple[list[str], str
     return list(found["Candidates"])[:MAX_CUSTOMERS], found["Match"]
 
 
+def names_containing(tables: InputTables, query: str) -> list[str]:
+    """Customer IDs whose company name contains the query's words ("Gulf" -> "Gulf Lights Co", "Gulf Lamps"):
+    a search for a person typing part of a name, never a match (the buyer rule compares whole names)."""
+    wanted = name_key(query)
+    if not wanted:
+        return []
+    customers = tables.frames["customers"]
+    names = " " + customers.get("Company", pd.Series("", index=customers.index)).map(normalize_company) + " "
+    hits = _column(customers, "Customer ID")[names.str.contains(f" {wanted} ", regex=False)]
+    return [cid for cid in dict.fromkeys(hits) if cid][:MAX_CUSTOMERS]
+
+
 def find_customers(tables: InputTables, query: str) -> list[str]:
-    """Customer IDs the query points at (one when a rule decides, else the candidates to confirm)."""
-    return find_buyer(tables, query_row(query))[0]
+    """Customer IDs the query points at: one when the buyer rule decides, else the candidates it names to
+    confirm, else (part of a company name) the customers whose name contains it."""
+    return find_buyer(tables, query_row(query))[0] or names_containing(tables, query)
 
 
 def history_text(tables: InputTables, query: str) -> str:
     """The history of every customer the query finds, as plain text; says so when nothing matches."""
     found, how = find_buyer(tables, query_row(query))
-    if not found:
-        return f"No customer matches '{query}'. New buyer: add them to Customers.\n"
     note = f"Possible match ({how}): confirm before treating them as the same buyer.\n" if how.startswith(
         "check") else ""
+    if not found and (found := names_containing(tables, query)):
+        note = f"No customer is '{query}' by the buyer rule; customers whose name contains it:\n"
+    if not found:
+        return f"No customer matches '{query}'. New buyer: add them to Customers.\n"
     return note + "\n".join(customer_history(tables, cid) for cid in found)
 
 
@@ -103,7 +118,7 @@ class History:
 def _linked(frame: pd.DataFrame, index: BuyerIndex) -> pd.Series:
     """Each row's customer: its Customer ID when known, else what the buyer rule finds (a phone inquiry typed in
     without an ID still shows in its buyer's history)."""
-    linked = pd.Series(index.key_of(_column(frame, "Customer ID")), index=frame.index, dtype=object)
+    linked = pd.Series(index.key_of(frame), index=frame.index, dtype=object)
     unknown = linked == ""
     if unknown.any():
         linked[unknown] = index.identify(frame[unknown])["Customer ID"]

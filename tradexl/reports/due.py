@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
+from tradexl.outreach.greetings import upcoming_greetings
 from tradexl.reports.common import (
     cell_dates,
     column,
@@ -40,6 +41,8 @@ QUOTE_COLUMNS = {0: "col.owner", 1: "col.customer", 3: "col.model", 4: "col.quot
                  6: "col.days_left", 8: "col.price", 9: "col.quote_no", 10: "col.phone", 11: "col.email"}
 """The expiring-quotes block under the due customers, placed in the due list's columns of the same kind."""
 QUOTE_FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "", "")
+GREETING_DAYS = 14
+"""Due Follow-ups mentions a holiday greeting due in the buyer's country within this many days."""
 
 
 def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
@@ -103,12 +106,23 @@ def _cells(due: pd.DataFrame, followups: pd.DataFrame, labels: Labels) -> pd.Dat
     }, index=due.index)
 
 
+def with_greetings(summaries: pd.Series, due: pd.DataFrame, today: date, labels: Labels) -> pd.Series:
+    """Each due customer's last summary with the holiday greeting coming up in their country appended, so the
+    salesperson who calls or writes anyway can greet them (`tradexl greetings` drafts it)."""
+    occasions = upcoming_greetings(due, today, GREETING_DAYS)
+    notes = [labels("due.greeting", holiday=o.holiday, date=o.day.isoformat()) if o is not None else ""
+             for o in occasions]
+    return pd.Series([" · ".join(p for p in (s, n) if p) for s, n in zip(summaries, notes, strict=True)],
+                     index=summaries.index, dtype=object)
+
+
 def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     """The Due Follow-ups sheet: title with counts, header, then a section per owner (no owner last)."""
     labels = labels_for(settings)
     due = due_customers(enriched, today)
     counts = _counts(due)
     cells = _cells(due, enriched.followups, labels)
+    cells["summary"] = with_greetings(cells["summary"], due, today, labels)
     group_sizes = cells["owner"].value_counts()
     rows = [Row((labels("due.title", count=counts["due"], date=labels.day(today), **counts),), kind="title"),
             header(labels, COLUMNS)]

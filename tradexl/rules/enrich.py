@@ -13,11 +13,12 @@ from tradexl import schema
 from tradexl.model import Enriched, InputTables, Problem
 from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
-from tradexl.rules.grading import MATCHED_MODEL, grade_inquiries
+from tradexl.rules.grading import FREIGHT_COLLECT, MATCHED_MODEL, grade_inquiries
 from tradexl.rules.linking import KEYED_SHEETS, buyer_index, customer_keys, link_keys, unknown_customer_problems
 from tradexl.rules.quotestate import quote_states
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
+from tradexl.rules.samples import freight_collect_keys, sample_problems
 from tradexl.rules.team import owner_view, unknown_owner_problems
 
 COMPUTED_SHEETS = ("inquiries", "customers", "quotes")
@@ -42,9 +43,12 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     for key in KEYED_SHEETS:
         found = buyers.identify(frames[key])
         frames[key]["Customer Key"] = link_keys(frames[key], found)
-        problems += unknown_customer_problems(frames[key], found, customers["Customer Key"],
-                                              sheet_name(tables, key), strict=key != "inquiries")
+        problems += unknown_customer_problems(frames[key], found, frames[key]["Customer Key"],
+                                              customers["Customer Key"], sheet_name(tables, key),
+                                              strict=key != "inquiries")
 
+    customers[FREIGHT_COLLECT] = customers["Customer Key"].isin(freight_collect_keys(frames["samples"]))
+    problems += sample_problems(frames["samples"], frames["followups"], settings, today, sheet_name(tables, "samples"))
     inquiries = frames["inquiries"]
     graded = grade_inquiries(inquiries, frames["products"], customers, frames["quotes"], settings)
     replies, reply_problems = reply_columns(inquiries, settings, now, sheet_name(tables, "inquiries"))

@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("sample", 1, "asks for samples"),
     Rule("identity", 1, "company, phone and company email"),
     Rule("returning", 2, "returning customer with orders"),
+    Rule("freight_collect", 1, "accepted samples freight collect"),
     Rule("vague", -3, "vague request ({vague})"),
     Rule("anonymous", -2, "no company name, free-mail address"),
     Rule("long_term", 0, "long-term/tender wording ({long_term})", sets_grade="C"),
@@ -53,6 +54,8 @@ THRESHOLDS: tuple[tuple[str, int], ...] = (("A", 6), ("B", 3), ("C", 1))
 NO_SIGNALS = "no clear buying signals"
 KEYWORD_SIGNALS = ("order", "urgent", "sample", "long_term", "vague")
 MATCHED_MODEL = "Matched Model"
+FREIGHT_COLLECT = "Accepts Freight Collect"
+"""Customers column (bool, set by `enrich` from Samples) for the freight-collect buying signal."""
 
 _ASCII_ALNUM = re.compile(r"[a-z0-9]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -160,6 +163,8 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
         "target_price": inquiries["Target Price"].astype(float) > 0,
         "identity": has_company & (text["Phone"].str.strip() != "") & ~free,
         "returning": inquiries["Customer Key"].isin(ordered),
+        "freight_collect": inquiries["Customer Key"].isin(known.index[known[FREIGHT_COLLECT].astype(bool)])
+        if FREIGHT_COLLECT in known else False,
         "anonymous": ~has_company & free,
     } | {name: details[name] != "" for name in KEYWORD_SIGNALS}, index=inquiries.index)
     return fired, details

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -138,11 +139,11 @@ GENERIC_CCTLDS = frozenset({"io", "co", "ai", "me", "tv", "cc", "ly", "fm", "ws"
 CCTLD_REGION = {"uk": "GB", "su": "RU"}
 """Country-code domains that are not their ISO code."""
 
-RESULT_COLUMNS = ("Customer ID", "Match", "Score", "Candidates")
 _PHONE_RUN = re.compile(r"(?<![\w+])\+?\(?\+?\d[\d\s().\-/]{5,}\d")
 _DIGIT_RUNS = re.compile(r"\d+")
+_INTERNATIONAL = re.compile(r"\s*\(?(?:\+|00)[\d\s().\-/]+$")
+E164_MAX_DIGITS = 15
 _TOO_SHORT = (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
-_SPACE = re.compile(r"\s+")
 
 
 def all_emails(text: object) -> tuple[str, ...]:
@@ -153,8 +154,10 @@ def all_emails(text: object) -> tuple[str, ...]:
 def region_hint(country: object, email: object = "") -> str:
     """Where a buyer's local numbers are dialled (ISO alpha-2): the row's country, else its e-mail's ccTLD."""
     known = find_country(country) if str(country or "").strip() else None
-    if known is not None:
-        return known.alpha2
+    return known.alpha2 if known is not None else _tld_hint(email)
+
+
+def _tld_hint(email: object) -> str:
     tld = email_domain(email).rpartition(".")[2]
     if len(tld) != 2 or tld in GENERIC_CCTLDS:
         return ""
@@ -202,6 +205,8 @@ def _e164(run: str, region: str, strict: bool) -> str:
     digits = "".join(ch for ch in run if ch.isdigit())
     if run.lstrip("(").startswith("00"):
         run, digits = "+" + run.lstrip("(")[2:], digits[2:]
+    if not strict and _INTERNATIONAL.match(run) and "(0)" not in run:  # already international: its digits
+        return "+" + digits if THRESHOLDS["phone_min_digits"] <= len(digits) <= E164_MAX_DIGITS else ""
     try:
         number = phonenumbers.parse(run, region or None)
     except phonenumbers.NumberParseException:
@@ -230,14 +235,22 @@ def name_key(name: object) -> str:
 
 # --- the rule over whole frames ----------------------------------------------------------------------------
 
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    """A text column by position 0..n-1 ("" when missing or blank)."""
+def _per_cell(frame: pd.DataFrame, name: str, function: Callable[[str], Any]) -> pd.Series:
+    """`function` of each cell of a column as stripped text, by position 0..n-1, called once per distinct cell
+    (a missing column reads as blank)."""
     if name not in frame:
-        return pd.Series("", index=pd.RangeIndex(len(frame)), dtype=object)
+        values = np.empty(len(frame), dtype=object)
+        values[:] = [function("")] * len(frame)
+        return pd.Series(values, dtype=object)
     codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object), use_na_sentinel=False)
-    text = np.empty(len(uniques), dtype=object)
-    text[:] = [_cell_text(v).strip() for v in uniques]
-    return pd.Series(text[codes], dtype=object)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [function(_cell_text(v).strip()) for v in uniques]
+    return pd.Series(mapped[codes], dtype=object)
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column as stripped text by position 0..n-1 ("" when missing or blank)."""
+    return _per_cell(frame, name, str)
 
 
 def _long(found: pd.Series) -> pd.DataFrame:
@@ -248,20 +261,21 @@ def _long(found: pd.Series) -> pd.DataFrame:
 
 
 def _emails(frame: pd.DataFrame) -> pd.DataFrame:
-    return _long(per_distinct(_column(frame, "Email"), all_emails))
+    return _long(_per_cell(frame, "Email", all_emails))
 
 
-def _domains(frame: pd.DataFrame) -> pd.DataFrame:
+def _domains(frame: pd.DataFrame, emails: pd.DataFrame | None = None) -> pd.DataFrame:
     """Company domains: of every address, and of a `Domain` column (lookup's "alnoor-trading.ae"); no free-mail."""
-    emails = _emails(frame)
-    typed = _long(per_distinct(_column(frame, "Domain"), lambda d: (str(d).casefold().strip(". "),)))
+    emails = _emails(frame) if emails is None else emails
+    typed = _long(_per_cell(frame, "Domain", lambda d: (d.casefold().strip(". "),)))
     keys = pd.concat([emails.assign(value=per_distinct(emails["value"], email_domain)), typed], ignore_index=True)
     company = ~per_distinct(keys["value"], is_free_mail).astype(bool)
     return keys[company & (keys["value"] != "")].drop_duplicates().reset_index(drop=True)
 
 
 def _phones_in(hinted: object, strict: bool) -> tuple[str, ...]:
-    region, _, text = str(hinted).partition("\x1f")
+    """Numbers of a cell written "<region hint>\\x1f<text>" (or just "<text>" when it needs no hint)."""
+    region, _, text = str(hinted).rpartition("\x1f")
     return phone_numbers(text, region, strict=strict)
 
 
@@ -271,18 +285,22 @@ PHONE_COLUMNS = (("Phone", False), ("Fax", False), ("Signature", True))
 
 
 def _phones(frame: pd.DataFrame) -> pd.DataFrame:
-    hints = _column(frame, "Country") + "\x1f" + _column(frame, "Email")
-    regions = per_distinct(hints, lambda pair: region_hint(*str(pair).split("\x1f", 1)))
     parts = [_long(pd.Series([], dtype=object))]
     for column, strict in PHONE_COLUMNS:
         cells = _column(frame, column)
+        local = (cells != "") & (strict | ~cells.str.match(_INTERNATIONAL))  # needs to know where it is dialled
+        if local.any():
+            near = frame.iloc[np.flatnonzero(local)]
+            countries = _per_cell(near, "Country", region_hint)
+            regions = countries.where(countries != "", _per_cell(near, "Email", _tld_hint))
+            cells[local] = regions.to_numpy(dtype=object) + "\x1f" + cells[local]
         if (cells != "").any():
-            parts.append(_long(per_distinct(regions + "\x1f" + cells, functools.partial(_phones_in, strict=strict))))
+            parts.append(_long(per_distinct(cells, functools.partial(_phones_in, strict=strict))))
     return pd.concat(parts, ignore_index=True).drop_duplicates().reset_index(drop=True)
 
 
 def _names(frame: pd.DataFrame) -> pd.DataFrame:
-    return _long(per_distinct(_column(frame, "Company"), lambda name: (name_key(name),)))
+    return _long(_per_cell(frame, "Company", lambda name: (name_key(name),)))
 
 
 KEY_READERS: Mapping[str, Callable[[pd.DataFrame], pd.DataFrame]] = MappingProxyType({
@@ -296,7 +314,7 @@ def _keys(frame: pd.DataFrame, rule: str) -> pd.DataFrame:
 
 def _country(frame: pd.DataFrame) -> pd.Series:
     """The row's country as ISO alpha-2 (typed text folded when the map does not know it)."""
-    return per_distinct(_column(frame, "Country"), _country_code)
+    return _per_cell(frame, "Country", _country_code)
 
 
 def _country_code(country: object) -> str:
@@ -309,11 +327,14 @@ def _digits(name: object) -> str:
 
 
 def _blocks(names: pd.Series) -> pd.DataFrame:
-    """(name, block): each name is in the block of its first and of its last letters (spaces ignored)."""
+    """(name, block): each name is in the block of its first and of its last letters (spaces ignored), among
+    the names with the same numbers ("Company 5" and "Company 50" are never compared: two buyers)."""
     width = int(THRESHOLDS["block_chars"])
     squashed = names.str.replace(" ", "", regex=False)
-    frame = pd.concat([pd.DataFrame({"name": names, "block": "^" + squashed.str[:width]}),
-                       pd.DataFrame({"name": names, "block": "$" + squashed.str[-width:]})], ignore_index=True)
+    digits = "#" + per_distinct(names, _digits)
+    frame = pd.concat([pd.DataFrame({"name": names, "block": "^" + squashed.str[:width] + digits}),
+                       pd.DataFrame({"name": names, "block": "$" + squashed.str[-width:] + digits})],
+                      ignore_index=True)
     return frame.drop_duplicates()
 
 
@@ -324,22 +345,35 @@ def name_pairs(queries: pd.Series, names: pd.Series) -> pd.DataFrame:
     (two spellings of one company differing at both ends do not reach the thresholds anyway).
     """
     queries, names = pd.Series(queries.unique(), dtype=object), pd.Series(names.unique(), dtype=object)
-    found = [pd.DataFrame({"query": [], "name": [], "score": []})]
+    wanted_all, known_all, scores_all = [np.empty(0, dtype=object)], [np.empty(0, dtype=object)], [np.empty(0)]
     if len(queries) and len(names):
         left, right = _blocks(queries), _blocks(names)
+        left_names, right_names = left["name"].to_numpy(dtype=object), right["name"].to_numpy(dtype=object)
         by_block = right.groupby("block").indices
-        right_names = right["name"].to_numpy(dtype=object)
         for block, rows in left.groupby("block").indices.items():
             match = by_block.get(block)
             if match is None:
                 continue
-            wanted, known = left["name"].to_numpy(dtype=object)[rows], right_names[match]
+            wanted, known = left_names[rows], right_names[match]
             scores = process.cdist(wanted, known, scorer=fuzz.ratio, score_cutoff=THRESHOLDS["name_check"])
             i, j = np.nonzero(scores)
-            found.append(pd.DataFrame({"query": wanted[i], "name": known[j], "score": scores[i, j]}))
-    pairs = pd.concat(found, ignore_index=True).drop_duplicates(["query", "name"])
-    same = per_distinct(pairs["query"], _digits).to_numpy() == per_distinct(pairs["name"], _digits).to_numpy()
-    return pairs[same].reset_index(drop=True)  # "Company 5" and "Company 50": two buyers
+            wanted_all.append(wanted[i])
+            known_all.append(known[j])
+            scores_all.append(scores[i, j])
+    pairs = pd.DataFrame({"query": np.concatenate(wanted_all), "name": np.concatenate(known_all),
+                          "score": np.concatenate(scores_all).astype(float)})
+    return pairs.drop_duplicates(["query", "name"]).reset_index(drop=True)
+
+
+def _candidates(found: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, dict[int, tuple[str, ...]]]:
+    """From (pos, cid) pairs: the positions with exactly one customer and that customer, and for the others the
+    sorted tuple of their customers (only those few are turned into Python tuples)."""
+    found = found[["pos", "cid"]].drop_duplicates()
+    count = found.groupby("pos")["cid"].transform("size").to_numpy()
+    single = found[count == 1]
+    several = found[count > 1].sort_values(["pos", "cid"])
+    unsure = {int(pos): tuple(ids) for pos, ids in several.groupby("pos")["cid"]}
+    return single["pos"].to_numpy(dtype=np.int64), single["cid"].to_numpy(dtype=object), unsure
 
 
 class BuyerIndex:
@@ -361,22 +395,35 @@ class BuyerIndex:
             self.ids.setdefault(key.casefold(), key)
         self.contacts = pd.DataFrame() if contacts is None else contacts.reset_index(drop=True)
         self._tables: dict[str, pd.DataFrame] = {}
+        self._keys: dict[tuple[int, str], pd.DataFrame] = {}
 
-    def key_of(self, ids: pd.Series) -> np.ndarray:
-        """The customer key each typed Customer ID names (case-insensitive; "" for an unknown one)."""
-        mapped = ids.str.casefold().map(self.ids)
-        return np.where(mapped.notna(), mapped.astype(object), "").astype(object)
+    def key_of(self, frame: pd.DataFrame) -> np.ndarray:
+        """The customer key each row's typed Customer ID names (case-insensitive; "" for an unknown one)."""
+        return _per_cell(frame, "Customer ID", lambda cid: self.ids.get(cid.casefold(), "")).to_numpy(dtype=object)
+
+    @cached_property
+    def _sources(self) -> tuple[tuple[pd.DataFrame, np.ndarray], ...]:
+        """(frame, key of each row): the customers, then the contacts that name a known customer."""
+        owner = self.key_of(self.contacts) if len(self.contacts) else np.empty(0, object)
+        known = owner != ""
+        return ((self.customers, self.keys.to_numpy(dtype=object)),
+                (self.contacts[known].reset_index(drop=True), owner[known]))
+
+    def _source_keys(self, source: int, rule: str) -> pd.DataFrame:
+        if (source, rule) not in self._keys:
+            frame = self._sources[source][0]
+            self._keys[source, rule] = (_domains(frame, self._source_keys(source, "email")) if rule == "domain"
+                                        else _keys(frame, rule))
+        return self._keys[source, rule]
 
     def table(self, rule: str) -> pd.DataFrame:
-        """(value, cid) of every customer key for `rule`, with the contacts' e-mails and phones."""
+        """(value, cid) of every customer key for `rule`, with the contacts' e-mails and phones (not names)."""
         if rule not in self._tables:
-            found = _keys(self.customers, rule)
-            parts = [pd.DataFrame({"value": found["value"], "cid": self.keys.to_numpy(dtype=object)[found["pos"]]})]
-            if rule != "name" and len(self.contacts):
-                owner = self.key_of(_column(self.contacts, "Customer ID"))
-                extra = _keys(self.contacts, rule)
-                parts.append(pd.DataFrame({"value": extra["value"],
-                                           "cid": owner[extra["pos"]]}))
+            parts = [pd.DataFrame({"value": [], "cid": []}, dtype=object)]
+            for source, (frame, owners) in enumerate(self._sources[:1] if rule == "name" else self._sources):
+                if len(frame):
+                    found = self._source_keys(source, rule)
+                    parts.append(pd.DataFrame({"value": found["value"], "cid": owners[found["pos"].to_numpy()]}))
             table = pd.concat(parts, ignore_index=True)
             self._tables[rule] = table[table["cid"] != ""].drop_duplicates().reset_index(drop=True)
         return self._tables[rule]
@@ -399,24 +446,25 @@ class BuyerIndex:
         score = np.full(n, np.nan)
         candidates = np.empty(n, dtype=object)
         candidates[:] = [()] * n
-        known = self.key_of(_column(frame, "Customer ID"))
+        known = self.key_of(frame)
         hit = known != ""
         cid[hit], how[hit], score[hit] = known[hit], "id", 100.0
         for rule in RULES[1:-1]:
             open_rows = np.flatnonzero(cid == "")
             if not len(open_rows):
                 break
+            if self.table(rule).empty:  # nobody to find by this rule: skip reading the rows' keys
+                continue
             keys = _keys(frame.iloc[open_rows], rule)
             keys["pos"] = open_rows[keys["pos"].to_numpy()]
             found = keys.merge(self.table(rule), on="value")[["pos", "cid"]].drop_duplicates()
             if found.empty:
                 continue
-            per_row = found.groupby("pos")["cid"].agg(lambda ids: tuple(sorted(ids)))
-            one = per_row[per_row.map(len) == 1]
-            cid[one.index], how[one.index], score[one.index] = one.str[0], rule, 100.0
-            unsure = per_row[(per_row.map(len) > 1) & (how[per_row.index] == "")]
-            how[unsure.index] = ["check: " + rule + " " + " or ".join(ids) for ids in unsure]
-            candidates[unsure.index] = list(unsure)
+            one, first, unsure = _candidates(found)
+            cid[one], how[one], score[one] = first, rule, 100.0
+            unsure = {pos: ids for pos, ids in unsure.items() if how[pos] == ""}
+            how[list(unsure)] = ["check: " + rule + " " + " or ".join(ids) for ids in unsure.values()]
+            candidates[list(unsure)] = list(unsure.values())
         open_rows = np.flatnonzero(cid == "")
         if len(open_rows):
             self._names(frame.iloc[open_rows], open_rows, cid, how, score, candidates)
@@ -442,18 +490,17 @@ class BuyerIndex:
         any_strong = strong.groupby(found["pos"]).transform("any")
         best = found["score"] == found.groupby("pos")["score"].transform("max")
         chosen = found[(any_strong & strong) | (~any_strong & best)]
-        per_row = chosen.groupby("pos").agg(ids=("cid", lambda ids: tuple(sorted(ids))), pct=("score", "max"))
-        at = positions[per_row.index.to_numpy()]
-        pct = per_row["pct"].astype(int).to_numpy()
-        one = ((per_row["pct"] >= link) & (per_row["ids"].map(len) == 1)).to_numpy()
-        cid[at[one]], score[at[one]] = per_row["ids"].str[0].to_numpy()[one], pct[one]
-        how[at[one]] = [f"name {p}%" for p in pct[one]]
-        unsure = ~one & (how[at] == "")
-        unsure_ids = list(per_row["ids"][unsure])
-        how[at[unsure]] = [f"check: name {p}% {' or '.join(ids)}" for p, ids in zip(pct[unsure], unsure_ids,
-                                                                                    strict=True)]
-        score[at[unsure]] = pct[unsure]
-        candidates[at[unsure]] = unsure_ids
+        pct = chosen.groupby("pos")["score"].max().astype(int)
+        one, first, unsure = _candidates(chosen)
+        decided = one[pct[one].to_numpy() >= link]
+        cid[positions[decided]], score[positions[decided]] = first[pct[one].to_numpy() >= link], pct[decided]
+        how[positions[decided]] = [f"name {p}%" for p in pct[decided]]
+        weak = {pos: ids for pos, ids in [*unsure.items(), *((p, (c,)) for p, c in zip(one, first, strict=True))]
+                if how[positions[pos]] == "" and cid[positions[pos]] == ""}
+        at = positions[list(weak)]
+        how[at] = [f"check: name {pct[pos]}% {' or '.join(ids)}" for pos, ids in weak.items()]
+        score[at] = [pct[pos] for pos in weak]
+        candidates[at] = list(weak.values())
 
     def _conflicts(self, frame: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
         """A name match is not believed when the countries differ or the row writes from a company domain the

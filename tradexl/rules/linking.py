@@ -16,6 +16,9 @@ from tradexl.rules.clean import per_distinct, problem
 from tradexl.rules.identity import BuyerIndex, first_email, normalize_company
 
 KEYED_SHEETS = ("inquiries", "followups", "quotes", "samples")
+TYPED_IN_CHANNELS = ("Phone", "Fax")
+"""Inquiries a person types in after a call or a fax: one from a buyer not in Customers is listed on Check (an
+e-mail from a new buyer is normal: `tradexl import` adds the customer)."""
 
 
 def _text(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -47,25 +50,29 @@ def buyer_index(customers: pd.DataFrame, keys: pd.Series, inquiries: pd.DataFram
 
 def link_keys(frame: pd.DataFrame, found: pd.DataFrame) -> pd.Series:
     """Customer Key of each row of `frame`, given what `BuyerIndex.identify` found for it."""
-    linked = found["Customer ID"].astype(object)
-    return linked.mask(linked == "", own_keys(frame)).astype(object)
+    linked = found["Customer ID"].astype(object).copy()
+    alone = linked == ""
+    if alone.any():
+        linked[alone] = own_keys(frame[alone])
+    return linked
 
 
-def unknown_customer_problems(frame: pd.DataFrame, found: pd.DataFrame, customer_keys: pd.Series, sheet: str,
-                              strict: bool) -> list[Problem]:
-    """Rows pointing at no Customers row, for a person to add or confirm.
+def unknown_customer_problems(frame: pd.DataFrame, found: pd.DataFrame, keys: pd.Series, customer_keys: pd.Series,
+                              sheet: str, strict: bool) -> list[Problem]:
+    """Rows pointing at no Customers row (given their linked `keys`), for a person to add or confirm.
 
-    A weak or ambiguous match names the candidates; an inquiry from a buyer nobody knows (typed in after a call
-    or a fax) is listed to be added to Customers; a follow-up, quote or sample (`strict`) must name a customer.
+    A weak or ambiguous match names the candidates; a phone or fax inquiry from a buyer nobody knows is listed
+    to be added to Customers; a follow-up, quote or sample (`strict`) must name a customer; so must a row that
+    gives a Customer ID.
     """
     known = set(customer_keys[customer_keys != ""])
-    keys = link_keys(frame, found)
     ids, emails = _text(frame, "Customer ID"), _text(frame, "Email")
     phones, companies = _text(frame, "Phone"), _text(frame, "Company")
     how = found["Match"]
     result = [problem(sheet, row, "Customer ID", "", "no customer – enter the Customer ID")
               for row in keys.index[(keys == "").to_numpy() & strict]]
-    for row in keys.index[~keys.isin(known) & (keys != "")]:
+    listed = (ids != "") | strict | _text(frame, "Channel").isin(TYPED_IN_CHANNELS)
+    for row in keys.index[~keys.isin(known) & (keys != "") & listed]:
         column, shown = next(((c, v.at[row]) for c, v in (("Customer ID", ids), ("Email", emails),
                                                           ("Phone", phones), ("Company", companies)) if v.at[row]),
                              ("Customer ID", ""))

@@ -11,14 +11,14 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from tradexl.sampledata import vocab
 from tradexl.sampledata.activity import make_followups, make_quotes, make_samples
 from tradexl.sampledata.generate import Rng, make_customers, make_inquiries, make_products
 from tradexl.sampledata.table import Table
-from tradexl.settings import DEFAULT_REGIONS, BankDetails, CompanyProfile, Settings, TeamMember
+from tradexl.settings import DEFAULT_REGIONS, BankDetails, CompanyProfile, Settings, TeamMember, TradeShow
 
 UNKNOWN_COUNTRY = "Malysia"
 UNKNOWN_CUSTOMER_ID = "C1O24"  # letter O typed for a zero
@@ -50,6 +50,9 @@ def demo_settings(today: date) -> Settings:
         country_regions=dict(vocab.COUNTRY_OVERRIDES),
         catalog_file=f"Lumax_eCatalog_{today.year}.pdf",
         bank=BankDetails(**vocab.BANK),
+        trade_shows=tuple(TradeShow(name, city, country, today + timedelta(days=first),
+                                    today + timedelta(days=first + days - 1), booth, products)
+                          for name, city, country, first, days, booth, products in vocab.TRADE_SHOWS),
     )
 
 

@@ -52,6 +52,7 @@ SIZE_BY_TIER = {"A": ("Large", "Large", "Medium"), "B": ("Large", "Medium", "Med
                 "C": ("Medium", "Small"), "D": ("Medium", "Small", "Small")}
 QUALIFIERS = ("Golden", "Star", "Global", "United", "Modern", "Royal", "Prime", "New", "Smart", "Green",
               "First", "Grand", "Elite", "Unique", "Trust")
+DO_NOT_MAIL_EVERY = 25  # every 25th buyer asked not to be mailed (no random draw: the rest of the data stays put)
 _FOLD = str.maketrans({"ı": "i", "đ": "d", "Đ": "D", "ß": "ss", "ø": "o", "ł": "l", "Ł": "L"})
 
 
@@ -210,6 +211,7 @@ def make_customers(rng: Rng, count: int, team: tuple[str, ...]) -> tuple[Table, 
             rng.weighted(SOURCES, source_cw)[0], buyer.owner, grade,
             rng.choice(vocab.CUSTOMER_NOTES) or None,
             None,  # Email Status: written by `import` when a buyer's address bounces
+            "Yes" if n % DO_NOT_MAIL_EVERY == 0 else None,
         ))
     return table, buyers
 

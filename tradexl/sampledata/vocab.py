@@ -38,6 +38,14 @@ TEAM = (
 
 COUNTRY_OVERRIDES = {"Turkey": "Middle East"}
 
+# (show, city, country, first day as days after today, days, booth, products shown); blank country = buyers
+# from everywhere come (the Canton Fair).
+TRADE_SHOWS = (
+    ("Light + Building Frankfurt", "Frankfurt", "Germany", 40, 6, "Hall 10.3 B41", "LX-60, LX-35, LX-50"),
+    ("Middle East Energy", "Dubai", "UAE", 75, 3, "S1.E12", "LX-50, LX-20, LX-30"),
+    ("Canton Fair (Phase 1)", "Guangzhou", "", 120, 5, "11.2 F05", ""),
+)
+
 # Product families: model prefix (model = prefix + wattage, 7 characters), name, specification, unit, MOQ,
 # price = base + per_watt * W, certifications, technical parameters, wattages (the first `demo` of them are in
 # the demo catalog), flags.

@@ -24,7 +24,6 @@ from tradexl import operations
 from tradexl.contactlog import LOG_STEPS, followup_row, with_rows
 from tradexl.errors import TradeXLError
 from tradexl.mail.draft import write_draft
-from tradexl.mail.history import NO_ROW_SELECTED, history_result
 from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
 from tradexl.mail.importer import Batch, ImportReport, collect, file_batches, link, message_batches
 from tradexl.mail.reply import compose_reply, load_catalog
@@ -33,6 +32,7 @@ from tradexl.pi.service import write_pi_files
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
 from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
 from tradexl.reports.due import SHEET_NAME as DUE_SHEET
+from tradexl.reports.history import NO_ROW_SELECTED, history_result
 from tradexl.reports.mailchecks import mail_check_row
 from tradexl.rules.parse import as_text
 from tradexl.schema import SHEETS_BY_KEY

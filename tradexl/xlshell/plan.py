@@ -1,66 +1,47 @@
-"""What a run writes, as plain data: cell blocks, formatting areas and sheet operations. No xlwings here.
-
-The xlwings shell used to be "read cells, call the core, poke cells"; here that is split so everything except
-the final pokes is pure and testable without Excel, and so another shell (or a test) can compare what it would
-write cell by cell:
+"""The xlwings shell's pure half: grids to InputTables, and the shared write plan as Range calls. No xlwings here.
 
 1. `input_tables` turns each sheet's grid of values (plus its Excel Table extent, if any) into `InputTables`
-   through `tradexl.grid`, exactly as the file engine does.
-2. `plan_run` turns a `RunResult` into a `WritePlan`: one `Block` per contiguous run of computed columns (header
-   cell + every data row, one 2-D value list), formatting as address unions, and one `Render` per generated
-   sheet (all values as one 2-D list; styles grouped into unions of contiguous row runs).
-3. `validate` rejects a plan Excel cannot take, before anything is written.
+   through `tradexl.grid`, exactly as the file engine does, and records where each input sheet was found.
+2. `plan_run` builds the one `tradexl.plan.WritePlan` both shells apply.
+3. `computed_ranges` and `render` turn the plan's computed cells and generated sheets into what Excel takes in
+   few calls: one 2-D value block per contiguous run of columns (or per sheet), and number formats, fills and
+   styles as address unions.
 
-Values in a plan are the core's Python values (str, float, date, Timestamp, Decimal, None); the shell converts
-them (`tradexl.xlshell.values`). Formatting calls are bounded by the number of distinct styles times the
-chunks their address unions need (Excel's `Range("A1:B2,A5:B6")` takes at most 255 characters), never by the
-number of rows: a sheet whose rows alternate style every row would need about one call per 20 runs.
+Values are the core's Python values (str, float, date, Timestamp, Decimal, None); the shell converts them
+(`tradexl.xlshell.values`). Formatting calls are bounded by the number of distinct looks times the chunks their
+address unions need (Excel's `Range("A1:B2,A5:B6")` takes at most 255 characters).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from tradexl.errors import WorkbookError
 from tradexl.grid import (
-    SheetLayout,
     best_table,
     column_letter,
     column_number,
-    computed_targets,
     empty_frame,
     frame_from_grid,
     locate,
     require_sheets,
+    settings_sheet,
 )
-from tradexl.looks import HIGHLIGHT_FILLS, ROLE_LOOKS, Look
+from tradexl.looks import HIGHLIGHT_FILLS, Look, row_look
 from tradexl.model import InputTables, Problem, RunResult
-from tradexl.schema import (
-    INPUT_SHEETS,
-    SETTINGS_SHEET,
-    SETTINGS_SHEET_ZH,
-    SheetDef,
-    find_sheet,
-    normalize_header,
-)
+from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, written_cells
+from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
 from tradexl.settings import parse_settings
-from tradexl.sheetspec import NUMBER_FORMATS, Format, PrintSetup, Row, SheetSpec
-from tradexl.xlshell.values import is_blank
+from tradexl.sheetspec import NUMBER_FORMATS, PrintSetup, Row, SheetSpec
 
 ADDRESS_LIMIT = 255
 """Longest address string Excel's Range() accepts; longer unions are split into several calls."""
 
-MAX_ROWS = 1_048_576
-MAX_COLS = 16_384
-MAX_TEXT = 32_767
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
@@ -112,15 +93,6 @@ class SheetGrid:
         return None
 
 
-@dataclass(frozen=True)
-class ReadSheet:
-    """Where an input sheet's data was found, kept to place the computed columns afterwards."""
-
-    grid: SheetGrid
-    layout: SheetLayout
-    table: TableRef | None = None
-
-
 def parse_address(address: str) -> Extent:
     """Extent of an A1-style address such as "$B$3:$K$20" or "$A$1" (one area, no sheet name)."""
     parts = address.split("!")[-1].split(":")
@@ -138,11 +110,9 @@ def parse_address(address: str) -> Extent:
 def sheet_roles(sheet_names: Sequence[str]) -> dict[str, str]:
     """Input-sheet key -> the workbook's sheet name playing that role, plus "settings" when present."""
     roles = {s.key: name for s in INPUT_SHEETS if (name := find_sheet(s, list(sheet_names))) is not None}
-    settings = {normalize_header(SETTINGS_SHEET), normalize_header(SETTINGS_SHEET_ZH)}
-    for name in sheet_names:
-        if normalize_header(name) in settings:
-            roles["settings"] = name
-            break
+    settings = settings_sheet(sheet_names)
+    if settings is not None:
+        roles["settings"] = settings
     return roles
 
 
@@ -154,19 +124,21 @@ def matching_table(sheet: SheetDef, grid: SheetGrid) -> TableRef | None:
                               for t in grid.tables if t.header_rows >= 1))
 
 
-def _read(sheet: SheetDef, grid: SheetGrid) -> ReadSheet:
+def _read(sheet: SheetDef, grid: SheetGrid) -> SheetRead:
     table = matching_table(sheet, grid)
     if table is None:
         layout = locate(sheet, grid.name, grid.values, first_row=grid.first_row, first_col=grid.first_col)
-    else:
-        layout = locate(sheet, grid.name, grid.values, first_row=grid.first_row, first_col=grid.first_col,
-                        header_index=table.extent.first_row - grid.first_row,
-                        last_data_row=table.last_data_row)
-    return ReadSheet(grid, layout, table)
+        return SheetRead(grid.name, layout, None, grid.first_col)
+    layout = locate(sheet, grid.name, grid.values, first_row=grid.first_row, first_col=grid.first_col,
+                    header_index=table.extent.first_row - grid.first_row, last_data_row=table.last_data_row)
+    extent = table.extent
+    names = tuple(str(grid.cell(extent.first_row, c) or "") for c in range(extent.first_col, extent.last_col + 1))
+    box = TableBox(table.name, extent.first_row, extent.first_col, extent.last_row, extent.last_col, names)
+    return SheetRead(grid.name, layout, box, grid.first_col)
 
 
 def input_tables(grids: Mapping[str, SheetGrid],
-                 settings: SheetGrid | None) -> tuple[InputTables, dict[str, ReadSheet]]:
+                 settings: SheetGrid | None) -> tuple[InputTables, dict[str, SheetRead]]:
     """InputTables from the grids of the input sheets found (keyed by sheet key) and the Settings grid.
 
     An absent optional input sheet gives an empty frame with the contract's user columns; a missing
@@ -175,7 +147,7 @@ def input_tables(grids: Mapping[str, SheetGrid],
     require_sheets(grids.keys())
     parsed, messages = parse_settings(settings.values if settings else [])
     frames: dict[str, pd.DataFrame] = {}
-    read: dict[str, ReadSheet] = {}
+    read: dict[str, SheetRead] = {}
     for sheet in INPUT_SHEETS:
         grid = grids.get(sheet.key)
         if grid is None:
@@ -186,7 +158,7 @@ def input_tables(grids: Mapping[str, SheetGrid],
                                             first_col=grid.first_col)
     problems = [Problem(settings.name, None, "", "", message) for message in messages] if settings else []
     tables = InputTables(frames=frames, settings=parsed,
-                         sheet_names={key: r.grid.name for key, r in read.items()}, settings_problems=problems)
+                         sheet_names={key: r.name for key, r in read.items()}, settings_problems=problems)
     return tables, read
 
 
@@ -196,28 +168,9 @@ BASE_FONT_SIZE = 11.0
 """Excel's default body font size; a Look's `size_delta` is relative to it (the file engine reads styles.xml)."""
 
 
-def row_look(row: Row) -> Look:
-    """The look of a generated-sheet row: its role's look, with the highlight's fill (same rule as the file
-    engine's `StyleBook.role`)."""
-    look = ROLE_LOOKS.get(row.kind, ROLE_LOOKS["data"])
-    if row.highlight:
-        look = replace(look, fill=HIGHLIGHT_FILLS.get(row.highlight, ""), bold=look.bold or row.highlight == "key")
-    return look
-
-
-KIND_FORMATS: dict[str, Format] = {"date": "date", "datetime": "datetime", "int": "int"}
-"""Number format of a computed input-sheet column, by its schema kind."""
-
-
-def inferred_format(value: Any) -> Format:
-    """Number format for a value the report did not format explicitly: dates and date-times only."""
-    if isinstance(value, datetime | pd.Timestamp):
-        if pd.isna(value):
-            return ""
-        return "date" if (value.hour, value.minute, value.second) == (0, 0, 0) else "datetime"
-    if isinstance(value, date):
-        return "date"
-    return ""
+def look_of(row: Row) -> Look:
+    """The look of a generated-sheet row (the same rule the file engine's styles use)."""
+    return row_look(row.kind, row.highlight)
 
 
 # --- addresses ---------------------------------------------------------------------------------------------------
@@ -256,7 +209,7 @@ def runs(flags: Sequence[Any]) -> list[tuple[Any, int, int]]:
     return out
 
 
-# --- the plan ------------------------------------------------------------------------------------------------
+# --- the plan as Range calls -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Block:
@@ -272,20 +225,19 @@ class Block:
         width = max((len(r) for r in self.values), default=1)
         return Extent(self.row, self.col, self.row + len(self.values) - 1, self.col + width - 1)
 
-    def cells(self) -> dict[tuple[int, int], Any]:
-        """(row, col) -> value of every cell the block writes (blank cells included, as None)."""
-        return {(self.row + i, self.col + j): None if is_blank(v) else v
-                for i, row in enumerate(self.values) for j, v in enumerate(row)}
-
 
 @dataclass(frozen=True)
-class ComputedWrite:
-    """The computed columns of one input sheet: value blocks, their formatting and the Table to widen."""
+class ComputedRanges:
+    """The computed columns of one input sheet as Range calls: value blocks (header row down to the last data
+    row, one per run of adjacent columns), the new headers' look, number formats, the highlight columns to
+    clear and the unions to fill, and the Table's new range."""
 
     sheet: str
     blocks: tuple[Block, ...]
     header_areas: tuple[str, ...]
     formats: tuple[tuple[str, tuple[str, ...]], ...]
+    clear_fill: tuple[str, ...] = ()
+    fills: tuple[tuple[str, tuple[str, ...]], ...] = ()
     table_name: str = ""
     table_resize: str = ""
 
@@ -310,20 +262,6 @@ class Render:
         return Block(self.name, 1, 1, self.values)
 
 
-@dataclass(frozen=True)
-class WritePlan:
-    """Everything one run writes to the workbook, in the order the shell applies it."""
-
-    computed: tuple[ComputedWrite, ...]
-    renders: tuple[Render, ...]
-    delete: tuple[str, ...]
-    message: str
-    problems: list[Problem] = field(default_factory=list)
-
-    def blocks(self) -> list[Block]:
-        return [b for c in self.computed for b in c.blocks] + [r.block for r in self.renders]
-
-
 def _column_areas(columns: Iterable[int], first_row: int, last_row: int) -> list[str]:
     return [area_address(first_row, start, last_row, end)
             for _, start, end in _col_runs(sorted(set(columns)))]
@@ -339,50 +277,41 @@ def _col_runs(cols: list[int]) -> list[tuple[None, int, int]]:
     return out
 
 
-def computed_write(sheet: SheetDef, read: ReadSheet, computed: pd.DataFrame, language: str) -> ComputedWrite:
-    """Blocks for the computed columns of one sheet: header row down to the last data row, one per column run."""
-    layout, grid = read.layout, read.grid
-    targets = {name: t for name, t in computed_targets(sheet, layout, language).items() if name in computed}
-    top, bottom = layout.header_row, max(layout.last_data_row, layout.header_row)
-    rows = range(layout.first_data_row, bottom + 1)
+def computed_ranges(cells: ComputedCells) -> ComputedRanges:
+    """Blocks and formatting of one sheet's computed cells (`tradexl.plan.ComputedCells`)."""
+    top, first, last = cells.header_row, cells.first_row, max(cells.last_row, cells.header_row)
+    by_col = {c.col: c for c in cells.columns}
     blocks = []
-    by_col = {col: (name, header) for name, (col, header) in targets.items()}
     for _, start, end in _col_runs(sorted(by_col)):
-        values: list[list[Any]] = []
-        header_cells = []
-        for col in range(start, end + 1):
-            name, header = by_col[col]
-            offset = col - grid.first_col
-            existing = layout.headers[offset] if offset < len(layout.headers) else None
-            header_cells.append(header if header is not None else existing)
-        values.append(header_cells)
-        frames = [computed[by_col[col][0]] for col in range(start, end + 1)]
-        for r in rows:
-            values.append([f.get(r) for f in frames])
-        blocks.append(Block(grid.name, top, start, tuple(tuple(row) for row in values)))
+        columns = [by_col[col] for col in range(start, end + 1)]
+        for keep, i, j in runs([c.header is None for c in columns]):  # a user's header stays as it is
+            part = columns[i:j + 1]
+            rows = [tuple(r) for r in zip(*(c.values for c in part), strict=True)]
+            head = [] if keep else [tuple(c.header for c in part)]
+            if head or rows:
+                blocks.append(Block(cells.sheet, first if keep else top, part[0].col, tuple(head + rows)))
+    data = last >= first
     formats: dict[str, list[int]] = {}
-    for name, (col, _) in targets.items():
-        fmt = KIND_FORMATS.get(sheet.column(name).kind)
-        if fmt:
-            formats.setdefault(NUMBER_FORMATS[fmt], []).append(col)
-    format_areas = tuple(
-        (fmt, chunk_addresses(_column_areas(cols, layout.first_data_row, bottom)))
-        for fmt, cols in formats.items() if bottom >= layout.first_data_row
-    )
-    resize = ""
-    if read.table is not None and targets:
-        table = read.table.extent
-        right = max(col for col, _ in targets.values())
-        outside = [c for c, _ in targets.values() if c > table.last_col]
-        if outside and min(outside) == table.last_col + 1:
-            resize = Extent(table.first_row, table.first_col, table.last_row, right).address
-    return ComputedWrite(
-        sheet=grid.name,
+    for col in cells.columns:
+        if col.fmt:
+            formats.setdefault(NUMBER_FORMATS[col.fmt], []).append(col.col)
+    highlighted = [c.col for c in cells.columns if c.highlighted]
+    fills: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if highlighted and cells.highlighted_rows and data:
+        flags = [row in cells.highlighted_rows for row in range(first, last + 1)]
+        areas = [area_address(first + start, c1, first + end, c2) for on, start, end in runs(flags) if on
+                 for _, c1, c2 in _col_runs(sorted(highlighted))]
+        fills = ((HIGHLIGHT_FILLS[cells.highlight], chunk_addresses(areas)),)
+    return ComputedRanges(
+        sheet=cells.sheet,
         blocks=tuple(blocks),
-        header_areas=chunk_addresses(_column_areas(by_col, top, top)),
-        formats=format_areas,
-        table_name=read.table.name if resize and read.table else "",
-        table_resize=resize,
+        header_areas=chunk_addresses(_column_areas([c.col for c in cells.columns if c.header is not None], top, top)),
+        formats=tuple((fmt, chunk_addresses(_column_areas(cols, first, last))) for fmt, cols in formats.items())
+        if data else (),
+        clear_fill=chunk_addresses(_column_areas(highlighted, first, last)) if highlighted and data else (),
+        fills=fills,
+        table_name=cells.table,
+        table_resize=cells.table_range,
     )
 
 
@@ -392,16 +321,13 @@ def render(spec: SheetSpec) -> Render:
     values = tuple(tuple(row.values) + (None,) * (width - len(row.values)) for row in spec.rows)
     last = column_letter(width)
     style_rows: dict[Look, list[str]] = {}
-    for look, start, end in runs([row_look(r) for r in spec.rows]):
+    for look, start, end in runs([look_of(r) for r in spec.rows]):
         if look != Look():
             style_rows.setdefault(look, []).append(f"A{start + 1}:{last}{end + 1}")
+    cell_formats: list[dict[int, str]] = [{col: fmt for col, _, fmt in written_cells(r, width)} for r in spec.rows]
     format_areas: dict[str, list[str]] = {}
     for col in range(width):
-        cell_formats = [
-            (r.format_of(col) or inferred_format(r.values[col])) if col < len(r.values) else ""
-            for r in spec.rows
-        ]
-        for fmt, start, end in runs(cell_formats):
+        for fmt, start, end in runs([formats.get(col, "") for formats in cell_formats]):
             if fmt:
                 format_areas.setdefault(NUMBER_FORMATS[fmt], []).append(area_address(start + 1, col + 1,
                                                                                      end + 1, col + 1))
@@ -428,43 +354,7 @@ def render(spec: SheetSpec) -> Render:
     )
 
 
-def stale_sheets(sheet_names: Sequence[str], result: RunResult) -> tuple[str, ...]:
-    """Workbook sheets the run owns (`RunResult.owned`, "*" as a wildcard) that it no longer produces."""
-    produced = {s.name.casefold() for s in result.sheets}
-    patterns = [p.casefold() for p in result.owned]
-    return tuple(name for name in sheet_names
-                 if name.casefold() not in produced and any(fnmatch.fnmatchcase(name.casefold(), p)
-                                                            for p in patterns))
-
-
-def plan_run(result: RunResult, read: Mapping[str, ReadSheet], language: str,
+def plan_run(result: RunResult, read: Mapping[str, SheetRead], language: str,
              sheet_names: Sequence[str]) -> WritePlan:
-    """Everything `result` writes into a workbook whose input sheets were read as `read`."""
-    by_key = {s.key: s for s in INPUT_SHEETS}
-    computed = tuple(
-        computed_write(by_key[key], read[key], frame, language)
-        for key, frame in result.computed.items() if key in read and not frame.columns.empty
-    )
-    plan = WritePlan(computed=computed, renders=tuple(render(s) for s in result.sheets),
-                     delete=stale_sheets(sheet_names, result), message=result.message, problems=result.problems)
-    validate(plan)
-    return plan
-
-
-def validate(plan: WritePlan) -> None:
-    """Raise `WorkbookError` for anything Excel would refuse, so it is caught before the first write."""
-    inputs = {c.sheet.casefold() for c in plan.computed}
-    for r in plan.renders:
-        if not r.name or len(r.name) > 31 or _BAD_SHEET_CHARS.search(r.name) or r.name.startswith("'"):
-            raise WorkbookError(f"'{r.name}' cannot be an Excel sheet name")
-        if r.name.casefold() in inputs:
-            raise WorkbookError(f"generated sheet '{r.name}' would overwrite an input sheet")
-    for block in plan.blocks():
-        extent = block.extent
-        if extent.last_row > MAX_ROWS or extent.last_col > MAX_COLS:
-            raise WorkbookError(f"sheet '{block.sheet}' would need more rows or columns than Excel has")
-        for row in block.values:
-            for value in row:
-                if isinstance(value, str) and len(value) > MAX_TEXT:
-                    raise WorkbookError(f"a value for sheet '{block.sheet}' is longer than Excel allows "
-                                        f"({len(value)} characters)")
+    """The shared write plan of `result` for a workbook whose input sheets were read as `read`."""
+    return build_plan(result, read, sheet_names, language)

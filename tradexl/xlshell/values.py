@@ -15,7 +15,6 @@ clears the cell. Dates are written as `datetime`; numpy and Decimal numbers as P
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -23,18 +22,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tradexl.plan import is_blank
+
 TEXT_PREFIX = "'"
-
-
-def is_blank(value: Any) -> bool:
-    """True for the values that mean "empty cell" anywhere in the core (None, "", NaN, NaT, pd.NA)."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value == ""
-    if isinstance(value, float | np.floating):
-        return math.isnan(value)
-    return value is pd.NaT or value is pd.NA
 
 
 def to_excel(value: Any) -> Any:

@@ -22,6 +22,7 @@ from tradexl import operations
 from tradexl.errors import TradeXLError
 from tradexl.looks import COMPUTED_HEADER, Look
 from tradexl.model import InputTables, RunResult
+from tradexl.plan import ComputedCells, WritePlan
 from tradexl.schema import SHEETS_BY_KEY
 from tradexl.sheetspec import PrintSetup
 from tradexl.xlshell.plan import (
@@ -29,10 +30,11 @@ from tradexl.xlshell.plan import (
     Render,
     SheetGrid,
     TableRef,
-    WritePlan,
+    computed_ranges,
     input_tables,
     parse_address,
     plan_run,
+    render,
     sheet_roles,
 )
 from tradexl.xlshell.values import rows_from_excel, rows_to_excel
@@ -163,28 +165,41 @@ def excel_only(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
             app.PrintCommunication = True
 
 
+def _fill(sheet: xw.Sheet, addresses: Sequence[str], color: str | None) -> None:
+    for address in addresses:
+        sheet.range(address).color = _hex(color) if color else None
+
+
+def _write_computed(sheet: xw.Sheet, cells: ComputedCells) -> None:
+    """One sheet's computed columns: a write per block, then formats and fills by address unions."""
+    ranges = computed_ranges(cells)
+    for block in ranges.blocks:
+        sheet.range(block.extent.address).value = rows_to_excel([list(r) for r in block.values])
+    _style(sheet, ranges.header_areas, COMPUTED_HEADER)
+    _number_formats(sheet, ranges.formats)
+    _fill(sheet, ranges.clear_fill, None)
+    for color, addresses in ranges.fills:
+        _fill(sheet, addresses, color)
+    if ranges.table_resize:
+        sheet.tables[ranges.table_name].resize(sheet.range(ranges.table_resize))
+
+
 def apply_plan(book: xw.Book, plan: WritePlan) -> None:
-    """Write the plan: computed columns, generated sheets (reused and cleared, or added at the end), deletions."""
-    for write in plan.computed:
-        sheet = book.sheets[write.sheet]
-        for block in write.blocks:
-            sheet.range(block.extent.address).value = rows_to_excel([list(r) for r in block.values])
-        _style(sheet, write.header_areas, COMPUTED_HEADER)
-        _number_formats(sheet, write.formats)
-        if write.table_resize:
-            sheet.tables[write.table_name].resize(sheet.range(write.table_resize))
-    existing = {name.casefold(): name for name in book.sheet_names} if plan.renders else {}
+    """Write the plan: computed columns, generated sheets (reused and cleared, or added at the end), removals."""
+    for cells in plan.computed:
+        _write_computed(book.sheets[cells.sheet], cells)
+    existing = {name.casefold(): name for name in book.sheet_names} if plan.sheets else {}
     last: xw.Sheet | None = None
-    for render in plan.renders:
-        name = existing.get(render.name.casefold())
+    for spec in plan.sheets:
+        name = existing.get(spec.name.casefold())
         if name is not None:
             sheet = book.sheets[name]
             sheet.clear()
         else:
-            sheet = book.sheets.add(render.name, after=last if last is not None else book.sheets[-1])
+            sheet = book.sheets.add(spec.name, after=last if last is not None else book.sheets[-1])
             last = sheet
-        _write_render(book, sheet, render)
-    for name in plan.delete:
+        _write_render(book, sheet, render(spec))
+    for name in plan.remove:
         book.sheets[name].delete()
 
 

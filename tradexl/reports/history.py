@@ -2,22 +2,23 @@
 
 Seed step 7: when a buyer calls, faxes or writes again, first look up whether they contacted us before and how
 that went. The data comes from `lookup.gather_history`, so the sheet and `tradexl lookup` always agree;
-`tradexl lookup BOOK QUERY --sheet` writes the same sheet through the file engine.
+`tradexl lookup BOOK QUERY --sheet` writes the same sheet through the file engine (`services.write_history`).
+A report like the others: pure, `today` passed in, a `SheetSpec` out.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from tradexl.errors import TradeXLError
-from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history, history_text
+from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history
 from tradexl.model import InputTables, RunResult
-from tradexl.sheetspec import Row, SheetSpec
+from tradexl.sheetspec import Format, Row, SheetSpec
 
 SHEET_NAME = "History"
 QUERY_COLUMNS = ("Customer ID", "Email", "Phone", "Company")
 WIDTHS = (18, 16, 22, 14, 14, 14, 14, 14, 40)
+TEXT: tuple[Format] = ("text",)
 NO_ROW_SELECTED = "select a data row on Inquiries, Customers, Quotes, Samples or Follow-ups first"
 
 
@@ -44,7 +45,7 @@ def _history_rows(history: History) -> list[Row]:
         rows += [Row(()), Row((f"{title} ({len(records)})",), kind="section"),
                  Row((date_col, *columns), kind="header")]
         rows += [Row((_text(rec.get(date_col)), *(_text(rec.get(c)) for c in columns)),
-                     formats=("text",) * (len(columns) + 1)) for rec in records]
+                     formats=TEXT * (len(columns) + 1)) for rec in records]
     return rows
 
 
@@ -68,16 +69,3 @@ def history_run(tables: InputTables, query: str, today: date) -> RunResult:
 def history_result(tables: InputTables, sheet_name: str, row: int, today: date) -> RunResult:
     """The run result of the Customer history button: the History sheet of the selected row's buyer."""
     return history_run(tables, query_for_row(tables, sheet_name, row), today)
-
-
-def write_history(path: Path, query: str, *, today: date, force: bool = False) -> tuple[str, RunResult]:
-    """`tradexl lookup --sheet`: the lookup text, and the same History sheet as the Excel button written
-    through the file engine (one read, one atomic save)."""
-    from tradexl.fileengine.engine import FileWorkbook
-
-    book = FileWorkbook(path, force=force)
-    tables = book.read()
-    result = history_run(tables, query, today)
-    book.apply(result)
-    book.save()
-    return history_text(tables, query), result
