@@ -146,7 +146,11 @@ class FileWorkbook:
             layout.header_row, number, cell_xml(f"{column_letter(number)}{layout.header_row}", header, style,
                                                 prefix_of(xml)))
         layout.positions[name] = number
-        self._grow_table(sheet, {number: header})
+        table = sheet.table
+        if (table is not None and number == table.last_col + 1
+                and header.casefold() not in {n.casefold() for n in table.columns}):
+            columns, last_row = self._tables.get(table.part, ({}, None))
+            self._tables[table.part] = ({**columns, number: header}, last_row)
 
     def has_column(self, sheet_key: str, name: str) -> bool:
         """Whether the workbook's sheet has the (optional) column `name`, so a staged value would be written."""
