@@ -12,15 +12,16 @@ from datetime import date, datetime, time
 from tradexl.model import Enriched, InputTables, RunResult
 from tradexl.reports import check_sheet, due_message, due_sheet, quote_sheets, unanswered_sheet, weekly_sheet
 from tradexl.reports import text_quotes as region_texts
+from tradexl.reports.pool import pool_sheet
 from tradexl.rules.enrich import computed_columns, enrich
 from tradexl.settings import Settings
 from tradexl.sheetspec import SheetSpec
 
-STEPS = ("grade", "followups", "quotes", "weekly", "check")
+STEPS = ("grade", "followups", "quotes", "weekly", "pool", "check")
 """The single steps, in the order `refresh` runs them. Each writes:
 grade -> Inquiries computed columns; followups -> Customers and Quotes computed columns + Due Follow-ups +
 Unanswered;
-quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; check -> Check."""
+quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; pool -> Pool; check -> Check."""
 
 COMPUTED_BY_STEP = {"grade": ("inquiries",), "followups": ("customers", "quotes")}
 
@@ -31,6 +32,7 @@ SHEETS_BY_STEP: dict[str, tuple[tuple[str, ...], SheetBuilder]] = {
                   lambda e, s, d, n: [due_sheet(e, d, s), unanswered_sheet(e.inquiries, s, n)]),
     "quotes": (("Quote - *",), lambda e, s, d, n: quote_sheets(e.products, s, d)),
     "weekly": (("Weekly Summary",), lambda e, s, d, n: [weekly_sheet(e, d, s)]),
+    "pool": (("Pool",), lambda e, s, d, n: [pool_sheet(e, d, s)]),
     "check": (("Check",), lambda e, s, d, n: [check_sheet(e.problems, s)]),
 }
 
