@@ -80,10 +80,11 @@ def test_both_shells_read_the_same_input_tables(built: Path) -> None:
     assert ours.settings_problems == theirs.settings_problems
 
 
-def test_both_shells_write_the_same_cells(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def both_shells(built: Path, tmp_path: Path) -> tuple[Any, Any]:
+    """The workbook refreshed by the xlwings shell (on the autospec'd fake Excel) and by the file engine (a copy
+    on disk, loaded back with openpyxl); both have the same sheets."""
     from tradexl.fileengine.engine import refresh_file
 
-    monkeypatch.setattr(operations, "run", fake_run)
     excel = load(built)
     execute(excel.book, operations.STEPS, clock=lambda: (TODAY, NOW))
     assert not excel.alerts
@@ -92,6 +93,12 @@ def test_both_shells_write_the_same_cells(built: Path, tmp_path: Path, monkeypat
     refresh_file(out, today=TODAY, now=NOW, steps=operations.STEPS)
     engine = openpyxl.load_workbook(out)
     assert [s.name for s in excel.sheets] == engine.sheetnames
+    return excel, engine
+
+
+def test_both_shells_write_the_same_cells(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(operations, "run", fake_run)
+    excel, engine = both_shells(built, tmp_path)
     assert "Middle East" in excel.sheets[0].cells.values() or "Middle East" in excel.sheet("Inquiries").cells.values()
     for sheet in excel.sheets:
         ws = engine[sheet.name]
@@ -136,17 +143,10 @@ def engine_look(cell: Any) -> tuple[str, str | None]:
 
 def test_both_shells_write_the_same_values_formats_and_fills_with_the_real_core(built: Path,
                                                                                  tmp_path: Path) -> None:
-    from tradexl.fileengine.engine import FileWorkbook, refresh_file
+    from tradexl.fileengine.engine import FileWorkbook
 
     plan = FileWorkbook(built).plan(operations.run(read_workbook(built), TODAY, NOW, operations.STEPS))
-    excel = load(built)
-    execute(excel.book, operations.STEPS, clock=lambda: (TODAY, NOW))
-    assert not excel.alerts
-    out = tmp_path / f"engine-{built.name}"
-    shutil.copy(built, out)
-    refresh_file(out, today=TODAY, now=NOW, steps=operations.STEPS)
-    engine = openpyxl.load_workbook(out)
-    assert [s.name for s in excel.sheets] == engine.sheetnames
+    excel, engine = both_shells(built, tmp_path)
     written: dict[str, set[tuple[int, int]]] = {}
     for cells in plan.computed:
         written[cells.sheet] = {(r, c.col) for c in cells.columns for r in range(cells.first_row, cells.last_row + 1)}

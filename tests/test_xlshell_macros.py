@@ -278,3 +278,33 @@ def test_clock_is_read_by_the_shell() -> None:
     got: list[tuple[date, datetime]] = []
     execute(excel.book, ("grade",), run=lambda t, d, n, s: got.append((d, n)) or fake_run(t, d, n, s))
     assert got and got[0][0] == got[0][1].date() and got[0] != (TODAY, NOW)
+
+
+def test_team_report_reads_the_folder_remembered_in_settings(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Any) -> None:
+    from tradexl.builder import build_workbook
+    from tradexl.settings import Settings, TeamMember
+
+    folder = tmp_path / "Sales"
+    folder.mkdir()
+    build_workbook(folder / "Kevin.xlsm", settings=Settings(team=(TeamMember("Kevin"),)),
+                   data={"customers": [{"Customer ID": "C1", "Company": "Alpha", "Email": "a@alpha.ae",
+                                        "Country": "UAE", "Owner": "Kevin"}]})
+    excel = workbook(2)
+    excel.fullname = str(tmp_path / "Team.xlsm")
+    excel.sheet("Settings").put(3, 1, [["Team Folder", str(folder)]])
+    monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: excel.book))
+    macros.team_report()
+    assert not excel.alerts
+    assert excel.status_bar == "Team report: 1 workbook(s) read (Kevin); 0 note(s) on Team Check"
+    due = [v for v in excel.sheet("Team Due").cells.values() if isinstance(v, str)]
+    assert "Kevin – 1 due" in due
+    assert ("Inquiries", "C1:C1") not in excel.writes
+
+
+def test_team_report_without_a_folder_says_where_to_type_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    excel = workbook(2)
+    monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: excel.book))
+    macros.team_report()
+    assert [a[0] for a in excel.alerts] == ["type the team's shared folder into Settings › Team Folder first"]
+    assert excel.writes == []

@@ -68,6 +68,7 @@ class Enriched:
     - inquiries: `Effective Grade` (manual Grade, else Suggested Grade), `Is Open` (bool),
       `Reply Due` (Timestamp: Received + the reply limit for its channel);
     - customers: `Effective Grade` (same as Current Grade, "" when none), `Is Open` (has an open inquiry).
+      `Owner View` (the Owner, or "Anna (for Kevin)" while Kevin is away: `rules.team`).
     Customers gets a row for every customer key seen in the other sheets only if it is in Customers;
     unknown customers are reported as problems instead.
     """

@@ -13,16 +13,17 @@ from tradexl.model import Enriched, InputTables, RunResult
 from tradexl.reports import check_sheet, due_message, due_sheet, quote_sheets, unanswered_sheet, weekly_sheet
 from tradexl.reports import text_quotes as region_texts
 from tradexl.reports.monthly import monthly_sheet
+from tradexl.reports.pool import pool_sheet
 from tradexl.reports.statistics import statistics_sheet
 from tradexl.rules.enrich import computed_columns, enrich
 from tradexl.settings import Settings
 from tradexl.sheetspec import SheetSpec
 
-STEPS = ("grade", "followups", "quotes", "weekly", "monthly", "stats", "check")
+STEPS = ("grade", "followups", "quotes", "weekly", "monthly", "stats", "pool", "check")
 """The single steps, in the order `refresh` runs them. Each writes:
 grade -> Inquiries computed columns; followups -> Customers, Quotes and Orders computed columns + Due Follow-ups
 + Unanswered; quotes -> Quote - <Region> sheets; weekly -> Weekly Summary; monthly -> Monthly Review;
-stats -> Statistics; check -> Check.
+stats -> Statistics; pool -> Pool; check -> Check.
 Orders computed columns are written with the customers' (followups), since `Orders (12 mo)` comes from them."""
 
 COMPUTED_BY_STEP = {"grade": ("inquiries",), "followups": ("customers", "quotes", "orders")}
@@ -36,6 +37,7 @@ SHEETS_BY_STEP: dict[str, tuple[tuple[str, ...], SheetBuilder]] = {
     "weekly": (("Weekly Summary",), lambda e, s, d, n: [weekly_sheet(e, d, s, n)]),
     "monthly": (("Monthly Review",), lambda e, s, d, n: [monthly_sheet(e, d, s, n)]),
     "stats": (("Statistics",), lambda e, s, d, n: [statistics_sheet(e, d, s, n)]),
+    "pool": (("Pool",), lambda e, s, d, n: [pool_sheet(e, d, s)]),
     "check": (("Check",), lambda e, s, d, n: [check_sheet(e.problems, s)]),
 }
 

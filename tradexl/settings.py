@@ -77,6 +77,10 @@ class TeamMember:
     active: bool = True
     email: str = ""
     monthly_target: float | None = None
+    cover: str = ""
+    """Who takes over while this salesperson is away (see `tradexl.rules.team`)."""
+    away_until: date | None = None
+    """Last day away: from today until this day their due customers and new inquiries go to `cover`."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,10 @@ class Settings:
     keywords: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_KEYWORDS))
     catalog_file: str = ""
     mail_routing: tuple[MailRoute, ...] = ()
+    pool_after_days: int = 30
+    """A customer more than this many days past its next contact goes to the Pool sheet (公海)."""
+    team_folder: str = ""
+    """The manager's workbook: the shared folder `tradexl team` (ribbon "Team report") reads."""
     grade_after_loss: str = "C"
     """A customer whose latest inquiry is Lost (nothing else open) follows this grade until a new inquiry."""
     quote_expiry_days: int = 7
@@ -224,6 +232,8 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("IMAP Host", "收件服务器", "imap_host"),
     SettingKey("IMAP User", "邮箱用户名", "imap_user"),
     SettingKey("IMAP Folder", "邮箱文件夹", "imap_folder"),
+    SettingKey("Pool After Days Overdue", "公海逾期天数", "pool_after_days"),
+    SettingKey("Team Folder", "团队文件夹", "team_folder"),
     SettingKey("Report Currency", "报告币种", "report_currency"),
 )
 
@@ -247,7 +257,10 @@ REGIONS_TABLE = TableLayout("regions", "Regions and pricing", "区域与报价",
 COUNTRY_TABLE = TableLayout("countries", "Country to region overrides", "国家区域对照",
                             (("Country", "国家"), ("Region", "区域")))
 TEAM_TABLE = TableLayout("team", "Team", "团队", (("Name", "姓名"), ("Active", "在职"), ("Email", "邮箱"),
-                                                ("Monthly Target", "月目标")))
+                                                ("Monthly Target", "月目标"), ("Cover", "代理人"),
+                                                ("Away Until", "外出至")))
+TEAM_TABLE_V1 = TableLayout("team", "Team", "团队", TEAM_TABLE.headers[:4])
+"""The Team table of workbooks made before `Cover` / `Away Until`: still read, nobody away."""
 KEYWORDS_TABLE = TableLayout("keywords", "Grading keywords", "评级关键词",
                              (("Signal", "信号"), ("Keywords", "关键词")))
 MAIL_ROUTING_TABLE = TableLayout("routing", "Mail routing", "邮件分配", (("Match", "匹配"), ("Owner", "业务员")))
@@ -280,20 +293,46 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def find_table(grid: Sequence[Sequence[Any]], layout: TableLayout) -> list[list[Any]] | None:
-    """Rows of the first block on the grid whose header row matches `layout` (English or Chinese)."""
+def locate_table(grid: Sequence[Sequence[Any]], layout: TableLayout) -> tuple[int, int] | None:
+    """(row, column), 0-based, of the first header row on the grid matching `layout` (English or Chinese)."""
     wanted = [{normalize_header(en), normalize_header(zh)} for en, zh in layout.headers]
     width = len(wanted)
     for r, row in enumerate(grid):
         for c in range(len(row) - width + 1):
             if all(normalize_header(row[c + i]) in wanted[i] for i in range(width)):
-                body: list[list[Any]] = []
-                for below in grid[r + 1:]:
-                    cells = [below[c + i] if c + i < len(below) else None for i in range(width)]
-                    if all(_blank(v) for v in cells):
-                        break
-                    body.append(cells)
-                return body
+                return r, c
+    return None
+
+
+def find_table(grid: Sequence[Sequence[Any]], layout: TableLayout) -> list[list[Any]] | None:
+    """Rows of the first block on the grid whose header row matches `layout` (English or Chinese)."""
+    found = locate_table(grid, layout)
+    if found is None:
+        return None
+    r, c = found
+    body: list[list[Any]] = []
+    for below in grid[r + 1:]:
+        cells = [below[c + i] if c + i < len(below) else None for i in range(len(layout.headers))]
+        if all(_blank(v) for v in cells):
+            break
+        body.append(cells)
+    return body
+
+
+def table_row(grid: Sequence[Sequence[Any]], layout: TableLayout, first: str) -> tuple[int, int] | None:
+    """(Excel row, Excel column of the table's first column), 1-based, of the row of `layout` whose first cell
+    is `first` (case- and space-insensitive; a General key also matches in Chinese); None when absent."""
+    found = locate_table(grid, layout)
+    if found is None:
+        return None
+    r, c = found
+    keys = {normalize_header(first)} | {normalize_header(k.zh) for k in SETTING_KEYS if k.key == first}
+    for below in range(r + 1, len(grid)):
+        row = grid[below]
+        if c < len(row) and normalize_header(row[c]) in keys:
+            return below + 1, c + 1
+        if all(_blank(v) for v in row[c:c + len(layout.headers)]):
+            return None
     return None
 
 
@@ -391,11 +430,12 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             scalars[spec.attr] = value
     if company:
         settings = replace(settings, company=replace(settings.company, **company))
-    for attr in ("reply_target_hours", "reply_limit_hours", "fax_limit_hours", "open_inquiry_max_days"):
+    for attr in ("reply_target_hours", "reply_limit_hours", "fax_limit_hours", "open_inquiry_max_days",
+                 "pool_after_days"):
         if attr in scalars:
             num = _number(scalars[attr], attr, problems)
             if num is not None and num > 0:
-                number: Any = int(num) if attr == "open_inquiry_max_days" else num
+                number: Any = int(num) if attr in {"open_inquiry_max_days", "pool_after_days"} else num
                 settings = replace(settings, **{attr: number})
     if "language" in scalars:
         lang = _text(scalars["language"]).casefold()
@@ -413,7 +453,7 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
     if "catalog_file" in scalars:
         settings = replace(settings, catalog_file=_text(scalars["catalog_file"]))
     texts: dict[str, Any] = {attr: _text(scalars[attr]) for attr in ("mail_folder", "imap_host", "imap_user",
-                                                                     "imap_folder") if attr in scalars}
+                                                                     "imap_folder", "team_folder") if attr in scalars}
     if texts:
         settings = replace(settings, **texts)
     if "grade_after_loss" in scalars:
@@ -454,10 +494,12 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         settings = replace(settings, country_regions=overrides)
 
     team = []
-    for name, active, email, target in find_table(grid, TEAM_TABLE) or []:
+    team_rows = find_table(grid, TEAM_TABLE) or [[*r, None, None] for r in find_table(grid, TEAM_TABLE_V1) or []]
+    for name, active, email, target, cover, away in team_rows:
         if _text(name):
             team.append(TeamMember(_text(name), _yes(active), _text(email),
-                                   _number(target, f"Monthly Target of {name}", problems)))
+                                   _number(target, f"Monthly Target of {name}", problems), _text(cover),
+                                   _day(away, f"Away Until of {name}", problems)))
     if team:
         settings = replace(settings, team=tuple(team))
 
@@ -514,6 +556,8 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "catalog_file": settings.catalog_file, "grade_after_loss": settings.grade_after_loss,
         "quote_expiry_days": settings.quote_expiry_days, "mail_folder": settings.mail_folder,
         "imap_host": settings.imap_host, "imap_user": settings.imap_user, "imap_folder": settings.imap_folder,
+        "pool_after_days": settings.pool_after_days,
+        "team_folder": settings.team_folder,
         "report_currency": settings.report_currency,
     }
     return {
@@ -522,7 +566,8 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "regions": [[r.region, r.price_factor, r.pricing_note, r.payment_terms, r.incoterm, r.valid_days]
                     for r in settings.regions],
         "countries": [[k, v] for k, v in settings.country_regions.items()],
-        "team": [[t.name, "Yes" if t.active else "No", t.email, t.monthly_target] for t in settings.team],
+        "team": [[t.name, "Yes" if t.active else "No", t.email, t.monthly_target, t.cover, t.away_until]
+                 for t in settings.team],
         "keywords": [[k, ", ".join(v)] for k, v in settings.keywords.items()],
         "routing": [[r.match, r.owner] for r in settings.mail_routing],
         "bank": [[k.key, getattr(settings.bank, k.attr)] for k in BANK_KEYS],

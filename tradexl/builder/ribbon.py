@@ -84,6 +84,10 @@ BUTTONS = (
     RibbonButton("refresh_all", "Refresh all", "RefreshAll", "Refresh all",
                  "Grade leads, refresh follow-ups, region quotes, the weekly summary and the data check in one "
                  "pass.", "grpWorkbook"),
+    RibbonButton("team_report", "Team report", "ShareWorkbook", "Team report",
+                 "The manager's team sheets from every salesperson's workbook in Settings › Team Folder (read "
+                 "only): Team Weekly Summary, Due, Pool with buyers two salespeople own, and Check.",
+                 "grpWorkbook"),
 )
 
 

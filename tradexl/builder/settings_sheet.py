@@ -58,7 +58,7 @@ PLACEMENTS = (
     Placement(CADENCE_TABLE, "tblCadence", (8, 13, 11), choices={0: GRADES, 2: FOLLOWUP_CHANNELS}),
     Placement(REGIONS_TABLE, "tblRegions", (22, 12, 48, 32, 20, 11), wrap=(2, 3)),
     Placement(COUNTRY_TABLE, "tblCountryRegions", (22, 22)),
-    Placement(TEAM_TABLE, "tblTeam", (16, 8, 26, 15), choices={1: YES_NO}),
+    Placement(TEAM_TABLE, "tblTeam", (16, 8, 26, 15, 16, 13), choices={1: YES_NO}),
     Placement(KEYWORDS_TABLE, "tblKeywords", (12, 60), wrap=(1,)),
     Placement(MAIL_ROUTING_TABLE, "tblMailRouting", (28, 16)),
     Placement(BANK_TABLE, "tblBank", (16, 40), wrap=(1,)),

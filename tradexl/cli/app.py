@@ -102,6 +102,7 @@ def main() -> None:
         doctor,
         mail,
         outreach,
+        team,
     )
 
     cli()

@@ -177,6 +177,23 @@ class FileWorkbook:
             if col is not None:
                 edits.set(row, col, cell_xml(f"{column_letter(col)}{row}", value, styles.get(col, 0), prefix))
 
+    def set_cells(self, sheet_name: str, cells: Mapping[tuple[int, int], Any]) -> None:
+        """Stage values for single cells of any sheet, keyed (row, column) 1-based (e.g. a Settings value).
+
+        Each cell keeps its style; a date in an unstyled cell gets the engine's date format.
+        """
+        entry = self.pkg.sheet(sheet_name)
+        if entry is None or entry.part is None:
+            raise WorkbookError(f"{self.path.name} has no sheet '{sheet_name}'")
+        xml = self.pkg.read(entry.part)
+        prefix = prefix_of(xml)
+        edits = self._edits.setdefault(entry.part, CellEdits())
+        for (row, col), value in cells.items():
+            style = row_styles(xml, row).get(col, 0)
+            if not style and kind_of(value) in {"date", "datetime"}:
+                style = self.styles.computed(kind_of(value))
+            edits.set(row, col, cell_xml(f"{column_letter(col)}{row}", value, style, prefix))
+
     def _stage_computed(self, sheet: InputSheet, cells: ComputedCells) -> None:
         prefix = prefix_of(self.pkg.read(sheet.part))
         edits = self._edits.setdefault(sheet.part, CellEdits())

@@ -37,6 +37,7 @@ from tradexl.mail.platform import PLATFORM_EXTENSIONS, platform_rows
 from tradexl.mail.robots import BOUNCE, not_inquiry
 from tradexl.mail.stream import RawMessage, iter_mbox, read_eml
 from tradexl.model import InputTables
+from tradexl.rules.team import route_owner
 from tradexl.settings import Settings
 
 MATCH_COLUMN = "Match"
@@ -326,6 +327,9 @@ def _import(path: Path, batches: Callable[[InputTables], Iterable[Batch]], *, no
         return report
     if rows:
         link(tables, rows, report)
+        for added in [*rows, *report.new_customers]:  # while the routed owner is away, their cover gets it
+            if added.get("Owner"):
+                added["Owner"] = route_owner(added["Owner"], tables.settings, now.date())
         book.add_column("inquiries", MATCH_COLUMN)  # how each row matched (docs/MATCHING.md), even in older books
     if report.new_customers:
         book.append_rows("customers", report.new_customers)

@@ -66,6 +66,8 @@ def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
 def due_customers(enriched: Enriched, today: date) -> pd.DataFrame:
     """The due customers (Next Contact <= today) in report order: by owner (blank last), most overdue first."""
     state = contact_state(enriched.customers, today)
+    if "Owner View" in state:  # the cover's section while the owner is away (rules.team)
+        state["Owner"] = owner_names(state["Owner View"])
     due = state[state["Next Contact"].isna() | (state["Next Contact"] <= pd.Timestamp(today))]
     order = pd.DataFrame({
         "blank": due["Owner"] == "",

@@ -248,6 +248,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.title": ("Check – {count} problems found", "数据检查 – 发现 {count} 个问题"),
     "check.title.one": ("Check – 1 problem found", "数据检查 – 发现 1 个问题"),
     "check.none": ("No problems found", "未发现问题"),
+    # Pool (公海) and conflicts (撞单)
+    "col.customer_id": ("Customer ID", "客户编号"),
+    "col.reason": ("Why", "原因"),
+    "col.history": ("History", "历史"),
+    "pool.title": ("Pool – {date}: {count} customers to reassign, {conflicts} buyers with two owners",
+                   "公海 – {date}：{count} 个客户待重新分配，{conflicts} 个客户有两个业务员"),
+    "pool.print_header": ("Pool {date}", "公海 {date}"),
+    "pool.section": ("To reassign (type a new Owner on Customers, or tradexl handover) – {count}",
+                     "待重新分配（在客户表输入新业务员，或使用 tradexl handover）– {count}"),
+    "pool.conflicts": ("Buyers owned by two salespeople (撞单) – {count}", "撞单：同一客户有两个业务员 – {count}"),
+    "pool.none": ("Nobody to reassign.", "没有需要重新分配的客户。"),
+    "pool.no_conflicts": ("No buyer has two owners.", "没有撞单。"),
+    "pool.overdue": ("{days} days overdue", "逾期 {days} 天"),
+    "pool.inactive": ("owner inactive", "业务员已离职"),
+    "pool.same_buyer": ("buyer {group}: {how}", "客户 {group}：{how}"),
+    "pool.last": ("last {date}", "最近 {date}"),
+    "pool.never": ("never contacted", "从未联系"),
+    "team.check_title": ("Team Check – {books} workbooks read, {notes} notes about the folder",
+                         "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
+    "pool.counts": ("{inquiries} inq · {quotes} quotes · {orders} orders",
+                    "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
 }
 
 # Values produced by the rules (English canonical) -> Chinese.

@@ -20,6 +20,7 @@ from tradexl.rules.quotestate import quote_states
 from tradexl.rules.regions import regions_for
 from tradexl.rules.replies import reply_columns
 from tradexl.rules.samples import freight_collect_keys, sample_problems
+from tradexl.rules.team import owner_view, unknown_owner_problems
 
 COMPUTED_SHEETS = ("inquiries", "customers", "quotes", "orders")
 
@@ -74,6 +75,9 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     for column in contacts:
         customers[column] = contacts[column]
     customers["Effective Grade"] = customers["Current Grade"]
+    customers["Owner View"] = owner_view(customers["Owner"], settings, today)
+    problems += unknown_owner_problems(customers, settings, sheet_name(tables, "customers"))
+    problems += unknown_owner_problems(inquiries, settings, sheet_name(tables, "inquiries"), rows=inquiries["Is Open"])
     if len(orders):  # no order lines (or no Orders sheet): no order value to show, Customers get no empty column
         customers["Orders (12 mo)"] = customers["Customer Key"].map(order_value).astype(float)
     frames["quotes"]["Quote State"] = quote_states(frames["quotes"], today, settings.quote_expiry_days)

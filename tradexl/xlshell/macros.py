@@ -256,3 +256,18 @@ def proforma_invoice() -> None:
         return _no_writes(f"PI {files.pi.number}: {files.pi.currency} {files.pi.total:,} -> {files.xlsx.parent}")
 
     execute(book, (), run=run, clock=_clock)
+def team_report() -> None:
+    """The team sheets in this (the manager's) workbook from the folder in Settings › Team Folder."""
+    from pathlib import Path
+
+    from tradexl.teamfolder import team_run
+
+    book = xw.Book.caller()
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        folder = tables.settings.team_folder
+        if not folder:
+            raise TradeXLError("type the team's shared folder into Settings › Team Folder first")
+        return team_run(Path(folder), tables.settings, exclude=Path(book.fullname), today=today, now=moment).result
+
+    execute(book, (), run=run)
