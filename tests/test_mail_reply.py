@@ -49,6 +49,9 @@ INQUIRIES = [
     {"Inquiry ID": "I0003", "Received": RECEIVED, "Channel": "Email", "Company": "Gulf Lights",
      "Contact": "Omar", "Email": "omar@gulflights.ae", "Country": "UAE", "Product": "AB-100",
      "Quantity": 1000, "Target Price": 3.0, "Owner": "Amy Wang", "Status": "New"},
+    {"Inquiry ID": "I0004", "Received": RECEIVED, "Channel": "Alibaba", "Company": "Souq Al Noor",
+     "Contact": "Fatima", "Country": "UAE", "Product": "SP-300", "Quantity": 100, "Owner": "Amy Wang",
+     "Status": "New"},
 ]
 QUOTES = [
     {"Quote No": "LXQ2611-041", "Date": date(2026, 11, 20), "Customer ID": "C0001",
@@ -212,6 +215,18 @@ def test_a_file_in_the_way_of_the_drafts_folder_is_one_line(book: Path, tmp_path
     (tmp_path / "notadir").write_text("x")
     code, out, err = invoke("reply", book, "I0001", "--out", tmp_path / "notadir" / "sub")
     assert code == 1 and out == "" and err.count("\n") == 1 and err.startswith("Error: cannot create the drafts")
+
+
+def test_an_inquiry_without_email_gets_the_reply_as_text_to_paste(book: Path, tmp_path: Path):
+    code, out, _ = invoke("reply", book, "I0004", "--out", tmp_path, "--today", "2026-12-01")
+    assert code == 0 and "reply-I0004.txt" in out and not (tmp_path / "reply-I0004.eml").exists()
+    raw = (tmp_path / "reply-I0004.txt").read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    text = raw.decode("utf-8-sig")
+    assert text.startswith("Dear Fatima,")
+    assert "SP-300 Solar street light: USD 39.90/pc" in text  # Middle East 42.00 x 0.95
+    assert "For your 100 pcs: USD 3,990.00." in text
+    assert read_workbook(book).frames["followups"].empty  # still a draft: nothing logged
 
 
 # --- the pure answer (reused by `pi`) ------------------------------------------------------------------------

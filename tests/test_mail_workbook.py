@@ -147,12 +147,12 @@ def test_reply_draft_and_logging(imported: Path, tmp_path: Path):
     assert len(followups) == 1 and "I0001" in followups.iloc[0]["Summary"]
 
 
-def test_reply_needs_an_email_and_a_known_inquiry(imported: Path):
+def test_reply_without_email_is_text_to_paste_and_needs_a_known_inquiry(imported: Path):
     tables = read_workbook(imported)
     alibaba = tables.frames["inquiries"]
     alibaba_id = alibaba[alibaba["Channel"] == "Alibaba"].iloc[0]["Inquiry ID"]
-    with pytest.raises(MailError, match="no buyer email"):
-        compose_reply(tables, alibaba_id, today=date(2026, 3, 21), now=NOW.astimezone())
+    draft = compose_reply(tables, alibaba_id, today=date(2026, 3, 21), now=NOW.astimezone())
+    assert draft.message is None and draft.text.startswith("Dear ") and "Best regards," in draft.text
     with pytest.raises(MailError, match="no inquiry 'I9999'"):
         compose_reply(tables, "I9999", today=date(2026, 3, 21), now=NOW.astimezone())
 

@@ -26,7 +26,7 @@ from tradexl.adopt.mapping import ColumnMap, SheetMap, one_per_kind, recognise
 from tradexl.adopt.transplant import Transplant
 from tradexl.builder.package import VBA_PART
 from tradexl.builder.settings_sheet import XLWINGS_CONF_SHEET
-from tradexl.builder.workbook import _with_vba
+from tradexl.builder.workbook import with_vba
 from tradexl.errors import BadFileError, WorkbookError
 from tradexl.fileengine.package import Package, open_package
 from tradexl.schema import (
@@ -98,7 +98,7 @@ def default_out(source: Path) -> Path:
 
 def _vba_project(fragment: bytes) -> bytes:
     """The TradeXL VBA project, made exactly as the builder makes it (pyOpenVBA), on the fragment workbook."""
-    with zipfile.ZipFile(io.BytesIO(_with_vba(fragment, False))) as zf:
+    with zipfile.ZipFile(io.BytesIO(with_vba(fragment, False))) as zf:
         return zf.read(VBA_PART)
 
 

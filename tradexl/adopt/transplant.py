@@ -19,6 +19,7 @@ from lxml import etree
 from tradexl.builder.package import VBA_PART, VBA_REL_TYPE, VBA_TYPE, XLSM_MAIN, XLSX_MAIN
 from tradexl.builder.ribbon import CUSTOMUI_PART, CUSTOMUI_REL_TYPE, customui_xml
 from tradexl.errors import WorkbookError
+from tradexl.fileengine.cells import escape_attr
 from tradexl.fileengine.package import (
     CT_NS,
     PKG_REL_NS,
@@ -76,7 +77,7 @@ def _resolve(source: str, target: str) -> str:
 
 def _snippet(el: etree._Element, prefix: str) -> str:
     """An element of the fragment's styles as text in the user's styles.xml prefix (attributes escaped)."""
-    attrs = "".join(f' {k!s}="{_attr(str(v))}"' for k, v in el.attrib.items() if "}" not in str(k))
+    attrs = "".join(f' {k!s}="{escape_attr(str(v))}"' for k, v in el.attrib.items() if "}" not in str(k))
     children = [child for child in el if isinstance(child.tag, str)]
     if local(el.tag) == "font":
         children.sort(key=lambda c: FONT_ORDER.index(local(c.tag)) if local(c.tag) in FONT_ORDER else 99)
@@ -85,14 +86,11 @@ def _snippet(el: etree._Element, prefix: str) -> str:
     return f"<{tag}{attrs}>{inner}</{tag}>" if inner else f"<{tag}{attrs}/>"
 
 
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-
 
 class StyleMap:
     """Fragment cellXfs index -> the index of the same look in the user's styles.xml (appended when new).
 
-    Uses StyleBook's find-or-append (`_find_or_add`, `_formats`): the look is copied entry by entry, so a second
+    Uses StyleBook's find-or-append (`find_or_add`, `number_format_id`): the look is copied entry by entry, so a second
     adoption of the same file adds nothing new.
     """
 
@@ -110,15 +108,7 @@ class StyleMap:
 
     def _numfmt(self, fmt_id: int) -> int:
         code = self.formats.get(fmt_id)
-        if code is None:
-            return fmt_id  # built-in format
-        known = self.book._formats
-        if code not in known:
-            new_id = max([163, *known.values()]) + 1
-            known[code] = new_id
-            self.book._find_or_add("numFmts", f'<{self.book.prefix}numFmt numFmtId="{new_id}" '
-                                               f'formatCode="{_attr(code)}"/>')
-        return known[code]
+        return fmt_id if code is None else self.book.number_format_id(code)  # None: a built-in format
 
     def _copy(self, index: int) -> int:
         xfs = self.collections.get("cellXfs", [])
@@ -133,9 +123,9 @@ class StyleMap:
                 xf.set(attr, str(self._numfmt(int(value))))
             else:
                 entry = self.collections[collection][int(value)]
-                xf.set(attr, str(self.book._find_or_add(collection, _snippet(entry, self.book.prefix))))
+                xf.set(attr, str(self.book.find_or_add(collection, _snippet(entry, self.book.prefix))))
         xf.set("xfId", "0")
-        return self.book._find_or_add("cellXfs", _snippet(xf, self.book.prefix))
+        return self.book.find_or_add("cellXfs", _snippet(xf, self.book.prefix))
 
 
 def _inline(cell: etree._Element, text: str) -> None:

@@ -53,7 +53,7 @@ def _sheets(settings: Settings, data: Mapping[str, Sequence[Mapping[str, Any]]])
     return buffer.getvalue()
 
 
-def _with_vba(package: bytes, standalone: bool) -> bytes:
+def with_vba(package: bytes, standalone: bool) -> bytes:
     with tempfile.TemporaryDirectory(prefix="tradexl-build-") as tmp:
         stage, done = Path(tmp, "stage.xlsm"), Path(tmp, "done.xlsm")
         stage.write_bytes(package)
@@ -75,7 +75,7 @@ def build_workbook(path: Path, *, settings: Settings | None = None,
     `standalone` embeds the installed xlwings VBA so the buttons work without the xlwings add-in.
     """
     package = _sheets(settings or Settings(), data or {})
-    package = _with_vba(package, standalone)
+    package = with_vba(package, standalone)
     package = finalize(package, CUSTOMUI_PART, customui_xml(), CUSTOMUI_REL_TYPE)
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".tradexl-", suffix=".xlsm", dir=path.parent)

@@ -132,6 +132,7 @@ def lookup(path: Path, query: str, sheet: bool, today: date | None, force: bool)
 def reply(path: Path, inquiry_id: str, out_dir: Path, sent: bool, today: date | None, force: bool) -> None:
     """Write a reply draft (.eml, opens unsent in Outlook/Thunderbird/Foxmail) that answers the inquiry.
 
+    A buyer without email (Alibaba, WhatsApp, phone) gets the same answer as a .txt to paste into the chat.
     A draft is not a contact: without --sent nothing is logged. After sending it, run the same command with
     --sent (or add --sent when you send at once) to log the reply. --today dates the quote; the draft's Date
     and Replied At are always the real time.
@@ -153,4 +154,5 @@ def reply(path: Path, inquiry_id: str, out_dir: Path, sent: bool, today: date | 
         done = f"already logged on {result.logged_before.isoformat()}; nothing added"
     else:
         done = "not logged; once sent, run again with --sent"
-    click.echo(f"Draft: {result.draft_path}  ({done})")
+    what = "Draft" if result.draft.message is not None else "No buyer email; text to paste on their platform"
+    click.echo(f"{what}: {result.draft_path}  ({done})")

@@ -20,6 +20,12 @@ EPOCH_1904 = datetime(1904, 1, 1)
 _EPOCH: ContextVar[datetime] = ContextVar("tradexl_date_epoch", default=EPOCH)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def escape_attr(text: str) -> str:
+    """XML-escape a value for a double-quoted attribute (format codes, header/footer text, copied styles)."""
+    return text.translate(_ATTR_ESCAPE)
 
 
 @functools.lru_cache(maxsize=1 << 16)

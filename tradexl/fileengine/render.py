@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tradexl.fileengine.cells import cell_xml, style_cell_xml
+from tradexl.fileengine.cells import cell_xml, escape_attr, style_cell_xml
 from tradexl.fileengine.charts import SHEET_DRAWING_RID, ChartParts, chart_parts
 from tradexl.fileengine.styles import StyleBook
 from tradexl.grid import column_letter
@@ -36,9 +36,6 @@ def header_text(text: str) -> str:
     """User text for a header/footer section: '&' is a control character there, so it is doubled."""
     return text.replace("&", "&&")
 
-
-def _xml_attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _row_xml(number: int, row: Row, styles: StyleBook, width: int) -> str:
@@ -92,8 +89,8 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
         orientation = "landscape" if printing.landscape else "portrait"
         fit = ' fitToWidth="1" fitToHeight="0"' if printing.fit_width else ""
         parts.append(f'<pageSetup paperSize="9" orientation="{orientation}"{fit}/>')
-        header = _xml_attr(("&C" + header_text(printing.header_center))[:HEADER_FOOTER_MAX])
-        footer = _xml_attr(("&C" + printing.footer_center)[:HEADER_FOOTER_MAX])
+        header = escape_attr(("&C" + header_text(printing.header_center))[:HEADER_FOOTER_MAX])
+        footer = escape_attr(("&C" + printing.footer_center)[:HEADER_FOOTER_MAX])
         parts.append(f"<headerFooter><oddHeader>{header}</oddHeader><oddFooter>{footer}</oddFooter></headerFooter>")
         if printing.page_breaks:
             breaks = "".join(f'<brk id="{r}" max="16383" man="1"/>' for r in printing.page_breaks)

@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from tradexl.fileengine.cells import escape_attr
 from tradexl.fileengine.package import local, parse_xml
 from tradexl.looks import COMPUTED_HEADER, Look, computed_look, row_look
 from tradexl.sheetspec import NUMBER_FORMATS
@@ -60,7 +61,7 @@ class StyleBook:
             if tag == "sz":
                 size = float(child.get("val", "11"))
             elif tag in {"name", "family", "charset", "scheme"}:
-                attrs = "".join(f' {k!s}="{_attr(str(v))}"' for k, v in child.attrib.items() if "}" not in str(k))
+                attrs = "".join(f' {k!s}="{escape_attr(str(v))}"' for k, v in child.attrib.items() if "}" not in str(k))
                 parts.setdefault(tag, f"<{self.prefix}{tag}{attrs}/>")
         self._base_size = size
         return "".join(parts[tag] for tag in FONT_ORDER if tag in parts)
@@ -100,7 +101,7 @@ class StyleBook:
 
     # --- entries --------------------------------------------------------------------------------------------
 
-    def _find_or_add(self, collection: str, xml: str) -> int:
+    def find_or_add(self, collection: str, xml: str) -> int:
         key = _key(etree.fromstring(_wrap(xml, self.prefix, self.ns)))
         entries = self.existing[collection]
         if key in entries:
@@ -110,13 +111,16 @@ class StyleBook:
         return len(entries) - 1
 
     def _numfmt(self, fmt: str) -> int:
-        code = NUMBER_FORMATS.get(fmt, "General")
+        return self.number_format_id(NUMBER_FORMATS.get(fmt, "General"))
+
+    def number_format_id(self, code: str) -> int:
+        """The numFmtId of a format code: built in, already in the workbook, or appended as a new one."""
         if code in BUILTIN_FORMATS:
             return BUILTIN_FORMATS[code]
         if code not in self._formats:
             new_id = max([FIRST_CUSTOM_FORMAT - 1, *self._formats.values()]) + 1
             self._formats[code] = new_id
-            self._find_or_add("numFmts", f'<{self.prefix}numFmt numFmtId="{new_id}" formatCode="{_attr(code)}"/>')
+            self.find_or_add("numFmts", f'<{self.prefix}numFmt numFmtId="{new_id}" formatCode="{escape_attr(code)}"/>')
         return self._formats[code]
 
     def _xf(self, look: Look, fmt: str) -> int:
@@ -128,18 +132,18 @@ class StyleBook:
             f'<{p}color rgb="{look.color}"/>' if look.color else "",
         ))
         font_xml = f"<{p}font>{font}{self._base_font}</{p}font>"
-        font_id = self._find_or_add("fonts", font_xml)
+        font_id = self.find_or_add("fonts", font_xml)
         if look.fill:
             fill_xml = (f'<{p}fill><{p}patternFill patternType="solid"><{p}fgColor rgb="{look.fill}"/>'
                         f'<{p}bgColor indexed="64"/></{p}patternFill></{p}fill>')
-            fill_id = self._find_or_add("fills", fill_xml)
+            fill_id = self.find_or_add("fills", fill_xml)
         else:
             fill_id = 0
         if look.border:
             sides = "".join(
                 f'<{p}{side} style="thin"><{p}color auto="1"/></{p}{side}>' if side == look.border else f"<{p}{side}/>"
                 for side in ("left", "right", "top", "bottom", "diagonal"))
-            border_id = self._find_or_add("borders", f"<{p}border>{sides}</{p}border>")
+            border_id = self.find_or_add("borders", f"<{p}border>{sides}</{p}border>")
         else:
             border_id = 0
         num_id = self._numfmt(fmt)
@@ -147,7 +151,7 @@ class StyleBook:
         xf_xml = (f'<{p}xf numFmtId="{num_id}" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" '
                   f'xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"'
                   + (f' applyAlignment="1">{align}</{p}xf>' if align else "/>"))
-        return self._find_or_add("cellXfs", xf_xml)
+        return self.find_or_add("cellXfs", xf_xml)
 
 
 def _key(element: etree._Element) -> tuple:
@@ -190,9 +194,6 @@ def _splice(text: str, prefix: str, name: str, entries: list[str], total: int) -
     close = text.index(f"</{prefix}{name}>", opening.end())
     return text[:opening.start()] + f"<{prefix}{name}{attrs}>" + text[opening.end():close] + body + text[close:]
 
-
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 def _num(value: float) -> str:

@@ -125,6 +125,18 @@ def write_draft(message: EmailMessage, folder: Path, stem: str) -> Path:
 
     The folder is created when missing; a draft of the same name is replaced (writing again is idempotent).
     """
+    return _write_atomic(message.as_bytes(), folder, safe_file_name(stem))
+
+
+def write_paste_text(text: str, folder: Path, stem: str) -> Path:
+    """Write a message to paste into a platform chat (Alibaba, WhatsApp) as `<folder>/<safe stem>.txt`.
+
+    UTF-8 with a byte-order mark and CRLF line ends, so Notepad on any Windows shows the buyer's name right."""
+    data = ("\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")).encode("utf-8")
+    return _write_atomic(data, folder, safe_file_name(stem, ".txt"))
+
+
+def _write_atomic(data: bytes, folder: Path, name: str) -> Path:
     folder = Path(folder)
     if folder.is_file():
         raise MailError(f"'{folder}' is a file, not a folder for drafts")
@@ -134,11 +146,11 @@ def write_draft(message: EmailMessage, folder: Path, stem: str) -> Path:
         raise MailError(f"cannot create the drafts folder '{folder}': a file is in the way") from None
     except OSError as exc:
         raise MailError(f"cannot create the drafts folder '{folder}': {exc.strerror or exc}") from None
-    target = folder / safe_file_name(stem)
+    target = folder / name
     temp = folder / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
         with open(temp, "xb") as out:
-            out.write(message.as_bytes())
+            out.write(data)
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)

@@ -33,7 +33,15 @@ import pandas as pd
 
 from tradexl.errors import MailError
 from tradexl.mail.answer import Answer, LineAnswer, answer_inquiry, quote_number
-from tradexl.mail.draft import Attachment, compose_draft, mailbox, safe_file_name, sender_for, write_draft
+from tradexl.mail.draft import (
+    Attachment,
+    compose_draft,
+    mailbox,
+    safe_file_name,
+    sender_for,
+    write_draft,
+    write_paste_text,
+)
 from tradexl.model import InputTables
 from tradexl.reports.common import column
 from tradexl.reports.pricing import active_products, format_price
@@ -56,9 +64,11 @@ UNIT_SINGULAR = {"pcs": "pc", "pieces": "piece", "sets": "set", "units": "unit",
 
 @dataclass
 class ReplyDraft:
-    """The draft message and the rows `--sent` logs for it."""
+    """The draft message (None when the buyer left no email: `text` is then pasted into their platform's chat)
+    and the rows `--sent` logs for it."""
 
-    message: EmailMessage
+    message: EmailMessage | None
+    text: str
     stem: str
     inquiry_row: int
     answer: Answer
@@ -125,8 +135,6 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
     settings = tables.settings
     row, inquiry = find_inquiry(tables, inquiry_id)
     email = re.split(r"[;,\s]+", as_text(inquiry.get("Email")))[0]  # the first, when a cell lists several
-    if "@" not in email:
-        raise MailError(f"inquiry {inquiry_id} has no buyer email; reply on its platform (e.g. Alibaba)")
     answer = answer_inquiry(inquiry, tables.frames["products"], tables.frames["quotes"], settings)
     owner = as_text(inquiry.get("Owner"))
     sender = sender_for(settings, owner)
@@ -140,10 +148,13 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
     letter = Letter(settings, answer, contact, signer, sender.addr_spec if sender else "", today, quote_no,
                     catalog is not None)
     message_id = as_text(inquiry.get("Message ID"))
+    text = letter.text(tables)
+    # No email (Alibaba, WhatsApp, phone): the same answer as text to paste into the buyer's platform chat.
     message = compose_draft(
-        sender=sender, to=mailbox(contact, email), subject=letter.subject(), text=letter.text(tables),
+        sender=sender, to=mailbox(contact, email), subject=letter.subject(), text=text,
         html=letter.html(), when=now, attachments=[catalog] if catalog else [],
-        in_reply_to=message_id if message_id.startswith("<") and "@" in message_id else None)
+        in_reply_to=message_id if message_id.startswith("<") and "@" in message_id else None) if "@" in email \
+        else None
     notes = [answer.region_note] if answer.region_note else []
     quotes = [quote_row(line, answer, inquiry, quote_no, today, owner) for line in answer.priced]
     what = ", ".join(line.model for line in answer.priced)
@@ -154,7 +165,7 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
                               else "product overview and company introduction sent"),
                 "Next Step": "Follow up on the quote" if quotes else "Ask which products interest them",
                 "By": owner}
-    return ReplyDraft(message, draft_stem(inquiry_id), row, answer, quote_no, quotes, followup, notes)
+    return ReplyDraft(message, text, draft_stem(inquiry_id), row, answer, quote_no, quotes, followup, notes)
 
 
 def quote_row(line: LineAnswer, answer: Answer, inquiry: Mapping[str, Any], quote_no: str, today: date,
@@ -381,6 +392,13 @@ def load_catalog(settings: Settings, folder: Path) -> tuple[Attachment | None, s
     return Attachment(path.name, path.read_bytes(), ctype), ""
 
 
+def write_reply(draft: ReplyDraft, folder: Path) -> Path:
+    """The .eml draft, or for a buyer without email the same answer as .txt to paste into their platform."""
+    if draft.message is None:
+        return write_paste_text(draft.text, folder, draft.stem)
+    return write_draft(draft.message, folder, draft.stem)
+
+
 def reply_file(path: Path, inquiry_id: str, out_dir: Path, *, today: date, now: datetime, sent: bool = False,
                force: bool = False) -> ReplyResult:
     """Write the draft into `out_dir`; with `sent`, log the reply in the workbook once (saved atomically)."""
@@ -398,7 +416,7 @@ def reply_file(path: Path, inquiry_id: str, out_dir: Path, *, today: date, now: 
     draft = compose_reply(tables, inquiry_id, today=today, now=now, catalog=catalog, quote_no=quote_no)
     if missing_catalog:
         draft.notes.append(missing_catalog)
-    target = write_draft(draft.message, out_dir, draft.stem)
+    target = write_reply(draft, out_dir)
     if before is not None:
         return ReplyResult(target, draft, False, before[0])
     if book is None:

@@ -23,10 +23,9 @@ import xlwings as xw
 from tradexl import operations
 from tradexl.contactlog import LOG_STEPS, followup_row, with_rows
 from tradexl.errors import TradeXLError
-from tradexl.mail.draft import write_draft
 from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
 from tradexl.mail.importer import Batch, ImportReport, collect, file_batches, link, message_batches
-from tradexl.mail.reply import compose_reply, load_catalog
+from tradexl.mail.reply import compose_reply, load_catalog, write_reply
 from tradexl.model import InputTables, RunResult
 from tradexl.pi.service import write_pi_files
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
@@ -206,7 +205,7 @@ def reply_draft() -> None:
         folder = Path(book.fullname).parent
         catalog, _ = load_catalog(tables.settings, folder)
         draft = compose_reply(tables, inquiry_id, today=today, now=moment.astimezone(), catalog=catalog)
-        target = write_draft(draft.message, folder / DRAFTS_FOLDER, draft.stem)
+        target = write_reply(draft, folder / DRAFTS_FOLDER)
         open_with_default_program(target)
         return _no_writes(f"Reply draft for {inquiry_id}: {target}")
 
