@@ -20,7 +20,7 @@ from tradexl.mail.importer import import_messages
 from tradexl.mail.lookup import history_text, lookup
 from tradexl.mail.reply import compose_reply, reply_file
 from tradexl.model import InputTables
-from tradexl.reports.unanswered import unanswered, unanswered_sheet
+from tradexl.reports.unanswered import time_left, unanswered, unanswered_sheet
 from tradexl.rules.enrich import enrich
 from tradexl.settings import Settings, TeamMember
 
@@ -107,8 +107,23 @@ def test_unanswered_most_urgent_first(imported: Path):
     latest = frame[frame["Inquiry ID"] == "I0018"].iloc[0]  # received 2026-03-20 15:40
     assert latest["Hours Left"] == pytest.approx(24 - 17.333, abs=0.1)
     spec = unanswered_sheet(inquiries, tables.settings, NOW)
-    assert spec.name == "Unanswered" and spec.rows[2].kind == "header"
-    assert spec.rows[3].highlight == "overdue" and "16 past the limit" in spec.rows[1].values[0]
+    assert spec.name == "Unanswered" and spec.rows[2].kind == "header" and spec.rows[3].kind == "section"
+    assert spec.rows[4].highlight == "overdue" and "16 past the limit" in spec.rows[1].values[0]
+    data = [row for row in spec.rows if row.kind == "data"]
+    assert len(data) == 18 and spec.print_setup is not None and spec.print_setup.repeat_rows == (3, 3)
+    owners = [row.values[8] for row in data]
+    assert owners == sorted(owners, key=owners.index), "each owner's inquiries stand together"
+    i0018 = next(row for row in data if row.values[0] == "I0018")
+    assert i0018.values[10] == "7 h left"  # 24 h limit - 17 h 20 min waited = 6 h 40 min
+
+
+@pytest.mark.parametrize(("hours", "lang", "said"), [
+    (-72.0, "en", "3 days overdue"), (-30.0, "en", "1 day overdue"), (5.4, "en", "5 h left"),
+    (0.5, "en", "30 min left"), (-0.25, "en", "15 min overdue"), (-72.0, "zh", "已超时 3 天"),
+    (11.0, "zh", "还剩 11 小时"),
+])
+def test_time_left_is_said_as_a_salesperson_says_it(hours: float, lang: str, said: str):
+    assert time_left(hours, lang) == said
 
 
 def test_unanswered_fax_limit_and_replied():
