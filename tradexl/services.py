@@ -18,6 +18,8 @@ from tradexl.model import RunResult
 from tradexl.operations import STEPS
 
 if TYPE_CHECKING:
+    from tradexl.mail.imap import ImapAccount
+    from tradexl.mail.importer import ImportReport
     from tradexl.mail.reply import ReplyResult
 
 Progress = Callable[[str], None]
@@ -143,3 +145,33 @@ def reply(path: Path, inquiry_id: str, out_dir: Path, *, today: date | None = No
 
     day, _ = clock(today)
     return reply_file(Path(path), inquiry_id, Path(out_dir), today=day, now=event_time(), sent=sent, force=force)
+
+
+def import_files(path: Path, files: Sequence[Path], *, include_robots: bool = False, force: bool = False,
+                 progress: Progress | None = None) -> ImportReport:
+    """`tradexl import`: new inquiries from mail files, mailboxes and platform exports, matched, graded and
+    scheduled in one atomic save."""
+    from tradexl.mail.importer import import_messages
+
+    _, now = clock(None)
+    return import_messages(Path(path), list(files), now=now, force=force, include_robots=include_robots,
+                           progress=progress)
+
+
+def fetch(path: Path, account: ImapAccount, *, since: date | None = None, mark_seen: bool = False,
+          include_robots: bool = False, force: bool = False, progress: Progress | None = None) -> ImportReport:
+    """`tradexl fetch`: the same as `import_files`, straight from an IMAP mailbox (password from the
+    environment or the keyring, never an argument)."""
+    from tradexl.mail.imap import fetch_messages, imap_password
+    from tradexl.mail.importer import import_raw
+
+    raws = fetch_messages(account, imap_password(account.user, account.host), since=since, mark_seen=mark_seen)
+    _, now = clock(None)
+    return import_raw(Path(path), raws, now=now, force=force, include_robots=include_robots, progress=progress)
+
+
+def lookup(path: Path, query: str) -> str:
+    """`tradexl lookup`: a buyer's whole history as text, found by the one buyer rule (read only)."""
+    from tradexl.mail.lookup import lookup as history
+
+    return history(Path(path), query)

@@ -7,16 +7,13 @@ from pathlib import Path
 
 import click
 
+from tradexl import services
 from tradexl.cli.app import cli
 from tradexl.cli.commands import FORCE, TODAY, VERBOSE, WORKBOOK, reporter
 from tradexl.mail.importer import ImportReport
 
 SINCE = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
                      help="Only messages received on or after this day.")
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 INCLUDE_ROBOTS = click.option("--include-robots", is_flag=True,
@@ -57,10 +54,8 @@ def import_command(path: Path, files: tuple[Path, ...], include_robots: bool, fo
 
     Example: tradexl import Sales.xlsm inbox.mbox alibaba-inquiries.xlsx
     """
-    from tradexl.mail.importer import import_messages
-
-    report = import_messages(path, list(files), now=_now(), force=force, include_robots=include_robots,
-                             progress=reporter(verbose))
+    report = services.import_files(path, files, include_robots=include_robots, force=force,
+                                   progress=reporter(verbose))
     _print_report(path, report, verbose)
 
 
@@ -84,14 +79,12 @@ def fetch(path: Path, host: str, user: str, port: int, folder: str, since: datet
 
     Example: TRADEXL_IMAP_PASSWORD=... tradexl fetch Sales.xlsm --imap imap.example.com --user sales --since 2026-03-01
     """
-    from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
-    from tradexl.mail.importer import import_raw
+    from tradexl.mail.imap import ImapAccount
 
     account = ImapAccount(host, user, port, folder, cafile)
-    raws = fetch_messages(account, imap_password(user, host), since=since.date() if since else None,
-                          mark_seen=mark_seen)
-    _print_report(path, import_raw(path, raws, now=_now(), force=force, include_robots=include_robots,
-                                   progress=reporter(verbose)), verbose)
+    report = services.fetch(path, account, since=since.date() if since else None, mark_seen=mark_seen,
+                            include_robots=include_robots, force=force, progress=reporter(verbose))
+    _print_report(path, report, verbose)
 
 
 @cli.command()
@@ -109,13 +102,9 @@ def lookup(path: Path, query: str, sheet: bool, today: date | None, force: bool)
     Example: tradexl lookup Sales.xlsm alnoor-trading.ae
     """
     if not sheet:
-        from tradexl.mail.lookup import lookup as history
-
-        click.echo(history(path, query), nl=False)
+        click.echo(services.lookup(path, query), nl=False)
         return
-    from tradexl.services import write_history
-
-    text, result = write_history(path, query, today=today or date.today(), force=force)
+    text, result = services.write_history(path, query, today=services.clock(today)[0], force=force)
     click.echo(text, nl=False)
     click.echo(f"{path.name}: {result.message}")
 
@@ -141,9 +130,7 @@ def reply(path: Path, inquiry_id: str, out_dir: Path, sent: bool, today: date | 
     Example: tradexl reply Sales.xlsm I0042 --out drafts
     once sent: tradexl reply Sales.xlsm I0042 --out drafts --sent
     """
-    from tradexl.services import reply as reply_service
-
-    result = reply_service(path, inquiry_id, out_dir, today=today, sent=sent, force=force)
+    result = services.reply(path, inquiry_id, out_dir, today=today, sent=sent, force=force)
     for note in result.draft.notes:
         click.echo(f"Note: {note}", err=True)
     lines = len(result.draft.quotes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
@@ -11,10 +11,7 @@ from tradexl.cli.app import cli
 from tradexl.cli.commands import FORCE, TODAY, WORKBOOK, _parse_day
 from tradexl.outreach.segments import DO_NOT_MAIL, NO_EMAIL, Segment
 from tradexl.outreach.service import Written
-
-
-def _now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
+from tradexl.services import event_time
 
 
 def _values(text: str | None) -> tuple[str, ...]:
@@ -79,7 +76,7 @@ def mailing(path: Path, out_dir: Path | None, grade: str | None, region: str | N
     """
     from tradexl.outreach import service
 
-    now = _now()
+    now = event_time()
     day = today or now.date()
     if mark_dir is not None:
         logged = service.mark_sent(path, mark_dir, today=day, force=force)
@@ -117,7 +114,7 @@ def greetings(path: Path, out_dir: Path | None, days: int, notice_days: int, sen
     """
     from tradexl.outreach import service
 
-    now = _now()
+    now = event_time()
     target = out_dir or Path("greetings")
     written = service.greetings(path, target, today=today or now.date(), now=now, days=days,
                                 notice_days=notice_days, sent=sent, force=force)
@@ -143,7 +140,7 @@ def trip(path: Path, country: str, city: str, start: date | None, end: date | No
     """
     from tradexl.outreach import service
 
-    now = _now()
+    now = event_time()
     target = out_dir or Path("trip")
     written = service.trip(path, target, country=country, city=city, start=start, end=end,
                            today=today or now.date(), now=now, sent=sent, force=force)
@@ -170,7 +167,7 @@ def show(path: Path, show_name: str, out_dir: Path | None, grade: str, sent: boo
     """
     from tradexl.outreach import service
 
-    now = _now()
+    now = event_time()
     target = out_dir or Path("invitations")
     written = service.show(path, target, name=show_name, today=today or now.date(), now=now,
                            grades=tuple(g.upper() for g in _values(grade)), sent=sent, force=force)
