@@ -135,3 +135,21 @@ def test_quote_sheets_one_per_region_in_table_order():
     north_america = sheets[[s.name for s in sheets].index("Quote - North America")]
     prices = [r.values[5] for r in north_america.rows if r.kind == "data" and len(r.values) == 9]
     assert prices == [14.2, 1156.0, "on request"]  # 12.345 x 1.15 = 14.19675; 1005 x 1.15 = 1155.75
+
+
+def test_an_ampersand_in_a_region_prints_once_in_the_page_header():
+    import zipfile
+    from pathlib import Path
+
+    from tradexl.fileengine.render import render_sheet
+    from tradexl.fileengine.styles import StyleBook
+
+    region = RegionPricing("Russia & Central Asia", 1.0, "", "T/T", "FOB Ningbo", 15)
+    sheet = quote_sheet(region, PRODUCTS, Settings(regions=(region,)), TODAY)
+    assert sheet.print_setup is not None and sheet.print_setup.header_center == "Quotation - Russia & Central Asia"
+    template = Path(__file__).resolve().parents[1] / "TradeWorkbook.xlsm"
+    with zipfile.ZipFile(template) as z:
+        styles = StyleBook(z.read("xl/styles.xml"))
+    xml = render_sheet(sheet, styles).xml.decode()
+    # '&' is a code in headers: one literal '&' is written '&&' (XML-escaped), so Excel prints it once
+    assert "Russia &amp;&amp; Central Asia" in xml and "&amp;&amp;&amp;&amp;" not in xml

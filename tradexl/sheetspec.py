@@ -40,6 +40,12 @@ class Row:
         return self.formats[col] if col < len(self.formats) else ""
 
 
+def header_text(text: str) -> str:
+    """User text for a print header/footer section: '&' starts a code there (&P, &N), so a literal one is
+    doubled. `PrintSetup.header_center` is plain text; both shells escape it with this when they write it."""
+    return text.replace("&", "&&")
+
+
 @dataclass(frozen=True)
 class PrintSetup:
     """How the sheet prints: the weekly report must come out of the printer ready to hand over."""

@@ -14,7 +14,7 @@ from tradexl.fileengine.charts import SHEET_DRAWING_RID, ChartParts, chart_parts
 from tradexl.fileengine.styles import StyleBook
 from tradexl.grid import column_letter
 from tradexl.plan import written_cells
-from tradexl.sheetspec import Row, SheetSpec
+from tradexl.sheetspec import Row, SheetSpec, header_text
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -30,11 +30,6 @@ class Rendered:
 
 def quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
-
-
-def header_text(text: str) -> str:
-    """User text for a header/footer section: '&' is a control character there, so it is doubled."""
-    return text.replace("&", "&&")
 
 
 

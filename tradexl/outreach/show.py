@@ -179,7 +179,7 @@ def show_sheet(enriched: Enriched, show: TradeShow, buyers: pd.DataFrame, settin
         rows.append(Row(values, kind="data", highlight=highlight, formats=FORMATS))
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
-        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=show.show.replace("&", "&&"),
+        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=show.show,
                                footer_center=labels("page_footer"), repeat_rows=(HEADER_ROW, HEADER_ROW)),
         autofilter_header_row=HEADER_ROW if len(buyers) else None,
     )

@@ -123,7 +123,7 @@ def trip_sheet(enriched: Enriched, buyers: pd.DataFrame, settings: Settings, pla
         rows.append(Row((labels("trip.none", place=place),), kind="note"))
     return SheetSpec(
         name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
-        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=f"Trip {place}".replace("&", "&&"),
+        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=f"Trip {place}",
                                footer_center=labels("page_footer"), repeat_rows=(HEADER_ROW, HEADER_ROW)),
         autofilter_header_row=HEADER_ROW if len(buyers) else None,
     )

@@ -94,7 +94,7 @@ def quote_sheet(region: RegionPricing, products: pd.DataFrame, settings: Setting
     rows += [Row((), kind="blank"), Row((f"Note: {region.pricing_note}",), kind="note")]
     return SheetSpec(
         name=name or unique_sheet_names([region.region])[0], rows=tuple(rows), widths=WIDTHS,
-        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title.replace("&", "&&"),
+        print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
                                repeat_rows=(header_row, header_row)),
     )
 

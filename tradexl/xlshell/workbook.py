@@ -24,7 +24,7 @@ from tradexl.looks import COMPUTED_HEADER, Look
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, WritePlan
 from tradexl.schema import SHEETS_BY_KEY
-from tradexl.sheetspec import PrintSetup
+from tradexl.sheetspec import PrintSetup, header_text
 from tradexl.xlshell.charts import write_charts
 from tradexl.xlshell.plan import (
     BASE_FONT_SIZE,
@@ -160,7 +160,7 @@ def excel_only(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
                 page.Zoom = False
                 page.FitToPagesWide = 1
                 page.FitToPagesTall = False
-            page.CenterHeader = setup.header_center.replace("&", "&&")  # '&' starts a code in headers
+            page.CenterHeader = header_text(setup.header_center)
             page.CenterFooter = setup.footer_center
             if setup.repeat_rows:
                 page.PrintTitleRows = f"${setup.repeat_rows[0]}:${setup.repeat_rows[1]}"
