@@ -153,3 +153,31 @@ def test_an_ampersand_in_a_region_prints_once_in_the_page_header():
     xml = render_sheet(sheet, styles).xml.decode()
     # '&' is a code in headers: one literal '&' is written '&&' (XML-escaped), so Excel prints it once
     assert "Russia &amp;&amp; Central Asia" in xml and "&amp;&amp;&amp;&amp;" not in xml
+
+
+def test_long_specifications_wrap_in_both_shells():
+    import re
+    import zipfile
+    from pathlib import Path
+
+    from tradexl.fileengine.render import render_sheet
+    from tradexl.fileengine.styles import StyleBook
+    from tradexl.xlshell.plan import render
+
+    sheet = quote_sheet(MIDDLE_EAST, PRODUCTS, Settings(regions=(MIDDLE_EAST,)), TODAY)
+    header = next(i for i, r in enumerate(sheet.rows) if r.kind == "header") + 1
+    first, last = header + 1, header + 3  # the three product rows
+    # the xlwings shell: one wrap call for the data cells of the wrapped columns (Name, Specification, Certs,
+    # Params): company lines 4-13, terms 15-18, products 21-23 (a long address or award wraps too)
+    assert (first, last) == (21, 23)
+    assert render(sheet).wraps == ("B4:B13,B15:B18,B21:B23,C4:C13,C15:C18,C21:C23,H4:H13,H15:H18,H21:H23,"
+                                   "I4:I13,I15:I18,I21:I23",)
+    # the file engine: those cells get a style with wrapText, the model and price cells do not
+    with zipfile.ZipFile(Path(__file__).resolve().parents[1] / "TradeWorkbook.xlsm") as z:
+        styles = StyleBook(z.read("xl/styles.xml"))
+    xml = render_sheet(sheet, styles).xml.decode()
+    style_of = dict(re.findall(rf'<c r="([A-I]){first}" s="(\d+)"', xml))
+    book = styles.result() or b""
+    xfs = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", book.decode().split("<cellXfs", 1)[1].split("</cellXfs>")[0])
+    assert all("wrapText" in xfs[int(style_of[c])] for c in "BCHI")
+    assert not any("wrapText" in xfs[int(style_of[c])] for c in "AF")

@@ -97,6 +97,9 @@ class SheetSpec:
     tab_color: str = ""
     autofilter_header_row: int | None = field(default=None)  # 1-based header row for an autofilter, if any
     charts: tuple[Chart, ...] = ()
+    wrap_columns: tuple[int, ...] = ()
+    """0-based columns whose data cells wrap (and their rows grow) instead of being cut off: long product
+    specifications, so that LX-8100 and LX-8150 do not look the same on a printed quote."""
 
     @property
     def width(self) -> int:

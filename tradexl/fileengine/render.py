@@ -33,10 +33,10 @@ def quote_sheet(name: str) -> str:
 
 
 
-def _row_xml(number: int, row: Row, styles: StyleBook, width: int) -> str:
+def _row_xml(number: int, row: Row, styles: StyleBook, width: int, wrap: tuple[int, ...] = ()) -> str:
     cells = []
     for i, value, fmt in written_cells(row, width):
-        style = styles.role(row.kind, fmt, row.highlight)
+        style = styles.role(row.kind, fmt, row.highlight, wrap=row.kind == "data" and i in wrap)
         ref = f"{column_letter(i + 1)}{number}"
         cells.append(cell_xml(ref, value, style) or style_cell_xml(ref, style))
     if not cells:
@@ -49,7 +49,7 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
     width = max(spec.width, len(spec.widths), 1)
     height = max(len(spec.rows), 1)
     last_ref = f"{column_letter(width)}{height}"
-    rows = "".join(_row_xml(i + 1, row, styles, width) for i, row in enumerate(spec.rows))
+    rows = "".join(_row_xml(i + 1, row, styles, width, spec.wrap_columns) for i, row in enumerate(spec.rows))
     printing = spec.print_setup
 
     sheet_pr = ""

@@ -10,6 +10,7 @@ styles.xml stays byte-identical (`StyleBook.result()` returns None when nothing 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 
@@ -36,7 +37,7 @@ class StyleBook:
         self.ns = etree.QName(self.root).namespace or ""
         self.prefix = f"{self.root.prefix}:" if self.root.prefix else ""
         self.existing: dict[str, list[tuple]] = {}
-        self._roles: dict[tuple[str, str, str], int] = {}
+        self._roles: dict[tuple[str, str, str, bool], int] = {}
         for name in ORDER:
             element = self._collection(name)
             self.existing[name] = [_key(child) for child in element] if element is not None else []
@@ -68,12 +69,13 @@ class StyleBook:
 
     # --- public ---------------------------------------------------------------------------------------------
 
-    def role(self, kind: str, fmt: str = "", highlight: str = "") -> int:
-        """cellXfs index for a generated-sheet cell: row role x number format x highlight fill."""
-        key = (kind, fmt, highlight)
+    def role(self, kind: str, fmt: str = "", highlight: str = "", wrap: bool = False) -> int:
+        """cellXfs index for a generated-sheet cell: row role x number format x highlight fill (x wrapped)."""
+        key = (kind, fmt, highlight, wrap)
         index = self._roles.get(key)
         if index is None:
-            index = self._roles[key] = self.xf(row_look(kind, highlight), fmt)
+            look = row_look(kind, highlight)
+            index = self._roles[key] = self.xf(replace(look, wrap=True) if wrap else look, fmt)
         return index
 
     def computed_header(self) -> int:

@@ -11,6 +11,7 @@ mailbox looks untouched unless `mark_seen` is asked for.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import ssl
 from collections.abc import Iterator
@@ -46,9 +47,11 @@ def imap_password(user: str, host: str) -> str:
     secret = os.environ.get(PASSWORD_ENV)
     if secret:
         return secret
-    keyring: Any = None
-    with contextlib.suppress(ImportError):
-        import keyring  # optional dependency
+    keyring: Any
+    try:
+        keyring = importlib.import_module("keyring")  # optional dependency (the `keyring` extra)
+    except ImportError:
+        keyring = None
     if keyring is not None:
         try:
             stored = keyring.get_password(KEYRING_SERVICE, f"{user}@{host}")

@@ -26,6 +26,7 @@ from tradexl.sheetspec import Format, PrintSetup, Row, SheetSpec
 PRODUCT_COLUMNS = ("Model", "Name", "Specification", "MOQ", "Unit", "Unit Price", "Currency", "Certifications",
                    "Technical Parameters")
 WIDTHS = (16.0, 24.0, 26.0, 9.0, 7.0, 12.0, 9.0, 20.0, 40.0)
+WRAPPED = (1, 2, 7, 8)  # Name, Specification, Certifications, Technical Parameters: shown whole, never cut
 PRICE_ON_REQUEST = "on request"
 PRICE_FORMATS: dict[int, Format] = {0: "int", 2: "money"}
 
@@ -96,6 +97,7 @@ def quote_sheet(region: RegionPricing, products: pd.DataFrame, settings: Setting
         name=name or unique_sheet_names([region.region])[0], rows=tuple(rows), widths=WIDTHS,
         print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
                                repeat_rows=(header_row, header_row)),
+        wrap_columns=WRAPPED,
     )
 
 

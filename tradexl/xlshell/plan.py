@@ -257,6 +257,7 @@ class Render:
     autofilter: str = ""
     tab_color: str = ""
     charts: tuple[Chart, ...] = ()
+    wraps: tuple[str, ...] = ()  # data cells of the sheet's wrap columns, as chunked address unions
 
     @property
     def block(self) -> Block:
@@ -337,6 +338,8 @@ def render(spec: SheetSpec) -> Render:
         if not w:
             continue
         width_cols.setdefault(w, []).append(f"{column_letter(start + 1)}:{column_letter(end + 1)}")
+    wrap_areas = [area_address(start + 1, col + 1, end + 1, col + 1) for col in spec.wrap_columns
+                  for data, start, end in runs([r.kind == "data" for r in spec.rows]) if data]
     n_rows = max(len(spec.rows), 1)
     autofilter = ""
     if spec.autofilter_header_row:
@@ -353,6 +356,7 @@ def render(spec: SheetSpec) -> Render:
         autofilter=autofilter,
         tab_color=spec.tab_color,
         charts=spec.charts,
+        wraps=chunk_addresses(wrap_areas),
     )
 
 

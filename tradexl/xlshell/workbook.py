@@ -118,6 +118,8 @@ def _write_render(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
     for style, addresses in render.styles:
         _style(sheet, addresses, style)
     _number_formats(sheet, render.formats)
+    for address in render.wraps:
+        sheet.range(address).wrap_text = True
     for width, addresses in render.widths:
         for address in addresses:
             sheet.range(address).column_width = width
