@@ -155,7 +155,7 @@ def test_an_ampersand_in_a_region_prints_once_in_the_page_header():
     assert "Russia &amp;&amp; Central Asia" in xml and "&amp;&amp;&amp;&amp;" not in xml
 
 
-def test_long_specifications_wrap_in_both_shells():
+def test_long_specifications_wrap_and_rows_grow_in_both_shells():
     import re
     import zipfile
     from pathlib import Path
@@ -164,20 +164,23 @@ def test_long_specifications_wrap_in_both_shells():
     from tradexl.fileengine.styles import StyleBook
     from tradexl.xlshell.plan import render
 
-    sheet = quote_sheet(MIDDLE_EAST, PRODUCTS, Settings(regions=(MIDDLE_EAST,)), TODAY)
-    header = next(i for i, r in enumerate(sheet.rows) if r.kind == "header") + 1
-    first, last = header + 1, header + 3  # the three product rows
-    # the xlwings shell: one wrap call for the data cells of the wrapped columns (Name, Specification, Certs,
-    # Params): company lines 4-13, terms 15-18, products 21-23 (a long address or award wraps too)
-    assert (first, last) == (21, 23)
-    assert render(sheet).wraps == ("B4:B13,B15:B18,B21:B23,C4:C13,C15:C18,C21:C23,H4:H13,H15:H18,H21:H23,"
-                                   "I4:I13,I15:I18,I21:I23",)
-    # the file engine: those cells get a style with wrapText, the model and price cells do not
+    long_spec = "Aluminium housing, tempered glass, 150 lm/W, 5000K, IP66, IK08, 0-10V dimming"  # 81 characters
+    products = pd.concat([PRODUCTS.iloc[:1].assign(Specification=long_spec), PRODUCTS.iloc[1:]], ignore_index=True)
+    sheet = quote_sheet(MIDDLE_EAST, products, Settings(regions=(MIDDLE_EAST,)), TODAY)
+    # rows: title, subtitle, blank, 10 company lines (4-13), blank, 4 terms (15-18), blank, header (20), products
+    assert [r.kind for r in sheet.rows[19:23]] == ["header", "data", "data", "data"]
+    # Specification is 26 wide: 25 characters a line, so 81 characters take 4 lines of 15 points; the default
+    # Awards line "(awards and certificates)" (25 characters) in the 24-wide column B takes 2
+    assert sheet.row_heights() == {7: 30.0, 21: 60.0}
+    excel = render(sheet)
+    assert excel.wraps == ("A4:I13,A15:I18,A21:I23",)
+    assert excel.heights == ((30.0, ("A7:I7",)), (60.0, ("A21:I21",)))
     with zipfile.ZipFile(Path(__file__).resolve().parents[1] / "TradeWorkbook.xlsm") as z:
         styles = StyleBook(z.read("xl/styles.xml"))
     xml = render_sheet(sheet, styles).xml.decode()
-    style_of = dict(re.findall(rf'<c r="([A-I]){first}" s="(\d+)"', xml))
-    book = styles.result() or b""
-    xfs = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", book.decode().split("<cellXfs", 1)[1].split("</cellXfs>")[0])
-    assert all("wrapText" in xfs[int(style_of[c])] for c in "BCHI")
-    assert not any("wrapText" in xfs[int(style_of[c])] for c in "AF")
+    assert '<row r="21" ht="60" customHeight="1">' in xml and '<row r="22">' in xml
+    style_of = dict(re.findall(r'<c r="([A-I])21" s="(\d+)"', xml))
+    book = (styles.result() or b"").decode()
+    xfs = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", book.split("<cellXfs", 1)[1].split("</cellXfs>")[0])
+    assert all('wrapText="1"' in xfs[int(style_of[c])] and 'vertical="top"' in xfs[int(style_of[c])]
+               for c in "ACF")

@@ -164,6 +164,10 @@ def test_both_shells_write_the_same_values_formats_and_fills_with_the_real_core(
             compared += 1
             filled += engine_look(cell)[1] == "FFC7CE"
     assert compared > 1000 and filled > 10
+    for spec in plan.sheets:  # rows grown for wrapped text (long quote specifications): same heights in both
+        heights = {area(a)[0]: v for address, attr, v in excel.sheet(spec.name).formats if attr == "row_height"
+                   for a in address.split(",")}
+        assert heights == {r: d.height for r, d in engine[spec.name].row_dimensions.items() if d.customHeight}
     customers = next(c for c in plan.computed if c.highlighted_rows)
     hours = next(c for cells in plan.computed for c in cells.columns if c.name == "Response Hours")
     assert hours.fmt == "decimal1"

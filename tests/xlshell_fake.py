@@ -340,6 +340,7 @@ class FakeExcel:
         self._prop(rng, "Range", "color", None, fmt("color"))
         self._prop(rng, "Range", "number_format", None, fmt("number_format"))
         self._prop(rng, "Range", "column_width", None, fmt("column_width"))
+        self._prop(rng, "Range", "row_height", None, fmt("row_height"))
         self._prop(rng, "Range", "wrap_text", None, fmt("wrap_text"))
         self._prop(rng, "Range", "font", lambda: self._font(fake, plain))
         self._prop(rng, "Range", "left", lambda: (areas[0][1] - 1) * 48.0)  # default 8.43-character columns

@@ -85,6 +85,16 @@ class Chart:
     size: tuple[int, int] = (480, 260)  # width, height in pixels
 
 
+LINE_HEIGHT = 15.0  # points per text line at the default 11-point font (Excel's default row height)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes in a wrapping cell `width` characters wide (a cautious estimate: neither
+    Excel nor LibreOffice grows a row by itself for a file written by another program)."""
+    per_line = max(int(width) - 1, 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
 @dataclass(frozen=True)
 class SheetSpec:
     """A whole generated sheet: rows from A1 down, column widths, frozen rows, print settings."""
@@ -98,9 +108,23 @@ class SheetSpec:
     autofilter_header_row: int | None = field(default=None)  # 1-based header row for an autofilter, if any
     charts: tuple[Chart, ...] = ()
     wrap_columns: tuple[int, ...] = ()
-    """0-based columns whose data cells wrap (and their rows grow) instead of being cut off: long product
-    specifications, so that LX-8100 and LX-8150 do not look the same on a printed quote."""
+    """0-based columns whose long text wraps instead of being cut off (long product specifications, so that
+    LX-8100 and LX-8150 do not look the same on a printed quote): their rows grow to fit (`row_heights`), and
+    every data cell then wraps and sits at the top, so a row reads across."""
 
     @property
     def width(self) -> int:
         return max((len(r.values) for r in self.rows), default=0)
+
+    def row_heights(self) -> dict[int, float]:
+        """1-based row -> height in points for data rows whose wrapped cells need more than one line."""
+        heights: dict[int, float] = {}
+        for number, row in enumerate(self.rows, start=1):
+            if row.kind != "data":
+                continue
+            lines = max((wrapped_lines(str(row.values[c]), self.widths[c]) for c in self.wrap_columns
+                         if c < len(row.values) and c < len(self.widths) and isinstance(row.values[c], str)),
+                        default=1)
+            if lines > 1:
+                heights[number] = lines * LINE_HEIGHT
+        return heights

@@ -33,15 +33,17 @@ def quote_sheet(name: str) -> str:
 
 
 
-def _row_xml(number: int, row: Row, styles: StyleBook, width: int, wrap: tuple[int, ...] = ()) -> str:
+def _row_xml(number: int, row: Row, styles: StyleBook, width: int, wrap: tuple[int, ...] = (),
+             height: float | None = None) -> str:
     cells = []
     for i, value, fmt in written_cells(row, width):
-        style = styles.role(row.kind, fmt, row.highlight, wrap=row.kind == "data" and i in wrap)
+        style = styles.role(row.kind, fmt, row.highlight, wrap=row.kind == "data" and bool(wrap))
         ref = f"{column_letter(i + 1)}{number}"
         cells.append(cell_xml(ref, value, style) or style_cell_xml(ref, style))
     if not cells:
         return ""
-    return f'<row r="{number}">{"".join(cells)}</row>'
+    size = f' ht="{height:g}" customHeight="1"' if height else ""
+    return f'<row r="{number}"{size}>{"".join(cells)}</row>'
 
 
 def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
@@ -49,7 +51,9 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
     width = max(spec.width, len(spec.widths), 1)
     height = max(len(spec.rows), 1)
     last_ref = f"{column_letter(width)}{height}"
-    rows = "".join(_row_xml(i + 1, row, styles, width, spec.wrap_columns) for i, row in enumerate(spec.rows))
+    heights = spec.row_heights()
+    rows = "".join(_row_xml(i + 1, row, styles, width, spec.wrap_columns, heights.get(i + 1))
+                   for i, row in enumerate(spec.rows))
     printing = spec.print_setup
 
     sheet_pr = ""

@@ -258,6 +258,7 @@ class Render:
     tab_color: str = ""
     charts: tuple[Chart, ...] = ()
     wraps: tuple[str, ...] = ()  # data cells of the sheet's wrap columns, as chunked address unions
+    heights: tuple[tuple[float, tuple[str, ...]], ...] = ()  # row height -> rows ("A5:I5,A9:I9"), as the file engine
 
     @property
     def block(self) -> Block:
@@ -338,8 +339,8 @@ def render(spec: SheetSpec) -> Render:
         if not w:
             continue
         width_cols.setdefault(w, []).append(f"{column_letter(start + 1)}:{column_letter(end + 1)}")
-    wrap_areas = [area_address(start + 1, col + 1, end + 1, col + 1) for col in spec.wrap_columns
-                  for data, start, end in runs([r.kind == "data" for r in spec.rows]) if data]
+    wrap_areas = [area_address(start + 1, 1, end + 1, width)
+                  for data, start, end in runs([r.kind == "data" for r in spec.rows]) if data and spec.wrap_columns]
     n_rows = max(len(spec.rows), 1)
     autofilter = ""
     if spec.autofilter_header_row:
@@ -357,7 +358,16 @@ def render(spec: SheetSpec) -> Render:
         tab_color=spec.tab_color,
         charts=spec.charts,
         wraps=chunk_addresses(wrap_areas),
+        heights=tuple((h, chunk_addresses(rows)) for h, rows in _rows_by_height(spec.row_heights(), width).items()),
     )
+
+
+def _rows_by_height(heights: Mapping[int, float], width: int) -> dict[float, list[str]]:
+    """Row height -> the rows of that height as areas ("A7:I7"); setting a range's row height sets its rows'."""
+    grouped: dict[float, list[str]] = {}
+    for row, height in sorted(heights.items()):
+        grouped.setdefault(height, []).append(area_address(row, 1, row, width))
+    return grouped
 
 
 def plan_run(result: RunResult, read: Mapping[str, SheetRead], language: str,

@@ -120,6 +120,9 @@ def _write_render(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
     _number_formats(sheet, render.formats)
     for address in render.wraps:
         sheet.range(address).wrap_text = True
+    for height, addresses in render.heights:
+        for address in addresses:
+            sheet.range(address).row_height = height
     for width, addresses in render.widths:
         for address in addresses:
             sheet.range(address).column_width = width
