@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
 from tradexl.builder import build_workbook
-from tradexl.cli.app import cli
+from tradexl.cli.app import cli, register_commands
 from tradexl.sampledata import demo_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,10 +22,8 @@ TODAY = date(2026, 11, 28)
 
 
 def commands() -> dict[str, object]:
-    import tradexl.cli.commands
-    import tradexl.cli.mail  # noqa: F401
-
-    return dict(cli.commands)
+    """Every command of `tradexl`, all modules registered (as the console script does)."""
+    return dict(register_commands().commands)
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_support import invoke
 from python_calamine import CalamineWorkbook
 
 from tradexl.builder import build_workbook
-from tradexl.cli.app import cli
 from tradexl.fileengine.reader import read_workbook
 from tradexl.settings import Settings
 
@@ -28,11 +27,6 @@ FOLLOWUPS = [{"Date": datetime(2026, 3, 10), "Customer ID": "C0001", "Company": 
               "Channel": "Phone", "Summary": "Discussed prices", "Next Step": "Send catalogue", "By": "Amy"}]
 
 
-def invoke(*args: object) -> tuple[int, str, str]:
-    import tradexl.cli.day  # noqa: F401  (importing registers the commands)
-
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,10 @@ from email.policy import default
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_support import invoke
 from python_calamine import CalamineWorkbook
 
 from tradexl.builder import build_workbook
-from tradexl.cli.app import cli
 from tradexl.fileengine.reader import read_workbook
 from tradexl.settings import Settings
 
@@ -31,12 +30,6 @@ CUSTOMERS = [{"Customer ID": "C0007", "Company": "Al Noor Trading L.L.C.", "Emai
               "Country": "UAE", "Owner": "Amy"}]
 
 
-def invoke(*args: object, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    import tradexl.cli.commands
-    import tradexl.cli.mail  # noqa: F401  (importing registers the commands)
-
-    result = CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from email import message_from_bytes
-from email.message import EmailMessage
-from email.policy import default
 from pathlib import Path
 
 import pytest
+from cli_support import parsed
+from cli_support import text_part as body
 
 from tradexl.errors import MailError
 from tradexl.mail.draft import Attachment, compose_draft, mailbox, safe_file_name, sender_for, write_draft
@@ -18,16 +17,8 @@ SHANGHAI = timezone(timedelta(hours=8))
 WHEN = datetime(2026, 12, 1, 9, 30, tzinfo=SHANGHAI)
 
 
-def parsed(path: Path) -> EmailMessage:
-    message = message_from_bytes(path.read_bytes(), policy=default)
-    assert isinstance(message, EmailMessage)
-    return message
 
 
-def body(message: EmailMessage, kind: str) -> str:
-    part = message.get_body((kind,))
-    assert part is not None, f"no text/{kind} part"
-    return str(part.get_content()).replace("\r\n", "\n")
 
 
 def test_a_draft_round_trips_with_names_html_and_an_attachment(tmp_path: Path):

@@ -9,18 +9,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from email import message_from_bytes
-from email.message import EmailMessage
-from email.policy import default
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
+from cli_support import invoke, parsed
+from cli_support import text_part as part
 
 from tradexl.builder import build_workbook
-from tradexl.cli.app import cli
 from tradexl.fileengine.engine import FileWorkbook
 from tradexl.fileengine.reader import read_workbook
 from tradexl.mail.answer import answer_inquiry, quote_number, wants_pi
@@ -65,11 +62,6 @@ CUSTOMERS = [{"Customer ID": "C0001", "Company": "Iluminación Muñoz S.L.", "Co
              {"Customer ID": "C0009", "Company": "Other", "Country": "Germany", "Owner": "Amy Wang"}]
 
 
-def invoke(*args: object) -> tuple[int, str, str]:
-    import tradexl.cli.mail  # noqa: F401  (importing registers the commands)
-
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()
@@ -80,16 +72,8 @@ def book(tmp_path: Path) -> Path:
     return path
 
 
-def parsed(path: Path) -> EmailMessage:
-    message = message_from_bytes(path.read_bytes(), policy=default)
-    assert isinstance(message, EmailMessage)
-    return message
 
 
-def part(message: EmailMessage, kind: str) -> str:
-    body = message.get_body((kind,))
-    assert body is not None, f"no text/{kind} part"
-    return str(body.get_content()).replace("\r\n", "\n")
 
 
 class Cells(HTMLParser):

@@ -10,6 +10,7 @@ from email.policy import default
 from pathlib import Path
 
 import pytest
+from cli_support import text_part as body
 from click.testing import CliRunner
 from outreach_book import TODAY, build
 
@@ -95,10 +96,6 @@ def drafts(folder: Path) -> dict[str, EmailMessage]:
     return found
 
 
-def body(message: EmailMessage) -> str:
-    part = message.get_body(("plain",))
-    assert part is not None
-    return part.get_content().replace("\r\n", "\n")
 
 
 def test_greetings_command_writes_one_tasteful_draft_per_buyer(book: Path, tmp_path: Path) -> None:

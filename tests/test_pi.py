@@ -11,11 +11,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from cli_support import invoke
 from conftest import require
 
 from tradexl.builder import build_workbook
-from tradexl.cli.app import cli
 from tradexl.fileengine.reader import read_workbook
 from tradexl.pi.words import amount_in_words, integer_words
 from tradexl.settings import BankDetails, Settings
@@ -43,11 +42,6 @@ BANK = BankDetails("Ningbo Best Co., Ltd.", "Bank of China Ningbo Branch", "3581
                    "139 Yaohang Street, Ningbo")
 
 
-def invoke(*args: object) -> tuple[int, str, str]:
-    import tradexl.cli.day  # noqa: F401  (importing registers the commands)
-
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

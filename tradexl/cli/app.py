@@ -93,9 +93,9 @@ def cli() -> None:
     """
 
 
-def main() -> None:
-    """Console-script entry point: registers every command module, then runs the group."""
-    from tradexl.cli import (  # noqa: F401  (importing registers the commands)
+def register_commands() -> click.Group:
+    """Import every command module (importing one registers its commands on `cli`) and return the group."""
+    from tradexl.cli import (  # noqa: F401
         adopt,
         commands,
         day,
@@ -105,4 +105,9 @@ def main() -> None:
         team,
     )
 
-    cli()
+    return cli
+
+
+def main() -> None:
+    """Console-script entry point: registers every command module, then runs the group."""
+    register_commands()()

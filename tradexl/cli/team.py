@@ -27,9 +27,10 @@ def handover(path: Path, from_name: str | None, to_name: str | None, until: date
              undo_id: str | None, today: date | None, force: bool) -> None:
     """Move FROM's customers and open inquiries to TO, write one introduction draft per buyer, log it.
 
-    Examples: tradexl handover Sales.xlsm Kevin Anna
-              tradexl handover Sales.xlsm Kevin Anna --until 2026-12-20
-              tradexl handover Sales.xlsm --undo H20261201-1
+    \b
+    Example: tradexl handover Sales.xlsm Kevin Anna
+    cover while Kevin travels: tradexl handover Sales.xlsm Kevin Anna --until 2026-12-20
+    undo it: tradexl handover Sales.xlsm --undo H20261201-1
     """
     from tradexl.handover import handover_file, undo_handover
 
