@@ -31,7 +31,7 @@ PRINT_HEADER = {"en": "Unanswered inquiries, {now}", "zh": "未回复询盘 {now
 FOOTER = {"en": "Page &P of &N", "zh": "第 &P 页，共 &N 页"}
 UNITS = {"en": ("{n} days", "{n} day", "{n} h", "{n} min"), "zh": ("{n} 天", "{n} 天", "{n} 小时", "{n} 分钟")}
 LEFT = {"en": ("{amount} overdue", "{amount} left"), "zh": ("已超时 {amount}", "还剩 {amount}")}
-WIDTHS = (11, 17, 10, 28, 18, 28, 14, 16, 12, 17, 16)
+WIDTHS = (11, 19, 12, 28, 18, 28, 14, 16, 12, 19, 16)
 FORMATS: tuple[Format, ...] = ("text", "datetime", "", "text", "text", "text", "", "text", "", "datetime", "")
 HEADER_ROW = 3
 
