@@ -20,6 +20,7 @@ from tradexl.mail.importer import import_messages
 from tradexl.mail.lookup import history_text, lookup
 from tradexl.mail.reply import compose_reply, reply_file
 from tradexl.model import InputTables
+from tradexl.reports.labels import Labels
 from tradexl.reports.unanswered import time_left, unanswered, unanswered_sheet
 from tradexl.rules.enrich import enrich
 from tradexl.settings import Settings, TeamMember
@@ -123,7 +124,7 @@ def test_unanswered_most_urgent_first(imported: Path):
     (11.0, "zh", "还剩 11 小时"),
 ])
 def test_time_left_is_said_as_a_salesperson_says_it(hours: float, lang: str, said: str):
-    assert time_left(hours, lang) == said
+    assert time_left(hours, Labels(lang)) == said
 
 
 def test_unanswered_fax_limit_and_replied():

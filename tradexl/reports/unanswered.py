@@ -13,6 +13,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from tradexl.reports.labels import Labels, labels_for
 from tradexl.settings import Settings
 from tradexl.sheetspec import Format, Highlight, PrintSetup, Row, SheetSpec
 
@@ -23,14 +24,6 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (  # (inquiry column, English header
     ("Country", "Country", "国家"), ("Product", "Product", "产品"), ("Owner", "Owner", "业务员"),
     ("Due", "Reply by", "回复截止"), ("Time Left", "Time left", "剩余时间"),
 )
-TITLES = {"en": ("Unanswered inquiries", "As of {now}: {n} unanswered, {late} past the limit"),
-          "zh": ("未回复询盘", "截至 {now}：未回复 {n} 条，已超时 {late} 条")}
-SECTION = {"en": "{owner}: {n} unanswered", "zh": "{owner}：未回复 {n} 条"}
-NO_OWNER = {"en": "(no owner)", "zh": "(未分配)"}
-PRINT_HEADER = {"en": "Unanswered inquiries, {now}", "zh": "未回复询盘 {now}"}
-FOOTER = {"en": "Page &P of &N", "zh": "第 &P 页，共 &N 页"}
-UNITS = {"en": ("{n} days", "{n} day", "{n} h", "{n} min"), "zh": ("{n} 天", "{n} 天", "{n} 小时", "{n} 分钟")}
-LEFT = {"en": ("{amount} overdue", "{amount} left"), "zh": ("已超时 {amount}", "还剩 {amount}")}
 WIDTHS = (11, 19, 12, 28, 18, 28, 14, 16, 12, 19, 16)
 FORMATS: tuple[Format, ...] = ("text", "datetime", "", "text", "text", "text", "", "text", "", "datetime", "")
 HEADER_ROW = 3
@@ -49,47 +42,45 @@ def unanswered(inquiries: pd.DataFrame, now: datetime) -> pd.DataFrame:
     return frame.sort_values(["Hours Left", "Received"], kind="stable")
 
 
-def time_left(hours: float, lang: str) -> str:
+def time_left(hours: float, labels: Labels) -> str:
     """Hours before the reply limit as said aloud: "3 days overdue", "1 day left", "5 h left", "40 min overdue"."""
-    many, one, hour, minute = UNITS[lang]
     size = abs(hours)
     days = int(size // 24)
     if days >= 1:
-        amount = (one if days == 1 else many).format(n=days)
+        amount = labels("unanswered.days", count=days)
     elif size >= 1:
-        amount = hour.format(n=round(size))
+        amount = labels("unanswered.hours", count=round(size))
     else:
-        amount = minute.format(n=round(size * 60))
-    late, left = LEFT[lang]
-    return (late if hours < 0 else left).format(amount=amount)
+        amount = labels("unanswered.minutes", count=round(size * 60))
+    return labels("unanswered.overdue" if hours < 0 else "unanswered.left", amount=amount)
 
 
 def unanswered_sheet(inquiries: pd.DataFrame, settings: Settings, now: datetime) -> SheetSpec:
     """The Unanswered sheet: title, status line, header, then a section per owner (most urgent owner first)."""
-    lang = "zh" if settings.language == "zh" else "en"
+    labels = labels_for(settings)
     frame = unanswered(inquiries, now)
     owners = frame["Owner"] if "Owner" in frame else pd.Series("", index=frame.index)
-    frame["Owner"] = owners.map(lambda value: str(_cell(value) or NO_OWNER[lang]))
+    frame["Owner"] = owners.map(lambda value: str(_cell(value) or labels("no_owner")))
     late = int((frame["Hours Left"] < 0).sum())
-    title, subtitle = TITLES[lang]
     stamp = now.strftime("%Y-%m-%d %H:%M")
-    rows = [Row((title,), kind="title"),
-            Row((subtitle.format(now=stamp, n=len(frame), late=late),), kind="subtitle"),
-            Row(tuple(en if lang == "en" else zh for _, en, zh in COLUMNS), kind="header")]
+    rows = [Row((labels("unanswered.title"),), kind="title"),
+            Row((labels("unanswered.subtitle", now=stamp, n=len(frame), late=late),), kind="subtitle"),
+            Row(tuple(zh if labels.lang == "zh" else en for _, en, zh in COLUMNS), kind="header")]
     target = settings.reply_limit_hours - settings.reply_target_hours
     for owner, group in frame.groupby("Owner", sort=False):  # `frame` is most urgent first, so owners are too
-        rows.append(Row((SECTION[lang].format(owner=owner, n=len(group)),), kind="section"))
+        rows.append(Row((labels("unanswered.section", owner=owner, n=len(group)),), kind="section"))
         for rec in group.to_dict("records"):
             left = rec["Hours Left"]
-            values = tuple(time_left(left, lang) if col == "Time Left" else _cell(rec.get(col))
+            values = tuple(time_left(left, labels) if col == "Time Left" else _cell(rec.get(col))
                            for col, _, _ in COLUMNS)
             highlight: Highlight = "overdue" if left < 0 else ("warn" if left < target else "")
             rows.append(Row(values, highlight=highlight, formats=FORMATS))
     return SheetSpec(SHEET_NAME, tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
                      autofilter_header_row=HEADER_ROW,
                      print_setup=PrintSetup(landscape=True, fit_width=True,
-                                            header_center=PRINT_HEADER[lang].format(now=stamp),
-                                            footer_center=FOOTER[lang], repeat_rows=(HEADER_ROW, HEADER_ROW)))
+                                            header_center=labels("unanswered.print_header", now=stamp),
+                                            footer_center=labels("page_footer"),
+                                            repeat_rows=(HEADER_ROW, HEADER_ROW)))
 
 
 def _cell(value: object) -> object:
