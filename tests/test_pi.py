@@ -106,7 +106,7 @@ def test_a_buyer_without_email_gets_paste_ready_text_and_moq_quantities(book: Pa
     # Uganda -> Africa, factor 0.97: AB-100 3.30 x MOQ 500 = 1,649.00 (3.298 -> 3.30), SP-300 40.74 x 50 = 2,037.00
     assert "USD 3,687.00 (2 line(s))" in out
     assert "Note: AB-100: quantity set to the MOQ 500" in err
-    text = (tmp_path / "PI260320-I0002.txt").read_text(encoding="ascii")
+    text = (tmp_path / "PI260320-I0002.txt").read_bytes().decode("utf-8-sig")  # the reply's paste-text format
     assert text.startswith("Dear Grace,")
     assert "TOTAL CFR destination port: USD 3,687.00" in text
     assert "SAY US DOLLARS THREE THOUSAND SIX HUNDRED AND EIGHTY-SEVEN ONLY" in text

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tradexl.contactlog import LOG_STEPS, with_rows
+from tradexl.mail.draft import write_paste_text
 from tradexl.model import InputTables, RunResult
 from tradexl.pi.document import ProformaInvoice, build_proforma, quote_rows
 from tradexl.pi.pdf import to_pdf
@@ -34,10 +35,7 @@ def write_pi_files(tables: InputTables, inquiry_id: str, out_dir: Path, *, today
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     xlsx = write_pi_xlsx(pi, out_dir / f"{pi.number}.xlsx")
-    text = None
-    if pi.needs_text:
-        text = out_dir / f"{pi.number}.txt"
-        text.write_text(pi_text(pi), encoding="ascii", newline="\r\n")
+    text = write_paste_text(pi_text(pi), out_dir, pi.number) if pi.needs_text else None
     return PiFiles(pi, xlsx, to_pdf(xlsx, out_dir) if pdf else None, text)
 
 
