@@ -47,6 +47,7 @@ from tradexl.reports.common import column
 from tradexl.reports.pricing import active_products, format_price
 from tradexl.reports.quotes import company_lines, term_lines, valid_until
 from tradexl.reports.textquote import labelled_lines, text_quote
+from tradexl.rules.identity import first_email
 from tradexl.rules.parse import as_text
 from tradexl.settings import Settings
 
@@ -134,7 +135,7 @@ def compose_reply(tables: InputTables, inquiry_id: str, *, today: date, now: dat
     """
     settings = tables.settings
     row, inquiry = find_inquiry(tables, inquiry_id)
-    email = re.split(r"[;,\s]+", as_text(inquiry.get("Email")))[0]  # the first, when a cell lists several
+    email = first_email(inquiry.get("Email"))  # the first, when a cell lists several (the buyer rule's reading)
     answer = answer_inquiry(inquiry, tables.frames["products"], tables.frames["quotes"], settings)
     owner = as_text(inquiry.get("Owner"))
     sender = sender_for(settings, owner)
