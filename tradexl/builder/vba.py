@@ -15,7 +15,8 @@ from tradexl.builder.ribbon import BUTTONS, RibbonButton
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
 from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
 from tradexl.reports.due import SHEET_NAME as DUE_SHEET
-from tradexl.schema import FOLLOWUP_CHANNELS
+from tradexl.markers import marker_name
+from tradexl.schema import FOLLOWUP_CHANNELS, SETTINGS_SHEET, SETTINGS_SHEET_ZH
 
 MODULE_NAME = "TradeXL"
 MACROS_MODULE = "tradexl.xlshell.macros"
@@ -40,6 +41,13 @@ class VBAModuleSource:
 
 def _vba_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
+
+
+def _vba_unicode(text: str) -> str:
+    """A VBA expression for any text, non-ASCII characters as ChrW() (a module's source is stored in the
+    system's ANSI code page, so a Chinese literal would not survive every machine)."""
+    pieces = [_vba_string(c) if c.isascii() else f"ChrW(&H{ord(c):X})" for c in text]
+    return " & ".join(pieces) if pieces else '""'
 
 
 def _help_constant(standalone: bool) -> list[str]:
@@ -151,11 +159,21 @@ HELPERS = [
     "    End With",
     "End Function",
     "",
+    "' The Settings sheet: the one the engine's marker name points at (it follows a renamed tab), else the",
+    "' sheet named Settings or its Chinese name (Nothing when there is none).",
+    "Private Function SettingsSheet() As Object",
+    "    On Error Resume Next",
+    f'    Set SettingsSheet = ThisWorkbook.Names("{marker_name(SETTINGS_SHEET)}").RefersToRange.Worksheet',
+    '    If SettingsSheet Is Nothing Then Set SettingsSheet = ThisWorkbook.Worksheets("Settings")',
+    f'    If SettingsSheet Is Nothing Then Set SettingsSheet = ThisWorkbook.Worksheets({_vba_unicode(SETTINGS_SHEET_ZH)})',
+    "    On Error GoTo 0",
+    "End Function",
+    "",
     "' The value next to a setting's name on the Settings sheet (\"\" when absent).",
     "Private Function SettingValue(ByVal key As String) As String",
     "    Dim cell As Object",
     "    On Error Resume Next",
-    '    Set cell = ThisWorkbook.Worksheets("Settings").UsedRange.Find(What:=key, LookAt:=1, MatchCase:=False)',
+    '    Set cell = SettingsSheet().UsedRange.Find(What:=key, LookAt:=1, MatchCase:=False)',
     "    If Not cell Is Nothing Then SettingValue = CStr(cell.Offset(0, 1).Value)",
     "    On Error GoTo 0",
     "End Function",
