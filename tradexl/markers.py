@@ -123,10 +123,10 @@ class SheetIndex:
             for label in TAB_NAMES.get(identity, (identity,)):
                 labels.setdefault(normalize_header(label), identity)
         for tab in tabs:
-            identity = labels.get(normalize_header(tab))
-            if identity is not None and identity not in by_identity and tab.casefold() not in by_tab:
-                by_identity[identity] = tab
-                by_tab[tab.casefold()] = identity
+            named = labels.get(normalize_header(tab))
+            if named is not None and named not in by_identity and tab.casefold() not in by_tab:
+                by_identity[named] = tab
+                by_tab[tab.casefold()] = named
         return cls(by_identity, by_tab)
 
     def tab(self, identity: str) -> str | None:

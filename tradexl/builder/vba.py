@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradexl.builder.ribbon import BUTTONS, RibbonButton
+from tradexl.markers import marker_name
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
 from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
 from tradexl.reports.due import SHEET_NAME as DUE_SHEET
-from tradexl.markers import marker_name
 from tradexl.schema import FOLLOWUP_CHANNELS, SETTINGS_SHEET, SETTINGS_SHEET_ZH
 
 MODULE_NAME = "TradeXL"
@@ -165,7 +165,8 @@ HELPERS = [
     "    On Error Resume Next",
     f'    Set SettingsSheet = ThisWorkbook.Names("{marker_name(SETTINGS_SHEET)}").RefersToRange.Worksheet',
     '    If SettingsSheet Is Nothing Then Set SettingsSheet = ThisWorkbook.Worksheets("Settings")',
-    f'    If SettingsSheet Is Nothing Then Set SettingsSheet = ThisWorkbook.Worksheets({_vba_unicode(SETTINGS_SHEET_ZH)})',
+    "    If SettingsSheet Is Nothing Then Set SettingsSheet = "
+    f"ThisWorkbook.Worksheets({_vba_unicode(SETTINGS_SHEET_ZH)})",
     "    On Error GoTo 0",
     "End Function",
     "",

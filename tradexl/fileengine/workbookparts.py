@@ -290,11 +290,13 @@ class WorkbookEditor:
     def _drop_markers(self, tab: str) -> None:
         """A removed sheet's markers go with it (Excel would otherwise turn them into #REF! names)."""
         names = self._names_el(create=False)
-        for el in list(names if names is not None else []):
+        if names is None:
+            return
+        for el in list(names):
             if (identity_of(el.get("name", "")) is not None and el.get("localSheetId") is None
                     and (tab_of_ref(el.text or "") or "").casefold() == tab.casefold()):
                 names.remove(el)
-        if names is not None and len(names) == 0:
+        if len(names) == 0:
             self.wb.remove(names)
 
     def _set_print_names(self, sheet: str, wanted: dict[str, str]) -> None:
