@@ -164,3 +164,19 @@ def sheet_roles(tabs: Sequence[str], markers: Mapping[str, str],
     if settings is not None:
         roles["settings"] = settings
     return roles
+
+
+def tab_renames(tabs: Sequence[str], markers: Mapping[str, str], language: str) -> dict[str, str]:
+    """Old tab -> new tab for switching a workbook to `language`: each engine sheet whose tab still carries its
+    contract name in the other language (a tab the user named otherwise is left alone, and so is one whose new
+    name another tab already has)."""
+    index = SheetIndex.build(tabs, markers)
+    taken = {t.casefold() for t in tabs}
+    renames: dict[str, str] = {}
+    for identity, names in TAB_NAMES.items():
+        tab = index.tab(identity)
+        old, new = (names[0], names[1]) if language == "zh" else (names[1], names[0])
+        if tab is not None and tab.casefold() == old.casefold() and new.casefold() not in taken:
+            renames[tab] = new
+            taken.add(new.casefold())
+    return renames
