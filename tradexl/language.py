@@ -55,7 +55,7 @@ def dropdown_lists(sheet: SheetDef, language: str) -> dict[str, str]:
 
 _QUOTED = re.compile(r"'((?:[^']|'')+)'!")
 _BARE = re.compile(r"(?<![\w.'\]\"])([^\W\d][\w.]*)!")
-_PLAIN_NAME = re.compile(r"[^\W\d][\w.]*")
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 _CELLISH = re.compile(r"(?i)[a-z]{1,3}\d+|r\d*c\d*|true|false")
 
 

@@ -43,7 +43,7 @@ TAB_NAMES: dict[str, tuple[str, str]] = {
 
 _SAFE = re.compile(r"[A-Za-z0-9]")
 _ENCODED = re.compile(r"\.([0-9a-f]{4})|_")
-_REF = re.compile(r"^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?[A-Z]+\$?\d+$")
+_REF = re.compile(r"^=?(?:'((?:[^']|'')+)'|([^'!#]+))!\$?[A-Z]+\$?\d+$")
 
 
 def marker_name(identity: str) -> str:
