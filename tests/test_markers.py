@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
+from tests.cli_support import invoke
 from tradexl import services
 from tradexl.builder import build_workbook
 from tradexl.fileengine.engine import refresh_file
@@ -23,7 +24,6 @@ from tradexl.operations import STEPS
 from tradexl.plan import stale_sheets
 from tradexl.settings import Settings
 from tradexl.sheetspec import SheetSpec
-from tests.cli_support import invoke
 
 TODAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 23, 59, 59)
