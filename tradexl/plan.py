@@ -179,7 +179,7 @@ class WritePlan:
     remove: tuple[str, ...]
     message: str = ""
     problems: list[Problem] = field(default_factory=list)
-    markers: tuple[tuple[str, str], ...] = ()  # (defined name, tab) of every sheet the run read or wrote
+    markers: tuple[tuple[str, str], ...] = ()  # (defined name, tab): the markers of sheets read or written to add
 
 
 # --- building it -----------------------------------------------------------------------------------------------
@@ -273,7 +273,8 @@ def build_plan(result: RunResult, read: Mapping[str, SheetRead], sheet_names: Se
                language: str, markers: Mapping[str, str] | None = None, settings_tab: str | None = None) -> WritePlan:
     """Everything `result` writes into a workbook whose input sheets were read as `read` (keyed by sheet key)
     and whose sheets are `sheet_names` (every kind, in order); `markers` are the workbook's (identity -> tab,
-    `markers.markers_of`), and the plan's own list every sheet read or written, so each shell keeps them."""
+    `markers.markers_of`); the plan lists the markers each sheet read or written still lacks, so a workbook
+    without them gets them and one with them is not written for their sake."""
     computed = tuple(cells for key, frame in result.computed.items() if key in read
                      and (cells := computed_cells(key, read[key], frame, language)) is not None)
     index = SheetIndex.build(sheet_names, markers or {}, [s.name for s in result.sheets])
@@ -283,7 +284,8 @@ def build_plan(result: RunResult, read: Mapping[str, SheetRead], sheet_names: Se
     roles += [(spec.name, tab.name) for spec, tab in zip(result.sheets, sheets, strict=True)]
     plan = WritePlan(computed=computed, sheets=sheets, remove=stale_sheets(sheet_names, result, index),
                      message=result.message, problems=list(result.problems),
-                     markers=tuple((marker_name(identity), tab) for identity, tab in roles))
+                     markers=tuple((marker_name(identity), tab) for identity, tab in roles
+                                   if (markers or {}).get(identity) != tab))
     validate(plan)
     return plan
 

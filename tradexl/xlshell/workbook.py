@@ -12,6 +12,7 @@ refusing a call) cannot be rolled back; it is reported the same way.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -21,6 +22,7 @@ import xlwings as xw
 from tradexl import operations
 from tradexl.errors import TradeXLError
 from tradexl.looks import COMPUTED_HEADER, Look
+from tradexl.markers import identity_of, marker_ref, markers_of
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, WritePlan
 from tradexl.schema import SHEETS_BY_KEY
@@ -67,13 +69,34 @@ def read_grid(sheet: xw.Sheet, name: str, *, tables: bool = True) -> SheetGrid:
 def prepare(book: xw.Book, steps: Sequence[str], run: Runner, today: date, moment: datetime) -> WritePlan:
     """Read every input, run the core and plan the writes; touches nothing in the workbook."""
     names = list(book.sheet_names)
-    roles = sheet_roles(names)
+    markers = read_markers(book)
+    roles = sheet_roles(names, markers)
     grids = {key: read_grid(book.sheets[name], name) for key, name in roles.items() if key in SHEETS_BY_KEY}
     settings = read_grid(book.sheets[roles["settings"]], roles["settings"], tables=False) \
         if "settings" in roles else None
     tables, read = input_tables(grids, settings)
     result = run(tables, today, moment, steps)
-    return plan_run(result, read, tables.settings.language, names)
+    return plan_run(result, read, tables.settings.language, names, markers, roles.get("settings"))
+
+
+def read_markers(book: xw.Book) -> dict[str, str]:
+    """The engine's markers in the book (identity -> tab): one call per defined name, and its reference only
+    for the engine's own names."""
+    found = {}
+    for item in book.names:
+        name = item.name
+        if identity_of(name) is not None:
+            found[name] = item.refers_to or ""
+    return markers_of(found)
+
+
+def write_markers(book: xw.Book, wanted: Sequence[tuple[str, str]]) -> None:
+    """Add (or repoint) the markers the plan lists, as hidden names; adding a name that exists replaces its
+    reference, as in Excel's Name Manager."""
+    for name, tab in wanted:
+        added = book.names.add(name, "=" + marker_ref(tab))
+        with contextlib.suppress(Exception):  # hidden where Excel's object model allows it (Windows)
+            added.api.Visible = False
 
 
 # --- writing -----------------------------------------------------------------------------------------------------
@@ -212,6 +235,8 @@ def apply_plan(book: xw.Book, plan: WritePlan) -> None:
         _write_render(book, sheet, render(spec))
     for name in plan.remove:
         book.sheets[name].delete()
+    if plan.markers:
+        write_markers(book, plan.markers)
 
 
 # --- one macro run -----------------------------------------------------------------------------------------------
