@@ -164,3 +164,25 @@ def test_language_errors_are_one_line(tmp_path: Path) -> None:
     assert code != 0 and err.strip().startswith("Error:") and len(err.strip().splitlines()) == 1
     code, _, err = invoke("language", tmp_path / "missing.xlsm", "fr")
     assert code != 0 and err.strip().startswith("Error:") and len(err.strip().splitlines()) == 1
+
+
+def test_xlwings_shell_adds_hidden_markers_and_follows_a_renamed_tab() -> None:
+    from xlshell_book import clock, fake_run, workbook
+
+    from tradexl.xlshell.workbook import execute
+
+    excel = workbook(3)
+    assert execute(excel.book, ["followups"], run=fake_run, clock=clock) is not None
+    assert excel.names == {
+        "_TradeXL.Inquiries": "='Inquiries'!$A$1", "_TradeXL.Customers": "='Customers'!$A$1",
+        "_TradeXL.Settings": "='Settings'!$A$1", "_TradeXL.Due_Follow.002dups": "='Due Follow-ups'!$A$1"}
+    assert excel.hidden_names == set(excel.names)
+    excel.sheet("Due Follow-ups").name = "My due"  # the user renames two tabs; Excel repoints the names
+    excel.sheet("Customers").name = "Buyers"
+    excel.names["_TradeXL.Due_Follow.002dups"] = "='My due'!$A$1"
+    excel.names["_TradeXL.Customers"] = "=Buyers!$A$1"
+    excel.log.clear()
+    assert execute(excel.book, ["followups"], run=fake_run, clock=clock) is not None
+    assert [s.name for s in excel.sheets] == ["Inquiries", "Buyers", "Settings", "My due"]  # nothing added
+    assert excel.sheet("My due").value(1, 1) == "Due follow-ups"  # rebuilt in place
+    assert ("Names", "add") not in excel.log  # every marker already points at its tab: none rewritten

@@ -202,11 +202,11 @@ class FakeExcel:
 
         class Api:  # the COM Name object: setting Visible hides the name from Name Manager
             @property
-            def Visible(self) -> bool:  # noqa: N802 - Excel's spelling
+            def Visible(self) -> bool:
                 return key not in fake.hidden_names
 
             @Visible.setter
-            def Visible(self, value: bool) -> None:  # noqa: N802
+            def Visible(self, value: bool) -> None:
                 (fake.hidden_names.discard if value else fake.hidden_names.add)(key)
 
         self._prop(name, "Name", "api", lambda: Api())
