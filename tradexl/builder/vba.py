@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradexl.builder.ribbon import BUTTONS, RibbonButton
-from tradexl.markers import marker_name
+from tradexl.markers import marker_name, tab_name
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
 from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
 from tradexl.reports.due import SHEET_NAME as DUE_SHEET
@@ -116,7 +116,7 @@ ASKS: dict[str, list[str]] = {
     ],
     "contact": [
         "    Dim r As Long, customer As String, channel As String, summary As String, nextStep As String",
-        f'    If ActiveSheet.Name <> {_vba_string(DUE_SHEET)} Or ActiveCell.Row <= {DUE_HEADER_ROW} Then',
+        f"    If Not IsDueSheet(ActiveSheet) Or ActiveCell.Row <= {DUE_HEADER_ROW} Then",
         f'        MsgBox "Select a customer\'s row on the {DUE_SHEET} sheet first.", vbInformation, "TradeXL"',
         "        Exit Sub",
         "    End If",
@@ -159,11 +159,29 @@ HELPERS = [
     "    End With",
     "End Function",
     "",
-    "' The Settings sheet: the one the engine's marker name points at (it follows a renamed tab), else the",
-    "' sheet named Settings or its Chinese name (Nothing when there is none).",
-    "Private Function SettingsSheet() As Object",
+    "' The sheet an engine marker name points at (it follows a renamed tab); Nothing without the marker.",
+    "Private Function MarkedSheet(ByVal markerName As String) As Object",
     "    On Error Resume Next",
-    f'    Set SettingsSheet = ThisWorkbook.Names("{marker_name(SETTINGS_SHEET)}").RefersToRange.Worksheet',
+    "    Set MarkedSheet = ThisWorkbook.Names(markerName).RefersToRange.Worksheet",
+    "    On Error GoTo 0",
+    "End Function",
+    "",
+    "' Whether a sheet is the Due Follow-ups sheet: by its marker, else by its English or Chinese name.",
+    "Private Function IsDueSheet(ByVal ws As Object) As Boolean",
+    "    Dim marked As Object",
+    f'    Set marked = MarkedSheet("{marker_name(DUE_SHEET)}")',
+    "    If marked Is Nothing Then",
+    f"        IsDueSheet = (ws.Name = {_vba_string(DUE_SHEET)} Or ws.Name = {_vba_unicode(tab_name(DUE_SHEET, 'zh'))})",
+    "    Else",
+    "        IsDueSheet = (ws.Name = marked.Name)",
+    "    End If",
+    "End Function",
+    "",
+    "' The Settings sheet: the one its marker name points at, else the sheet named Settings or its Chinese name",
+    "' (Nothing when there is none).",
+    "Private Function SettingsSheet() As Object",
+    f'    Set SettingsSheet = MarkedSheet("{marker_name(SETTINGS_SHEET)}")',
+    "    On Error Resume Next",
     '    If SettingsSheet Is Nothing Then Set SettingsSheet = ThisWorkbook.Worksheets("Settings")',
     "    If SettingsSheet Is Nothing Then Set SettingsSheet = "
     f"ThisWorkbook.Worksheets({_vba_unicode(SETTINGS_SHEET_ZH)})",

@@ -26,6 +26,7 @@ from tradexl.errors import TradeXLError
 from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
 from tradexl.mail.importer import Batch, ImportReport, collect, file_batches, link, message_batches
 from tradexl.mail.reply import compose_reply, load_catalog, write_reply
+from tradexl.markers import SheetIndex
 from tradexl.model import InputTables, RunResult
 from tradexl.pi.service import write_pi_files
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
@@ -36,7 +37,7 @@ from tradexl.reports.mailchecks import mail_check_row
 from tradexl.rules.parse import as_text
 from tradexl.schema import SHEETS_BY_KEY
 from tradexl.xlshell.append import append_rows, log_mail_check, remember_setting
-from tradexl.xlshell.workbook import execute, now, read_grid
+from tradexl.xlshell.workbook import execute, now, read_grid, read_markers
 
 
 def _run(steps: Sequence[str]) -> None:
@@ -229,13 +230,14 @@ def log_contact(channel: str, summary: str, next_step: str = "") -> None:
 def _due_customer(book: xw.Book) -> str:
     """The customer of the selected Due Follow-ups row: its email when shown, else its company name."""
     selection = book.selection
-    if selection is None or selection.sheet.name != DUE_SHEET or selection.row <= DUE_HEADER_ROW:
-        raise TradeXLError(f"select a customer's row on the {DUE_SHEET} sheet first")
-    grid = read_grid(book.sheets[DUE_SHEET], DUE_SHEET, tables=False)
+    due = SheetIndex.build(list(book.sheet_names), read_markers(book)).tab(DUE_SHEET) or DUE_SHEET
+    if selection is None or selection.sheet.name != due or selection.row <= DUE_HEADER_ROW:
+        raise TradeXLError(f"select a customer's row on the {due} sheet first")
+    grid = read_grid(book.sheets[due], due, tables=False)
     company = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.customer") + 1))
     email = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.email") + 1))
     if not company or grid.cell(selection.row, 1) in {"Owner", "业务员"}:
-        raise TradeXLError(f"select a customer's row on the {DUE_SHEET} sheet first")
+        raise TradeXLError(f"select a customer's row on the {due} sheet first")
     return email if "@" in email else company
 
 
