@@ -62,10 +62,11 @@ def test_input_sheets_by_marker_then_name_then_table_name() -> None:
 
 def test_formula_references_follow_renamed_tabs_and_columns() -> None:
     renames = {"Inquiries": "询盘", "Due Follow-ups": "待跟进"}
-    assert rename_sheet_refs("SUM(Inquiries!K2:K9)+'Due Follow-ups'!B3", renames) == "SUM('询盘'!K2:K9)+'待跟进'!B3"
+    assert rename_sheet_refs("SUM(Inquiries!K2:K9)+'Due Follow-ups'!B3", renames) == "SUM(询盘!K2:K9)+'待跟进'!B3"
     assert rename_sheet_refs('"Inquiries!A1"&inquiries!A1&MyInquiries!A1', renames) == \
-        "\"Inquiries!A1\"&'询盘'!A1&MyInquiries!A1"  # a string literal and another sheet stay
-    assert rename_sheet_refs("'询盘'!A1", {"询盘": "Inquiries"}) == "Inquiries!A1"
+        '"Inquiries!A1"&询盘!A1&MyInquiries!A1'  # a string literal and another sheet stay
+    assert rename_sheet_refs("'询盘'!A1+询盘!B2", {"询盘": "Inquiries"}) == "'Inquiries'!A1+Inquiries!B2"
+    assert rename_sheet_refs("Pool!A1", {"Pool": "Due Follow-ups"}) == "'Due Follow-ups'!A1"  # quotes when needed
     columns = {"Status": "状态", "Channel": "渠道"}
     assert rename_columns("COUNTIF(tblInquiries[Status],\"New\")+tblInquiries[[#This Row],[Channel]]",
                           "tblInquiries", columns, own_sheet=False) == \

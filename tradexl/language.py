@@ -55,13 +55,15 @@ def dropdown_lists(sheet: SheetDef, language: str) -> dict[str, str]:
 
 _QUOTED = re.compile(r"'((?:[^']|'')+)'!")
 _BARE = re.compile(r"(?<![\w.'\]\"])([^\W\d][\w.]*)!")
-_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+_PLAIN_NAME = re.compile(r"[^\W\d][\w.]*")
 _CELLISH = re.compile(r"(?i)[a-z]{1,3}\d+|r\d*c\d*|true|false")
 
 
-def sheet_prefix(tab: str) -> str:
-    """`tab!` as a formula names it: quoted unless it is a plain name Excel leaves bare."""
-    if _PLAIN_NAME.fullmatch(tab) and not _CELLISH.fullmatch(tab):
+def sheet_prefix(tab: str, quoted: bool = False) -> str:
+    """`tab!` as a formula names it: quoted when asked (a reference that was quoted stays quoted, so switching
+    there and back gives the same text) or when it is not a plain name (letters in any script, digits, `_`, `.`)
+    that Excel leaves bare."""
+    if not quoted and _PLAIN_NAME.fullmatch(tab) and not _CELLISH.fullmatch(tab):
         return tab + "!"
     return "'" + tab.replace("'", "''") + "'!"
 
@@ -74,14 +76,14 @@ def rename_sheet_refs(formula: str, renames: Mapping[str, str]) -> str:
         return formula
     pieces = re.split(r'("(?:[^"]|"")*")', formula)
     for i in range(0, len(pieces), 2):  # even pieces are outside string literals
-        piece = _QUOTED.sub(lambda m: _renamed(m, m.group(1).replace("''", "'"), folded), pieces[i])
-        pieces[i] = _BARE.sub(lambda m: _renamed(m, m.group(1), folded), piece)
+        piece = _QUOTED.sub(lambda m: _renamed(m, m.group(1).replace("''", "'"), folded, True), pieces[i])
+        pieces[i] = _BARE.sub(lambda m: _renamed(m, m.group(1), folded, False), piece)
     return "".join(pieces)
 
 
-def _renamed(match: re.Match[str], name: str, folded: Mapping[str, str]) -> str:
+def _renamed(match: re.Match[str], name: str, folded: Mapping[str, str], quoted: bool) -> str:
     new = folded.get(name.casefold())
-    return sheet_prefix(new) if new is not None else match.group(0)
+    return sheet_prefix(new, quoted) if new is not None else match.group(0)
 
 
 def rename_columns(formula: str, table: str, columns: Mapping[str, str], own_sheet: bool) -> str:
