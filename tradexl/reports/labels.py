@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from tradexl.messages import localize, template
 from tradexl.settings import WEEKDAYS, WEEKDAYS_ZH, Settings
 
 LANGUAGES = ("en", "zh")
@@ -280,6 +281,8 @@ LABELS: dict[str, tuple[str, str]] = {
                          "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
     "pool.counts": ("{inquiries} inq · {quotes} quotes · {orders} orders",
                     "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
+    # Messages in the workbook's language (issue 13): Check's print header
+    "check.print_header": ("Check", "数据检查"),
 }
 
 # Values produced by the rules (English canonical) -> Chinese.
@@ -343,9 +346,7 @@ class Labels:
         return 1 if self.lang == "zh" else 0
 
     def __call__(self, key: str, count: int | None = None, **fields: object) -> str:
-        if count == 1 and f"{key}.one" in LABELS:
-            key = f"{key}.one"
-        text = LABELS[key][self._pos]
+        text = template(LABELS, key, self.lang, count)
         return text.format(count=count, **fields) if (fields or count is not None) else text
 
     def value(self, text: str) -> str:
@@ -353,6 +354,10 @@ class Labels:
         if self.lang != "zh" or not text:
             return text
         return VOCAB_ZH.get(text, VOCAB_ZH.get(text.translate(_DASHES), text))
+
+    def text(self, message: str) -> str:
+        """A keyed message (`tradexl.messages.msg`, e.g. a Check problem) in this language; other text as it is."""
+        return str(localize(message, self.lang))
 
     def weekday(self, day: date) -> str:
         return (WEEKDAYS_ZH if self.lang == "zh" else WEEKDAYS)[day.weekday()]

@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
+from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.money import currency_decimals
 from tradexl.rules.clean import problem
@@ -132,7 +133,7 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
         rate = rate_of(cur, settings)
         if rate is None:
             problems.append(problem(sheet, row, "Currency", cur,
-                                    f"no exchange rate for {cur} – add it to Settings 'Currency' (Currency, Rate)"))
+                                    msg("fix.no_rate", currency=cur)))
         paid = (money(dep, cur) or Decimal(0)) + (money(bal, cur) or Decimal(0))
         lines.append((line, rate, paid))
         deposits.append(money(dep, cur))
