@@ -5,8 +5,8 @@ A message is made where the fact is known, before anyone knows which language it
 **fields)` returns a `Msg`, an ordinary English `str` (so logs, tests and code that only reads text are
 unchanged) that also remembers its key and fields. The shell that shows it knows the workbook's language and
 calls `localize(text, lang)`. Text that is not a `Msg` (a buyer's value, a message nobody keyed yet) passes
-through unchanged. The report labels (`reports/labels.py`) use the same `.one` plural convention and look up
-this table too, so a key lives in exactly one of the two tables.
+through unchanged. The report labels (`reports/labels.py`, the words on generated sheets) share `template` and
+its `.one` plural convention; a key lives in exactly one of the two tables.
 """
 
 from __future__ import annotations
@@ -22,26 +22,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error": ("Error: {text}", "错误：{text}"),
     "cli.note": ("Note: {text}", "提示：{text}"),
     "cli.created": ("Created {path}", "已创建 {path}"),
-    "cli.problems": ("{count} data problems listed on the Check sheet.", "数据检查表列出 {count} 个数据问题。"),
-    "cli.problems.one": ("1 data problem listed on the Check sheet.", "数据检查表列出 1 个数据问题。"),
+    "cli.problems": ("{count} data problem(s) listed on the Check sheet.", "数据检查表列出 {count} 个数据问题。"),
     "cli.demo.workbook": ("Workbook: {path}  ({counts})", "工作簿：{path}（{counts}）"),
     "cli.demo.count": ("{count} {what}", "{what} {count} 条"),
     "cli.demo.sheets": ("Generated sheets: {names}", "生成的工作表：{names}"),
     "cli.demo.quotes": ("Text quotes: {count} in {folder}", "文本报价：{count} 份，在 {folder}"),
-    "cli.demo.problems": ("{count} data problems on the Check sheet (planted on purpose).",
+    "cli.demo.problems": ("{count} data problem(s) on the Check sheet (planted on purpose).",
                           "数据检查表有 {count} 个数据问题（演示数据中特意设置）。"),
     "cli.quotes.written": ("Wrote {count} text quotes to {folder}", "已写入 {count} 份文本报价到 {folder}"),
     "cli.log.done": ("Logged {channel} with {customer_id} {company} on {date} (Follow-ups row {row}). {result}",
                      "已登记 {date} 与 {customer_id} {company} 的{channel}跟进（跟进表第 {row} 行）。{result}"),
-    "cli.pi.done": ("PI {number}: {currency} {total} ({count} lines) -> {files}",
+    "cli.pi.done": ("PI {number}: {currency} {total} ({count} line(s)) -> {files}",
                     "形式发票 {number}：{currency} {total}（{count} 行）-> {files}"),
-    "cli.pi.done.one": ("PI {number}: {currency} {total} (1 line) -> {files}",
-                        "形式发票 {number}：{currency} {total}（1 行）-> {files}"),
     "cli.pi.no_pdf": ("No PDF: LibreOffice is not installed; print the .xlsx to PDF instead.",
                       "未生成 PDF：未安装 LibreOffice；请把 .xlsx 打印为 PDF。"),
-    "cli.pi.logged": ("Logged {count} quote lines as {number}. {result}",
+    "cli.pi.logged": ("Logged {count} quote line(s) as {number}. {result}",
                       "已登记 {count} 行报价，单号 {number}。{result}"),
-    "cli.pi.logged.one": ("Logged 1 quote line as {number}. {result}", "已登记 1 行报价，单号 {number}。{result}"),
     "cli.import.skipped": ("Skipped {origin}: {reason}", "已跳过 {origin}：{reason}"),
     "cli.import.not_inquiry": ("Not an inquiry ({reason}): {origin}", "不是询盘（{reason}）：{origin}"),
     "cli.import.bouncing": ("Bouncing: {customer_id} {email} ({status}; {where})",
@@ -59,38 +55,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.new_customers": ("{count} new customers", "新客户 {count} 个"),
     "import.not_inquiries": ("{count} not inquiries ({reasons})", "非询盘 {count} 封（{reasons}）"),
     "import.reason": ("{count} {reason}", "{reason} {count}"),
-    "import.bouncing": ("{count} bouncing addresses", "退信地址 {count} 个"),
+    "import.bouncing": ("{count} bouncing address(es)", "退信地址 {count} 个"),
     "import.weak": ("{count} to confirm (weak name match)", "待确认 {count} 条（名称匹配较弱）"),
-    "import.bad": ("{count} unreadable files", "无法读取的文件 {count} 个"),
-    "import.list_sep": (", ", "，"),
+    "import.bad": ("{count} unreadable file(s)", "无法读取的文件 {count} 个"),
+    "import.summary": ("{parts}", "{parts}"),
+    "list.sep": (", ", "，"),
     "cli.lookup.result": ("{book}: {result}", "{book}：{result}"),
-    "cli.reply.logged": ("logged: quote {quote_no}, {count} lines, and a follow-up",
+    "cli.reply.logged": ("logged: quote {quote_no}, {count} line(s), and a follow-up",
                          "已登记：报价 {quote_no}，{count} 行，以及一条跟进"),
-    "cli.reply.logged.one": ("logged: quote {quote_no}, 1 line, and a follow-up",
-                             "已登记：报价 {quote_no}，1 行，以及一条跟进"),
     "cli.reply.logged_plain": ("logged: a follow-up (no priced lines)", "已登记：一条跟进（无报价行）"),
     "cli.reply.before": ("already logged on {date}; nothing added", "已于 {date} 登记；未重复添加"),
     "cli.reply.not_logged": ("not logged; once sent, run again with --sent", "未登记；发送后请加 --sent 再运行一次"),
     "cli.reply.draft": ("Draft: {path}  ({done})", "草稿：{path}（{done}）"),
     "cli.reply.paste": ("No buyer email; text to paste on their platform: {path}  ({done})",
                         "客户没有邮箱；请把文本粘贴到对方平台：{path}（{done}）"),
-    "cli.handover.undone": ("{book}: handover {handover_id} undone, {count} cells put back",
+    "cli.handover.undone": ("{book}: handover {handover_id} undone, {count} cell(s) put back",
                             "{book}：交接 {handover_id} 已撤销，恢复 {count} 个单元格"),
     "cli.handover.skipped": ("  skipped {line}", "  已跳过 {line}"),
     "cli.handover.cover": ("{to} covers {frm} until {until}", "{to} 代管 {frm} 的客户至 {until}"),
-    "cli.handover.moved": ("{count} owner cells moved from {frm} to {to}",
+    "cli.handover.moved": ("{count} owner cell(s) moved from {frm} to {to}",
                            "{count} 个业务员单元格从 {frm} 转给 {to}"),
-    "cli.handover.done": ("{book}: handover {handover_id}: {what}; {count} introduction drafts in {folder}",
+    "cli.handover.done": ("{book}: handover {handover_id}: {what}; {count} introduction draft(s) in {folder}",
                           "{book}：交接 {handover_id}：{what}；{count} 封介绍信草稿在 {folder}"),
     "cli.handover.undo": ("Undo with: tradexl handover {book} --undo {handover_id}",
                           "撤销命令：tradexl handover {book} --undo {handover_id}"),
     "cli.handover.usage": ("give FROM and TO (or --undo HANDOVER_ID)", "请给出 FROM 和 TO（或 --undo 交接编号）"),
     "cli.team.done": ("{book}: team of {count}: {names}", "{book}：团队 {count} 人：{names}"),
     "cli.team.nobody": ("nobody", "无人"),
-    "cli.team.notes": ("{count} notes about the folder on the Team Check sheet.",
+    "cli.team.notes": ("{count} note(s) about the folder on the Team Check sheet.",
                        "团队数据检查表有 {count} 条关于文件夹的备注。"),
-    "cli.team.notes.one": ("1 note about the folder on the Team Check sheet.",
-                           "团队数据检查表有 1 条关于文件夹的备注。"),
     "cli.outreach.drafts": ("{count} {what} in {folder}; left out: {dnm} Do Not Mail, {no_email} without a usable "
                             "email address",
                             "{count} 封{what}在 {folder}；未包含：{dnm} 个不发邮件，{no_email} 个没有可用邮箱"),
@@ -98,9 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.outreach.what.visits": ("visit requests", "拜访邀约"),
     "cli.outreach.what.invitations": ("invitations", "展会邀请"),
     "cli.outreach.list": ("List: {path}", "名单：{path}"),
-    "cli.outreach.logged": ("Logged {count} follow-ups as sent.", "已登记 {count} 条已发送的跟进。"),
-    "cli.outreach.logged.one": ("Logged 1 follow-up as sent.", "已登记 1 条已发送的跟进。"),
-    "cli.outreach.marked": ("{book}: logged {count} follow-ups from {folder}.",
+    "cli.outreach.logged": ("Logged {count} follow-up(s) as sent.", "已登记 {count} 条已发送的跟进。"),
+    "cli.outreach.marked": ("{book}: logged {count} follow-up(s) from {folder}.",
                             "{book}：已从 {folder} 登记 {count} 条跟进。"),
     "cli.trip.written": ("{book}: Trip sheet written.", "{book}：已生成出差表。"),
     "cli.show.written": ("{book}: Show sheet written.", "{book}：已生成展会表。"),
@@ -108,6 +100,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.unexpected": ("unexpected {kind}: {first} (run again with {env}=1 for the details)",
                        "意外错误 {kind}：{first}（设置 {env}=1 再运行可查看详情）"),
     "cli.bad_date": ("'{value}' is not a date like 2026-11-28", "“{value}”不是日期，格式如 2026-11-28"),
+    "os.cannot_use": ("cannot use {path}: {reason}", "无法使用 {path}：{reason}"),
+    "os.not_dir": ("part of that path is a file, not a folder", "路径中有一部分是文件，不是文件夹"),
+    "os.is_dir": ("that is a folder, not a file", "这是文件夹，不是文件"),
+    "os.exists": ("a file of that name is in the way", "已有同名文件"),
+    "os.no_such": ("no such file or folder", "没有这个文件或文件夹"),
+    "os.no_permission": ("no permission", "没有权限"),
+    "os.disk_full": ("the disk is full", "磁盘已满"),
+    "os.read_only": ("the folder is read-only", "文件夹是只读的"),
+    "os.too_long": ("the name is too long", "名称太长"),
     # errors (tradexl/errors.py and the modules that raise them)
     "error.no_column": ("sheet '{sheet}' has no column '{column}' (add it to the header row)",
                         "工作表“{sheet}”没有“{column}”列（请在标题行添加）"),
@@ -148,6 +149,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "这些型号的定价币种不同（{currencies}）；请按币种分别开形式发票"),
     "error.pi_not_active": ("'{model}' is not an active catalogue model; add it by hand",
                             "“{model}”不是在售的目录型号；请手动添加"),
+    "error.pi_no_quantity": ("{model}: no quantity or MOQ; quantity 1 entered",
+                             "{model}：没有数量或起订量；已填数量 1"),
+    "error.pi_moq_quantity": ("{model}: quantity set to the MOQ {moq}; adjust it to the buyer's order",
+                              "{model}：数量按起订量 {moq} 填写；请按客户订单调整"),
+    "error.pi_below_moq": ("{model}: {quantity} is below the MOQ {moq}", "{model}：{quantity} 低于起订量 {moq}"),
     "error.history_row": ("row {row} of {sheet} has no Customer ID, email, phone or company to look up",
                           "{sheet} 第 {row} 行没有可查询的客户编号、邮箱、电话或公司名"),
     # Check: what to fix (the rules' Problem messages)
@@ -205,15 +211,16 @@ class Msg(str):
 
     key: str
     fields: Mapping[str, Any]
-    count: int | None
+    number: int | None
+    """The count that chose the `.one` form (str has its own `count`)."""
 
     def __new__(cls, key: str, count: int | None = None, **fields: Any) -> Msg:
         made = super().__new__(cls, render(key, "en", count, fields))
-        made.key, made.count, made.fields = key, count, fields
+        made.key, made.number, made.fields = key, count, fields
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:  # keep the key across copy/pickle (str's own drops it)
-        return (_rebuild, (self.key, self.count, dict(self.fields)))
+        return (_rebuild, (self.key, self.number, dict(self.fields)))
 
 
 def _rebuild(key: str, count: int | None, fields: dict[str, Any]) -> Msg:
@@ -234,14 +241,21 @@ def template(table: Mapping[str, tuple[str, str]], key: str, lang: str, count: i
 
 def render(key: str, lang: str, count: int | None, fields: Mapping[str, Any]) -> str:
     text = template(MESSAGES, key, lang, count)
-    values = {name: localize(value, lang) for name, value in fields.items()}
+    values = {name: _field(value, lang) for name, value in fields.items()}
     return text.format(count=count, **values) if (values or count is not None) else text
+
+
+def _field(value: Any, lang: str) -> Any:
+    """A field in `lang`: a keyed message translated, a tuple of them joined as a list."""
+    if isinstance(value, tuple):
+        return template(MESSAGES, "list.sep", lang, None).join(str(_field(v, lang)) for v in value)
+    return localize(value, lang)
 
 
 def localize(text: object, lang: str) -> Any:
     """`text` in `lang` when it is a keyed message (its keyed fields too); anything else unchanged."""
     if isinstance(text, Msg):
-        return render(text.key, lang, text.count, text.fields) if lang == "zh" else str(text)
+        return render(text.key, lang, text.number, text.fields) if lang == "zh" else str(text)
     return text
 
 

@@ -42,6 +42,7 @@ from tradexl.mail.draft import (
     write_draft,
     write_paste_text,
 )
+from tradexl.messages import msg
 from tradexl.model import InputTables
 from tradexl.reports.common import column
 from tradexl.reports.pricing import active_products, format_price
@@ -92,7 +93,7 @@ def find_inquiry(tables: InputTables, inquiry_id: str) -> tuple[int, dict[str, A
     ids = column(frame, "Inquiry ID").map(as_text).str.casefold()
     hits = frame[ids == inquiry_id.strip().casefold()]
     if hits.empty:
-        raise MailError(f"no inquiry '{inquiry_id}' on the Inquiries sheet (see its Inquiry ID column)")
+        raise MailError(msg("error.no_inquiry", inquiry_id=inquiry_id))
     return int(hits.index[0]), hits.iloc[0].to_dict()
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from tradexl.errors import TradeXLError
 from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history
+from tradexl.messages import msg
 from tradexl.model import InputTables, RunResult
 from tradexl.sheetspec import Format, Row, SheetSpec
 
@@ -32,7 +33,7 @@ def query_for_row(tables: InputTables, sheet_name: str, row: int) -> str:
     for column in QUERY_COLUMNS:
         if column in frame.columns and _text(record[column]):
             return _text(record[column])
-    raise TradeXLError(f"row {row} of {sheet_name} has no Customer ID, email, phone or company to look up")
+    raise TradeXLError(msg("error.history_row", row=row, sheet=sheet_name))
 
 
 def _history_rows(history: History) -> list[Row]:
