@@ -33,6 +33,8 @@ class CompanyProfile:
     email: str = "(email)"
     website: str = "(website)"
     address: str = "(address)"
+    name_zh: str = ""
+    """The company's Chinese name (optional): the title of a Chinese workbook's reports."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,7 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Pool After Days Overdue", "公海逾期天数", "pool_after_days"),
     SettingKey("Team Folder", "团队文件夹", "team_folder"),
     SettingKey("Report Currency", "报告币种", "report_currency"),
+    SettingKey("Company Name (Chinese)", "公司中文名", "company.name_zh"),
 )
 
 
@@ -559,6 +562,7 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "pool_after_days": settings.pool_after_days,
         "team_folder": settings.team_folder,
         "report_currency": settings.report_currency,
+        "company.name_zh": c.name_zh,
     }
     return {
         "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],

@@ -359,6 +359,10 @@ class Labels:
         """A keyed message (`tradexl.messages.msg`, e.g. a Check problem) in this language; other text as it is."""
         return str(localize(message, self.lang))
 
+    def company(self, settings: Settings) -> str:
+        """The company name for a report title: Settings › Company Name (Chinese) in Chinese, when given."""
+        return settings.company.name_zh if self.lang == "zh" and settings.company.name_zh else settings.company.name
+
     def weekday(self, day: date) -> str:
         return (WEEKDAYS_ZH if self.lang == "zh" else WEEKDAYS)[day.weekday()]
 

@@ -167,7 +167,7 @@ def statistics_sheet(enriched: Enriched, today: date, settings: Settings, now: d
                           index=column(customers, "Customer Key").fillna("").astype(str))
     region_of = region_of[~region_of.index.duplicated()]
     sheet = _Sheet(labels)
-    sheet.rows += [Row((labels("stats.title", company=settings.company.name),), kind="title"),
+    sheet.rows += [Row((labels("stats.title", company=labels.company(settings)),), kind="title"),
                    Row((labels("stats.subtitle", today=labels.day(today), currency=money),), kind="subtitle")]
     for key, field in (("stats.by_region", "Region"), ("stats.by_type", "Type"), ("stats.by_size", "Size"),
                        ("stats.by_source", "Source")):

@@ -344,7 +344,7 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
     week_text = labels("weekly.week" if full else "weekly.week_to_date", start=labels.day(start),
                        end=labels.day(end), today=labels.day(today))
     rows = [
-        Row((labels("weekly.title", company=settings.company.name),), kind="title"),
+        Row((labels("weekly.title", company=labels.company(settings)),), kind="title"),
         Row((week_text,), kind="subtitle"),
         Row((), kind="blank"),
         Row((labels("weekly.headline"),), kind="section"),
