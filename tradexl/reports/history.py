@@ -20,7 +20,7 @@ SHEET_NAME = "History"
 QUERY_COLUMNS = ("Customer ID", "Email", "Phone", "Company")
 WIDTHS = (18, 16, 22, 14, 14, 14, 14, 14, 40)
 TEXT: tuple[Format] = ("text",)
-NO_ROW_SELECTED = "select a data row on Inquiries, Customers, Quotes, Samples or Follow-ups first"
+NO_ROW_SELECTED = msg("xl.no_row_selected")
 
 
 def query_for_row(tables: InputTables, sheet_name: str, row: int) -> str:
