@@ -156,6 +156,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.pi_below_moq": ("{model}: {quantity} is below the MOQ {moq}", "{model}：{quantity} 低于起订量 {moq}"),
     "error.history_row": ("row {row} of {sheet} has no Customer ID, email, phone or company to look up",
                           "{sheet} 第 {row} 行没有可查询的客户编号、邮箱、电话或公司名"),
+    # tradexl lookup (the buyer's history as text)
+    "lookup.possible": ("Possible match ({how}): confirm before treating them as the same buyer.",
+                        "可能匹配（{how}）：请确认是否为同一客户。"),
+    "lookup.contains": ("No customer is '{query}' by the buyer rule; customers whose name contains it:",
+                        "按客户识别规则没有“{query}”这个客户；名称包含它的客户："),
+    "lookup.none": ("No customer matches '{query}'. New buyer: add them to Customers.",
+                    "没有与“{query}”匹配的客户。新客户：请添加到客户表。"),
+    "lookup.last": ("  Last status: {status}    Owner: {owner}", "  最新状态：{status}    业务员：{owner}"),
+    "lookup.no_inquiry": ("(no inquiry)", "（无询盘）"),
+    "lookup.no_owner": ("(none)", "（无）"),
     # Excel buttons: message boxes and the status bar (tradexl/xlshell)
     "xl.select_row": ("select a data row of the {sheet} sheet first", "请先在“{sheet}”表中选中一行数据"),
     "xl.choose_mail_folder": ("choose the folder your mail program saves inquiries to (Import mail asks for it)",
