@@ -387,9 +387,9 @@ def load_catalog(settings: Settings, folder: Path) -> tuple[Attachment | None, s
     if not path.is_absolute():
         path = folder / path
     if not path.is_file():
-        return None, f"e-catalog '{settings.catalog_file}' not found; attach it by hand"
+        return None, msg("note.catalog_missing", file=settings.catalog_file)
     if path.stat().st_size > CATALOG_MAX_BYTES:
-        return None, f"e-catalog '{path.name}' is over 20 MB; send a link instead"
+        return None, msg("note.catalog_big", file=path.name)
     ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return Attachment(path.name, path.read_bytes(), ctype), ""
 

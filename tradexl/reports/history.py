@@ -64,7 +64,7 @@ def history_sheet(tables: InputTables, query: str, today: date) -> SheetSpec:
 def history_run(tables: InputTables, query: str, today: date) -> RunResult:
     """A run that writes only the History sheet for `query`, with a one-line message."""
     return RunResult(computed={}, sheets=[history_sheet(tables, query, today)],
-                     message=f"History of {query}: see the History sheet", owned=(SHEET_NAME,))
+                     message=msg("history.done", query=query), owned=(SHEET_NAME,))
 
 
 def history_result(tables: InputTables, sheet_name: str, row: int, today: date) -> RunResult:
