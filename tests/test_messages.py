@@ -15,15 +15,17 @@ from tradexl.reports.labels import LABELS, Labels
 from tradexl.settings import CompanyProfile, Settings, parse_settings, settings_grid_rows
 
 FIELD = re.compile(r"{(\w+)}")
-ZH_DROPS = {"fix.missing": {"column"}, "fix.duplicate": {"column"}}
-"""Chinese texts that leave out a field the Check row already shows (its Column cell)."""
+ZH_DROPS = {"fix.missing": {"column"}, "fix.duplicate": {"column"}, "settings.label": {"en"}}
+"""Chinese texts that leave out a field the Check row already shows (its Column cell); a Settings label whose
+two spellings are its fields."""
+ZH_ADDS = {"settings.label": {"zh"}}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_every_message_has_both_languages_with_the_same_placeholders(key):
     en, zh = MESSAGES[key]
     assert en and zh
-    assert set(FIELD.findall(zh)) == set(FIELD.findall(en)) - ZH_DROPS.get(key, set())
+    assert set(FIELD.findall(zh)) == set(FIELD.findall(en)) - ZH_DROPS.get(key, set()) | ZH_ADDS.get(key, set())
 
 
 def test_a_key_lives_in_one_table_only():
@@ -73,22 +75,30 @@ def test_an_error_keeps_its_key_for_the_shell_that_shows_it():
 def test_check_rows_in_chinese_name_the_chinese_header_and_dropdown_word():
     problems = [Problem("样品", 22, "Freight", "Prepaid", msg("fix.prepay", cost="121.85", limit="100.00")),
                 Problem("客户", 24, "Country", "Malysia", msg("fix.unknown_country")),
-                Problem("Settings", None, "", "", "Language: 'fr' is not en or zh")]
+                Problem("Settings", None, "", "", parse_settings([["Setting", "Value"], ["Language", "fr"]])[1][0]),
+                Problem("Inquiries", 5, "Owner", "Zoe", "a text nobody keyed is shown as it is")]
     sheet = check_sheet(problems, Settings(language="zh"))
     rows = [row.values for row in sheet.rows]
-    assert rows[0] == ("数据检查 – 发现 3 个问题",)
+    assert rows[0] == ("数据检查 – 发现 4 个问题",)
     assert rows[1] == ("工作表", "行", "列", "值", "如何修改")
-    assert rows[2] == ("Settings", None, "", "", "Language: 'fr' is not en or zh")  # not keyed yet: as it is
-    assert rows[3] == ("客户", 24, "国家", "Malysia", "未知国家 – 请改正，或在设置的“国家区域对照”中添加")
-    assert rows[4] == ("样品", 22, "运费", "预付",
+    assert rows[3] == ("Settings", None, "", "", "语言：“fr”不是 en 或 zh")
+    assert rows[4] == ("客户", 24, "国家", "Malysia", "未知国家 – 请改正，或在设置的“国家区域对照”中添加")
+    assert rows[5] == ("样品", 22, "运费", "预付",
                        "样品费 121.85 超过预付上限 100.00（设置 › 样品）– 大额样品应由客户电汇预付")
+    assert rows[2] == ("Inquiries", 5, "业务员", "Zoe", "a text nobody keyed is shown as it is")
     assert sheet.print_setup is not None and sheet.print_setup.header_center == "数据检查"
     english = check_sheet(problems, Settings())
-    assert [row.values for row in english.rows][4] == (
+    assert [row.values for row in english.rows][5] == (
         "样品", 22, "Freight", "Prepaid",
         "sample cost 121.85 is above the prepay limit 100.00 (Settings › Samples) – large samples are prepaid by the "
         "buyer by T/T")
     assert english.print_setup is not None and english.print_setup.header_center == "Check"
+
+
+def test_settings_problems_in_chinese_name_the_setting_in_chinese():
+    _, problems = parse_settings([["Setting", "Value"], ["Reply Target Hours", "two"]])
+    assert problems[0] == "Reply Target Hours: 'two' is not a number"
+    assert localize(problems[0], "zh") == "回复目标(小时)：“two”不是数字"
 
 
 def test_chinese_company_name_is_an_optional_setting_used_in_chinese_titles():
