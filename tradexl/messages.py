@@ -136,6 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "客户表中没有与“{query}”匹配的客户（请给出客户编号、邮箱或公司名）"),
     "error.several_customers": ("'{query}' matches several customers ({names}); give the Customer ID",
                                 "“{query}”匹配到多个客户（{names}）；请给出客户编号"),
+    "error.maybe_customer": ("'{query}' may be {customer_id} {company} ({reason}); give the Customer ID to confirm",
+                             "“{query}”可能是 {customer_id} {company}（{reason}）；请给出客户编号确认"),
     "error.empty_summary": ("the summary is empty: say in a few words what happened",
                             "跟进摘要为空：请用几句话说明情况"),
     "error.no_inquiry": ("no inquiry '{inquiry_id}' on the Inquiries sheet (see its Inquiry ID column)",
