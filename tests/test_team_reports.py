@@ -8,6 +8,7 @@ from pathlib import Path
 from test_reports_weekly import rows_of
 
 from tradexl.builder import build_workbook
+from tradexl.reports.team import team_sheets
 from tradexl.settings import CompanyProfile, Settings, TeamMember
 from tradexl.teamfolder import team_run
 
@@ -75,6 +76,23 @@ def test_team_workbook_has_every_team_sheet_with_team_titles(tmp_path: Path):
         "Team Weekly Summary – Acme", "Team Monthly Review – Acme", "Team Statistics – Acme"]
     assert sheets["Team Pool"].rows[0].values == (
         "Team Pool – Saturday 2026-12-05: 0 customers to reassign, 1 buyers with two owners across 2 workbooks",)
+    headers = [s.print_setup.header_center for s in sheets.values() if s.print_setup is not None]
+    assert headers[:3] == ["Team Weekly Summary 2026-11-29 – 2026-12-05", "Team Monthly Review 2026-12 (as of "
+                           "2026-12-05)", "Team Statistics 2026-12-05"]
+    assert headers[4] == "Team Pool 2026-12-05"
+
+
+def test_a_workbook_in_another_report_currency_gets_a_team_check_line(tmp_path: Path):
+    done = team_run(_folder(tmp_path), MANAGER, exclude=None, today=TODAY, now=NOW)
+    sheets = team_sheets([(m.name, m.enriched) for m in done.members], [], MANAGER, TODAY, ["USD", "cny"])
+    check = sheets[-1]
+    assert check.rows[0].values == ("Team Check – 2 workbooks read, 0 notes about the folder",)
+    assert [r.values[:5] for r in check.rows[2:]] == [
+        ("Anna", None, "", "2 customers, 1 inquiries", "read"),
+        ("Kevin", None, "", "2 customers, 2 inquiries", "read"),
+        ("Kevin", None, "", "CNY", "its amounts are in this currency, not USD: the team's money figures add them "
+                                   "as they are – set the same Report Currency in every workbook"),
+    ]
 
 
 def test_team_weekly_has_one_row_per_salesperson_against_the_team_target(tmp_path: Path):
@@ -116,4 +134,6 @@ def test_team_sheets_in_chinese(tmp_path: Path):
     sheets = _sheets(tmp_path, Settings(company=MANAGER.company, language="zh"))
     assert [sheets[n].rows[0].values[0] for n in ("Team Weekly Summary", "Team Monthly Review", "Team Statistics")] \
         == ["团队周报 – Acme", "团队月度复盘 – Acme", "团队统计 – Acme"]
-    assert sheets["Team Pool"].rows[0].values[0].startswith("团队公海 – 2026-12-05")
+    assert sheets["Team Pool"].rows[0].values[0] == \
+        "团队公海 – 2026-12-05（星期六）：0 个客户待重新分配，2 个工作簿中 1 个客户有两个业务员"
+    assert sheets["Team Weekly Summary"].print_setup.header_center == "团队周报 2026-11-29 至 2026-12-05"

@@ -278,6 +278,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pool.never": ("never contacted", "从未联系"),
     "team.check_title": ("Team Check – {books} workbooks read, {notes} notes about the folder",
                          "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
+    "team.print_header": ("Team {header}", "团队{header}"),
     "team.weekly_title": ("Team Weekly Summary – {company}", "团队周报 – {company}"),
     "team.monthly_title": ("Team Monthly Review – {company}", "团队月度复盘 – {company}"),
     "team.stats_title": ("Team Statistics – {company}", "团队统计 – {company}"),

@@ -141,10 +141,11 @@ def pool_rows(customers: pd.DataFrame, history: pd.Series, settings: Settings, t
 
 
 def pool_spec(found: PoolRows, today: date, settings: Settings, name: str = SHEET_NAME,
-              title_key: str = "pool.title", books: int = 1) -> SheetSpec:
+              title_key: str = "pool.title", books: int = 1, widths: tuple[float, ...] = WIDTHS) -> SheetSpec:
     """The Pool sheet from its rows: title with counts, the pool, then the conflicts; prints like Due.
 
-    The team's Pool passes its own name and `title_key` ("team.pool_title", which also names `books`)."""
+    The team's Pool passes its own name, `title_key` ("team.pool_title", which also names `books`) and wider
+    ID and reason columns (its IDs read "Kevin/C0001")."""
     labels = labels_for(settings)
     pool, conflicts, groups = found
     rows = [Row((labels(title_key, count=len(pool), conflicts=groups, date=labels.day(today), books=books),),
@@ -156,7 +157,7 @@ def pool_spec(found: PoolRows, today: date, settings: Settings, name: str = SHEE
             Row((labels("pool.conflicts", count=groups),), kind="section"),
             *(conflicts or [Row((labels("pool.no_conflicts"),), kind="note")])]
     return SheetSpec(
-        name=name, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
+        name=name, rows=tuple(rows), widths=widths, freeze_rows=HEADER_ROW,
         print_setup=PrintSetup(landscape=True, fit_width=True,
                                header_center=labels("pool.print_header", date=today.isoformat()),
                                footer_center=labels("page_footer"), repeat_rows=(HEADER_ROW, HEADER_ROW)),

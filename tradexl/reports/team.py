@@ -25,6 +25,7 @@ from tradexl.reports.check import check_sheet
 from tradexl.reports.due import due_sheet
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.reports.monthly import monthly_sheet
+from tradexl.reports.pool import WIDTHS as POOL_WIDTHS
 from tradexl.reports.pool import history_lines, pool_rows, pool_spec
 from tradexl.reports.statistics import statistics_sheet
 from tradexl.reports.weekly import weekly_sheet
@@ -44,6 +45,8 @@ PER_BOOK = {"customers": ("Customer Key", "Customer ID"), "quotes": ("Customer K
 TITLES = {"Team Weekly Summary": "team.weekly_title", "Team Monthly Review": "team.monthly_title",
           "Team Statistics": "team.stats_title"}
 """The team sheets whose first row (the title) says it is the team's."""
+TEAM_POOL_WIDTHS = (*POOL_WIDTHS[:1], 17.0, *POOL_WIDTHS[2:7], 30.0, *POOL_WIDTHS[8:])
+"""The Pool's columns with room for "Salesperson/C0001" IDs and reasons that name them."""
 
 
 def _prefixed(values: pd.Series, name: str) -> pd.Series:
@@ -88,10 +91,14 @@ def team_settings(manager: Settings, members: Sequence[tuple[str, Settings]]) ->
     return replace(manager, team=tuple(team))
 
 
-def _retitled(sheet: SheetSpec, name: str, labels: Labels, company: str) -> SheetSpec:
-    """A report builder's sheet renamed for the team, its title row saying so."""
-    title = Row((labels(TITLES[name], company=company),), kind="title")
-    return replace(sheet, name=name, rows=(title, *sheet.rows[1:]))
+def _for_team(sheet: SheetSpec, name: str, labels: Labels, title: str | None = None) -> SheetSpec:
+    """A report builder's sheet as the team's: renamed, its printed page header saying "Team", and its title row
+    replaced by `title` when given."""
+    setup = sheet.print_setup
+    if setup is not None and setup.header_center:
+        setup = replace(setup, header_center=labels("team.print_header", header=setup.header_center))
+    rows = sheet.rows if title is None else (Row((title,), kind="title"), *sheet.rows[1:])
+    return replace(sheet, name=name, rows=rows, print_setup=setup)
 
 
 def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem], settings: Settings,
@@ -100,7 +107,6 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     (same order as `members`, empty when unknown)."""
     labels = labels_for(settings)
     team = combine(members)
-    company = settings.company.name
     pool = pool_rows(team.customers, history_lines(team, labels), settings, today, labels)
     read = [Problem(name, None, "", f"{len(e.customers)} customers, {len(e.inquiries)} inquiries",
                     f"read; {len(e.problems)} data problem(s) on its own Check sheet" if e.problems else "read")
@@ -109,12 +115,15 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     money = [Problem(name, None, "", theirs.upper(), labels("team.other_currency", currency=ours))
              for (name, _), theirs in zip(members, currencies, strict=False) if theirs.upper() != ours]
     check = check_sheet([*notes, *read, *money], settings)
-    title = Row((labels("team.check_title", books=len(members), notes=len(notes)),), kind="title")
     weekly, monthly, stats, due, pool_name, check_name = TEAM_SHEETS
-    return [_retitled(weekly_sheet(team, today, settings), weekly, labels, company),
-            _retitled(monthly_sheet(team, today, settings), monthly, labels, company),
-            _retitled(statistics_sheet(team, today, settings), stats, labels, company),
-            replace(due_sheet(team, today, settings), name=due),
-            pool_spec(pool, today, settings, name=pool_name, title_key="team.pool_title",
-                      books=len(members)),
-            replace(check, name=check_name, rows=(title, *check.rows[1:]))]
+
+    def titled(name: str) -> str:
+        return labels(TITLES[name], company=settings.company.name)
+
+    return [_for_team(weekly_sheet(team, today, settings), weekly, labels, titled(weekly)),
+            _for_team(monthly_sheet(team, today, settings), monthly, labels, titled(monthly)),
+            _for_team(statistics_sheet(team, today, settings), stats, labels, titled(stats)),
+            _for_team(due_sheet(team, today, settings), due, labels),
+            _for_team(pool_spec(pool, today, settings, title_key="team.pool_title", books=len(members),
+                                widths=TEAM_POOL_WIDTHS), pool_name, labels),
+            _for_team(check, check_name, labels, labels("team.check_title", books=len(members), notes=len(notes)))]
