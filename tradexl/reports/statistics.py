@@ -189,14 +189,14 @@ def statistics_sheet(enriched: Enriched, today: date, settings: Settings, now: d
                 ("column", labels("stats.by_month_chart"), (1, 2, 3)))
     sheet.table(labels("stats.activity_region", currency=money), ((0, "col.region", ""), *ACTIVITY),
                 _activity(_by(year, "Region", labels, region_of), year, labels))
-    if "Salesperson" in enriched.inquiries:  # the team's stacked workbooks (reports.team.combine)
-        sheet.table(labels("stats.activity_salesperson", currency=money), ((0, "col.salesperson", ""), *ACTIVITY),
-                    _activity(_by(year, "Salesperson", labels), year, labels))
     product = {"inquiries": column(year["inquiries"], "Product"), "quotes": column(year["quotes"], "Model"),
                "orders": column(year["orders"], "Model")}
     sheet.table(labels("stats.activity_product", currency=money), ((0, "col.model", ""), *ACTIVITY),
                 _activity({k: v.fillna("").astype(str).str.strip().str.upper() for k, v in product.items()},
                           year, labels, TOP_PRODUCTS))
+    if "Salesperson" in enriched.inquiries:  # the team's stacked workbooks (reports.team.combine)
+        sheet.table(labels("stats.activity_salesperson", currency=money), ((0, "col.salesperson", ""), *ACTIVITY),
+                    _activity(_by(year, "Salesperson", labels), year, labels))
     sheet.table(labels("stats.activity_source", currency=money), ((0, "col.source", ""), *ACTIVITY),
                 _activity(_by({"inquiries": year["inquiries"]}, "Channel", labels)
                           | {"quotes": pd.Series("", index=year["quotes"].index),
