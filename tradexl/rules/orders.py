@@ -180,9 +180,9 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
         due = ship_day + pd.Timedelta(days=balance_days(term)) if not pd.isna(ship_day) else pd.NaT
         outstanding[first] = float(owed)
         outstanding_report[first] = in_report(owed, lines[positions[0]][1])
-        paid = _status(total, received, deposit_share(term), ship_day, due, statuses[first], today)
+        state = _status(total, received, deposit_share(term), ship_day, due, statuses[first], today)
         for p in positions:
-            pay_status[p], due_dates[p] = paid, due
+            pay_status[p], due_dates[p] = state, due
     result["Outstanding"] = pd.Series(outstanding, index=orders.index, dtype=float)
     result["Payment Status"] = pd.Series(pay_status, index=orders.index, dtype=object)
     result[OUTSTANDING_REPORT] = pd.Series(outstanding_report, index=orders.index, dtype=float)
