@@ -35,7 +35,7 @@ def _order(day: datetime, cid: str, company: str, amount: float, deposit: float)
 
 def _folder(tmp_path: Path) -> Path:
     folder = tmp_path / "Sales"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     build_workbook(folder / "Kevin.xlsm", settings=TEAM, data={
         "customers": [
             {"Customer ID": "C0001", "Company": "Al Noor Trading LLC", "Email": "ali@alnoor.ae", "Country": "UAE",
@@ -137,3 +137,16 @@ def test_team_sheets_in_chinese(tmp_path: Path):
     assert sheets["Team Pool"].rows[0].values[0] == \
         "团队公海 – 2026-12-05（星期六）：0 个客户待重新分配，2 个工作簿中 1 个客户有两个业务员"
     assert sheets["Team Weekly Summary"].print_setup.header_center == "团队周报 2026-11-29 至 2026-12-05"
+
+
+def test_team_due_shows_an_away_salespersons_customers_under_the_cover_from_the_managers_team_table(
+        tmp_path: Path):
+    def due(away_until: date) -> list[str]:
+        manager = Settings(company=MANAGER.company, team=(
+            TeamMember("Kevin", True, monthly_target=50000, cover="Anna", away_until=away_until),
+            TeamMember("Anna", True, monthly_target=30000)))
+        rows = _sheets(tmp_path / away_until.isoformat(), manager)["Team Due"].rows
+        return [r.values[0] for r in rows if r.kind == "section" and str(r.values[0]).endswith(" due")]
+
+    assert due(date(2026, 12, 5)) == ["Anna – 1 due", "Anna (for Kevin) – 2 due"]  # last day away: covered
+    assert due(date(2026, 12, 4)) == ["Anna – 1 due", "Kevin – 2 due"]  # back: his own again

@@ -29,7 +29,7 @@ from tradexl.reports.pool import WIDTHS as POOL_WIDTHS
 from tradexl.reports.pool import history_lines, pool_rows, pool_spec
 from tradexl.reports.statistics import statistics_sheet
 from tradexl.reports.weekly import weekly_sheet
-from tradexl.rules.team import fold
+from tradexl.rules.team import fold, owner_view
 from tradexl.settings import Settings, TeamMember
 from tradexl.sheetspec import Row, SheetSpec
 
@@ -91,6 +91,16 @@ def team_settings(manager: Settings, members: Sequence[tuple[str, Settings]]) ->
     return replace(manager, team=tuple(team))
 
 
+def _covered(customers: pd.DataFrame, settings: Settings, today: date) -> pd.Series:
+    """Whose Due section each customer shows under: the cover named in the salesperson's own workbook, else the
+    one in the manager's Team table (a manager records travel cover in either)."""
+    if "Owner View" not in customers:
+        return pd.Series("", index=customers.index, dtype=object)
+    own = customers["Owner View"].fillna("").astype(str)
+    owners = customers["Owner"].fillna("").astype(str).str.strip()
+    return own.where(own != owners, owner_view(owners, settings, today))
+
+
 def _for_team(sheet: SheetSpec, name: str, labels: Labels, title: str | None = None) -> SheetSpec:
     """A report builder's sheet as the team's: renamed, its printed page header saying "Team", and its title row
     replaced by `title` when given."""
@@ -107,6 +117,7 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     (same order as `members`, empty when unknown)."""
     labels = labels_for(settings)
     team = combine(members)
+    team.customers["Owner View"] = _covered(team.customers, settings, today)
     pool = pool_rows(team.customers, history_lines(team, labels), settings, today, labels)
     read = [Problem(name, None, "", f"{len(e.customers)} customers, {len(e.inquiries)} inquiries",
                     f"read; {len(e.problems)} data problem(s) on its own Check sheet" if e.problems else "read")
