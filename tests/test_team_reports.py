@@ -2,6 +2,7 @@
 figures worked out by hand (today Saturday 2026-12-05: the full week Sunday 11-29 to Saturday 12-05, December
 to date). Both books use the same quote and order numbers (Q-001, PI-001): the team counts them as two each."""
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -150,3 +151,20 @@ def test_team_due_shows_an_away_salespersons_customers_under_the_cover_from_the_
 
     assert due(date(2026, 12, 5)) == ["Anna – 1 due", "Anna (for Kevin) – 2 due"]  # last day away: covered
     assert due(date(2026, 12, 4)) == ["Anna – 1 due", "Kevin – 2 due"]  # back: his own again
+
+
+def test_team_check_lists_customers_and_open_inquiries_of_inactive_or_unknown_owners(tmp_path: Path):
+    folder = _folder(tmp_path)
+    build_workbook(folder / "Li.xlsm", settings=Settings(), data={  # Li's book has no Team table of its own
+        "customers": [{"Customer ID": "C0001", "Company": "Left Behind Ltd", "Country": "UK", "Owner": "Li"},
+                      {"Customer ID": "C0002", "Company": "Stranger Co", "Country": "UK", "Owner": "Zhang"}],
+        "inquiries": [_inquiry(D(2026, 12, 1, 9), "C0001", "X1", "B", None, "New") | {"Owner": "Li"},
+                      _inquiry(D(2026, 11, 1, 9), "C0001", "X1", "B", D(2026, 11, 1, 10), "Lost") | {"Owner": "Li"}],
+    })
+    done = team_run(folder, replace(MANAGER, team=TEAM.team), exclude=None, today=TODAY, now=NOW)
+    check = next(s for s in done.result.sheets if s.name == "Team Check")
+    assert [r.values[:4] for r in check.rows if r.kind == "data" and r.values[1] is not None] == [
+        ("Li › Customers", 2, "Owner", "Li"),      # Li is inactive in the manager's Team table
+        ("Li › Customers", 3, "Owner", "Zhang"),   # nobody called Zhang on the team
+        ("Li › Inquiries", 2, "Owner", "Li"),      # the open one; the Lost one is not listed
+    ]

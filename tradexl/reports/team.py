@@ -29,7 +29,8 @@ from tradexl.reports.pool import WIDTHS as POOL_WIDTHS
 from tradexl.reports.pool import history_lines, pool_rows, pool_spec
 from tradexl.reports.statistics import statistics_sheet
 from tradexl.reports.weekly import weekly_sheet
-from tradexl.rules.team import fold, owner_view
+from tradexl.rules.team import fold, owner_view, unknown_owner_problems
+from tradexl.schema import SHEETS_BY_KEY
 from tradexl.settings import Settings, TeamMember
 from tradexl.sheetspec import Row, SheetSpec
 
@@ -101,6 +102,20 @@ def _covered(customers: pd.DataFrame, settings: Settings, today: date) -> pd.Ser
     return own.where(own != owners, owner_view(owners, settings, today))
 
 
+def _owner_problems(members: Sequence[tuple[str, Enriched]], settings: Settings) -> list[Problem]:
+    """Every customer and open inquiry whose owner is inactive or unknown by the team's Settings › Team (a
+    salesperson's own book may have no Team table, or an old one), as "Kevin › Customers" row lines."""
+    out = []
+    for name, enriched in members:
+        for key in ("customers", "inquiries"):
+            frame = getattr(enriched, key)
+            sheet = SHEETS_BY_KEY[key]
+            where = f"{name} › {sheet.zh if settings.language == 'zh' else sheet.name}"
+            open_only = frame["Is Open"].tolist() if key == "inquiries" and "Is Open" in frame else None
+            out += unknown_owner_problems(frame, settings, where, rows=open_only)
+    return out
+
+
 def _for_team(sheet: SheetSpec, name: str, labels: Labels, title: str | None = None) -> SheetSpec:
     """A report builder's sheet as the team's: renamed, its printed page header saying "Team", and its title row
     replaced by `title` when given."""
@@ -125,7 +140,7 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     ours = settings.report_currency.upper()
     money = [Problem(name, None, "", theirs.upper(), labels("team.other_currency", currency=ours))
              for (name, _), theirs in zip(members, currencies, strict=False) if theirs.upper() != ours]
-    check = check_sheet([*notes, *read, *money], settings)
+    check = check_sheet([*notes, *read, *money, *_owner_problems(members, settings)], settings)
     weekly, monthly, stats, due, pool_name, check_name = TEAM_SHEETS
 
     def titled(name: str) -> str:
