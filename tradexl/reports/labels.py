@@ -279,6 +279,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "team.check_title": ("Team Check – {books} workbooks read, {notes} notes about the folder",
                          "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
     "team.print_header": ("Team {header}", "团队{header}"),
+    "team.check_header": ("Team Check", "团队数据检查"),
     "team.weekly_title": ("Team Weekly Summary – {company}", "团队周报 – {company}"),
     "team.monthly_title": ("Team Monthly Review – {company}", "团队月度复盘 – {company}"),
     "team.stats_title": ("Team Statistics – {company}", "团队统计 – {company}"),

@@ -116,12 +116,13 @@ def _owner_problems(members: Sequence[tuple[str, Enriched]], settings: Settings)
     return out
 
 
-def _for_team(sheet: SheetSpec, name: str, labels: Labels, title: str | None = None) -> SheetSpec:
-    """A report builder's sheet as the team's: renamed, its printed page header saying "Team", and its title row
-    replaced by `title` when given."""
+def _for_team(sheet: SheetSpec, name: str, labels: Labels, title: str | None = None,
+              header: str | None = None) -> SheetSpec:
+    """A report builder's sheet as the team's: renamed, its printed page header saying "Team" (or `header`), and
+    its title row replaced by `title` when given."""
     setup = sheet.print_setup
     if setup is not None and setup.header_center:
-        setup = replace(setup, header_center=labels("team.print_header", header=setup.header_center))
+        setup = replace(setup, header_center=header or labels("team.print_header", header=setup.header_center))
     rows = sheet.rows if title is None else (Row((title,), kind="title"), *sheet.rows[1:])
     return replace(sheet, name=name, rows=rows, print_setup=setup)
 
@@ -152,4 +153,5 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
             _for_team(due_sheet(team, today, settings), due, labels),
             _for_team(pool_spec(pool, today, settings, title_key="team.pool_title", books=len(members),
                                 widths=TEAM_POOL_WIDTHS), pool_name, labels),
-            _for_team(check, check_name, labels, labels("team.check_title", books=len(members), notes=len(notes)))]
+            _for_team(check, check_name, labels, labels("team.check_title", books=len(members), notes=len(notes)),
+                      labels("team.check_header"))]
