@@ -168,3 +168,14 @@ def test_team_check_lists_customers_and_open_inquiries_of_inactive_or_unknown_ow
         ("Li › Customers", 3, "Owner", "Zhang"),   # nobody called Zhang on the team
         ("Li › Inquiries", 2, "Owner", "Li"),      # the open one; the Lost one is not listed
     ]
+
+
+def test_a_folder_with_no_readable_workbook_still_gives_every_team_sheet_and_says_why(tmp_path: Path):
+    (tmp_path / "Kevin.xlsm").write_bytes(b"PK\x03\x04 not really a workbook")
+    done = team_run(tmp_path, MANAGER, exclude=None, today=TODAY, now=NOW)
+    sheets = {s.name: s for s in done.result.sheets}
+    assert len(sheets) == 6 and done.members == []
+    assert rows_of(sheets["Team Weekly Summary"], "Salespeople")[1] == ("total", "", ("Total", *[0] * 11))  # no
+    # target, so no target and no %
+    assert [r.values[0] for r in sheets["Team Check"].rows[2:]] == ["Kevin.xlsm"]
+    assert sheets["Team Check"].rows[2].values[4].startswith("skipped: ")

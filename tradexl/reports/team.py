@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time
 
 import pandas as pd
 
-from tradexl.model import Enriched, Problem
+from tradexl.grid import empty_frame
+from tradexl.model import Enriched, InputTables, Problem
 from tradexl.reports.check import check_sheet
 from tradexl.reports.due import due_sheet
 from tradexl.reports.labels import Labels, labels_for
@@ -29,8 +30,9 @@ from tradexl.reports.pool import WIDTHS as POOL_WIDTHS
 from tradexl.reports.pool import history_lines, pool_rows, pool_spec
 from tradexl.reports.statistics import statistics_sheet
 from tradexl.reports.weekly import weekly_sheet
+from tradexl.rules.enrich import enrich
 from tradexl.rules.team import fold, owner_view, unknown_owner_problems
-from tradexl.schema import SHEETS_BY_KEY
+from tradexl.schema import INPUT_SHEETS, SHEETS_BY_KEY
 from tradexl.settings import Settings, TeamMember
 from tradexl.sheetspec import Row, SheetSpec
 
@@ -92,6 +94,13 @@ def team_settings(manager: Settings, members: Sequence[tuple[str, Settings]]) ->
     return replace(manager, team=tuple(team))
 
 
+def _nobody(settings: Settings, today: date) -> Enriched:
+    """A team without a readable workbook (an empty folder, every file skipped): empty tables with every column
+    the reports read, so the sheets say "none" and Team Check says why."""
+    tables = InputTables({sheet.key: empty_frame(sheet) for sheet in INPUT_SHEETS}, settings)
+    return enrich(tables, today, datetime.combine(today, time.max))
+
+
 def _covered(customers: pd.DataFrame, settings: Settings, today: date) -> pd.Series:
     """Whose Due section each customer shows under: the cover named in the salesperson's own workbook, else the
     one in the manager's Team table (a manager records travel cover in either)."""
@@ -132,7 +141,7 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     """The team sheets, in workbook order (see `TEAM_SHEETS`); `currencies` = each member's report currency
     (same order as `members`, empty when unknown)."""
     labels = labels_for(settings)
-    team = combine(members)
+    team = combine(members) if members else _nobody(settings, today)
     team.customers["Owner View"] = _covered(team.customers, settings, today)
     pool = pool_rows(team.customers, history_lines(team, labels), settings, today, labels)
     read = [Problem(name, None, "", f"{len(e.customers)} customers, {len(e.inquiries)} inquiries",
