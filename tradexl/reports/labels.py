@@ -279,6 +279,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "pool.never": ("never contacted", "从未联系"),
     "team.check_title": ("Team Check – {books} workbooks read, {notes} notes about the folder",
                          "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
+    "team.print_header": ("Team {header}", "团队{header}"),
+    "team.check_header": ("Team Check", "团队数据检查"),
+    "team.weekly_title": ("Team Weekly Summary – {company}", "团队周报 – {company}"),
+    "team.monthly_title": ("Team Monthly Review – {company}", "团队月度复盘 – {company}"),
+    "team.stats_title": ("Team Statistics – {company}", "团队统计 – {company}"),
+    "team.pool_title": ("Team Pool – {date}: {count} customers to reassign, {conflicts} buyers with two owners "
+                        "across {books} workbooks",
+                        "团队公海 – {date}：{count} 个客户待重新分配，"
+                        "{books} 个工作簿中 {conflicts} 个客户有两个业务员"),
+    "team.other_currency": ("its amounts are in this currency, not {currency}: the team's money figures add them "
+                            "as they are – set the same Report Currency in every workbook",
+                            "该工作簿金额使用此币种而非 {currency}：团队金额按原数相加 – "
+                            "请在每个工作簿设置相同的报告币种"),
+    "stats.activity_salesperson": ("By salesperson, last 12 months ({currency})", "按业务员（近12个月，{currency}）"),
     "pool.counts": ("{inquiries} inq · {quotes} quotes · {orders} orders",
                     "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
     # Messages in the workbook's language (issue 13): Check's print header
