@@ -180,6 +180,8 @@ class WritePlan:
     message: str = ""
     problems: list[Problem] = field(default_factory=list)
     markers: tuple[tuple[str, str], ...] = ()  # (defined name, tab): the markers of sheets read or written to add
+    language: str = "en"
+    """The workbook's Settings › Language: the shells show `message` (and any keyed message) in it."""
 
 
 # --- building it -----------------------------------------------------------------------------------------------
@@ -283,7 +285,7 @@ def build_plan(result: RunResult, read: Mapping[str, SheetRead], sheet_names: Se
     roles += [(SETTINGS_SHEET, settings_tab)] if settings_tab else []
     roles += [(spec.name, tab.name) for spec, tab in zip(result.sheets, sheets, strict=True)]
     plan = WritePlan(computed=computed, sheets=sheets, remove=stale_sheets(sheet_names, result, index),
-                     message=result.message, problems=list(result.problems),
+                     message=result.message, problems=list(result.problems), language=language,
                      markers=tuple((marker_name(identity), tab) for identity, tab in roles
                                    if (markers or {}).get(identity) != tab))
     validate(plan)
