@@ -159,12 +159,12 @@ def quotes(path: Path, today: date | None, force: bool, verbose: bool, text_dir:
 
 
 
-@cli.command()
+@cli.command(name="language")
 @WORKBOOK
 @click.argument("language", type=click.Choice(["zh", "en"]))
 @TODAY
 @FORCE
-def language(path: Path, language: str, today: date | None, force: bool) -> None:
+def switch_language(path: Path, language: str, today: date | None, force: bool) -> None:
     """Switch a workbook to Chinese (zh) or English (en): tab names, input headers, dropdown lists and
     Settings › Language, then rebuild the generated sheets in that language. Cell values stay as they are
     (either language means the same to TradeXL); a tab you renamed yourself keeps your name.

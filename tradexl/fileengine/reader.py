@@ -239,7 +239,7 @@ def workbook_language(path: Path | str) -> str:
     try:
         with _native_stderr_silenced():
             book = CalamineWorkbook.from_path(str(path))
-            name = settings_sheet(book.sheet_names)
+            name = sheet_roles(book.sheet_names, {}).get("settings")  # by name: calamine has no markers
             grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False) if name else None
     except BaseException as exc:  # calamine's own errors and Rust panics, as in `_calamine`
         if isinstance(exc, KeyboardInterrupt | SystemExit):
