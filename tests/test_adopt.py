@@ -108,7 +108,7 @@ def test_adopt_chinese_list(tmp_path: Path) -> None:
     refreshed = run("refresh", out, "--today", "2026-12-01")
     assert refreshed.returncode == 0, refreshed.stderr
     check = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("数据检查").to_python()  # a Chinese workbook
-    assert check[2][:3] == ["客户", 4.0, "Company"]  # the row without a company, on the copied sheet
+    assert check[2][:2] == ["客户", 4.0] and check[2][2] in {"Company", "公司"}  # the row without a company
     after = read_workbook(out).frames["customers"]
     assert after.loc[2, "Company"] == "迪拜星光贸易有限公司"
 
