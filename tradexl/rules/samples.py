@@ -42,12 +42,12 @@ def _no_esample_before(samples: pd.DataFrame) -> pd.Series:
     dates = pd.to_datetime(column(samples, "Date", pd.NaT))
     esamples = pd.DataFrame({"key": samples["Customer Key"], "model": model, "date": dates})[kind == "E-sample"]
     physical = (kind == "Physical") & (samples["Customer Key"] != "")
-    missing = pd.Series(False, index=samples.index)
-    for row in samples.index[physical]:
-        same = esamples[(esamples["key"] == samples.at[row, "Customer Key"])
-                        & ((esamples["model"] == model[row]) | (esamples["model"] == ""))]
-        missing[row] = not (same["date"] <= dates[row]).any()
-    return missing
+    sent = pd.DataFrame({"row": samples.index[physical], "key": samples.loc[physical, "Customer Key"].to_numpy(),
+                         "model": model[physical].to_numpy(), "date": dates[physical].to_numpy()})
+    pairs = sent.merge(esamples, on="key", suffixes=("", "_e"))  # every e-sample of the same buyer
+    same_model = (pairs["model_e"] == pairs["model"]) | (pairs["model_e"] == "")
+    before = pairs[same_model & (pairs["date_e"] <= pairs["date"])]
+    return physical & ~samples.index.isin(before["row"])
 
 
 def sample_problems(samples: pd.DataFrame, followups: pd.DataFrame, settings: Settings, today: date,
@@ -83,9 +83,10 @@ def _feedback_due(samples: pd.DataFrame, followups: pd.DataFrame, settings: Sett
            & (sent + timedelta(days=settings.sample_feedback_days) <= pd.Timestamp(today))
            & ~(last_followup > sent))
     found = []
+    couriers, tracking, models = _text(samples, "Courier"), _text(samples, "Tracking No"), _text(samples, "Model")
     for row in samples.index[due]:
-        courier = " ".join(p for p in (_text(samples, "Courier")[row], _text(samples, "Tracking No")[row]) if p)
-        what = _text(samples, "Model")[row] or "sample"
+        courier = " ".join(p for p in (couriers[row], tracking[row]) if p)
+        what = models[row] or "sample"
         found.append(problem(sheet, row, "Status", "Delivered",
                              f"{what} delivered{' (' + courier + ')' if courier else ''}, sent {sent[row]:%Y-%m-%d}, "
                              f"and no follow-up since – ask the buyer for feedback "
