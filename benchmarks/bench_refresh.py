@@ -136,13 +136,14 @@ def bench(size: int, folder: Path, runs: int, shape: str, naive: bool) -> dict[s
 
 def print_table(table: dict[tuple[str, int], dict[str, Sample]]) -> None:
     print(f"{'shape':<6} | {'inquiries':>9} | {'command':<9} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>8} | "
-          "vs calamine | openpyxl/refresh")
-    print("-" * 93)
+          "vs calamine (cpu) | openpyxl/refresh (cpu)")
+    print("-" * 105)
     for (shape, size), rows in table.items():
         floor, ours, naive = rows["calamine"], rows["refresh"], rows.get("openpyxl")
         for name, s in rows.items():
-            ratio = f"{s.wall / floor.wall:10.2f}x"
-            speedup = f"{naive.wall / ours.wall:10.1f}x" if name == "refresh" and naive else ""
+            ratio = f"{s.wall / floor.wall:6.2f}x ({s.cpu / floor.cpu:.2f}x)"
+            speedup = (f"{naive.wall / ours.wall:6.1f}x ({naive.cpu / ours.cpu:.1f}x)"
+                       if name == "refresh" and naive else "")
             print(f"{shape:<6} | {size:>9} | {name:<9} | {s.wall:7.2f} | {s.cpu:7.2f} | {s.peak_mb:8.0f} | "
                   f"{ratio} | {speedup}")
     for shape in dict.fromkeys(shape for shape, _ in table):
