@@ -159,21 +159,6 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
     terms = orders["Payment Terms"].fillna("").astype(str).tolist()
     number = orders["Order No"].fillna("").astype(str).str.strip().str.casefold()
     number = number.where(number != "", "#" + orders.index.astype(str))
-<<<<<<< HEAD
-    # one order = the lines sharing an Order No; plain lists per row position (a pandas lookup per order costs
-    # more than the Decimal sums themselves at 10,000 orders)
-    size = len(orders)
-    outstanding = np.full(size, np.nan)
-    outstanding_report = np.full(size, np.nan)
-    pay_status: list[str] = [""] * size
-    due_dates: list[pd.Timestamp] = [pd.NaT] * size
-    first_ship = orders["Ship Date"].groupby(number, sort=False).min()  # NaT when no line has one
-    term_of, status_of, counts_of = terms.tolist(), status.tolist(), counts.tolist()
-    for order, positions in orders.groupby(number, sort=False).indices.items():
-        first = positions[0]
-        amounts = [lines[p][0] for p in positions]
-        if not counts_of[first] or any(a is None for a in amounts):
-=======
     # Per order, on plain lists by position (pandas indexing per order cost 1 ms an order: a team's 20 books
     # hold thousands of orders).
     size = len(orders)
@@ -186,25 +171,10 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
         first = positions[0]
         amounts = [lines[p][0] for p in positions]
         if not counted[first] or any(a is None for a in amounts):
->>>>>>> main
             continue
         total = sum((a for a in amounts if a is not None), Decimal(0))
         received = sum((lines[p][2] for p in positions), Decimal(0))
         owed = max(total - received, Decimal(0))
-<<<<<<< HEAD
-        ship_day = first_ship[order]
-        term = next((t for t in (term_of[p] for p in positions) if t.strip()), "")
-        due = ship_day + pd.Timedelta(days=balance_days(term)) if not pd.isna(ship_day) else pd.NaT
-        outstanding[first] = float(owed)
-        outstanding_report[first] = in_report(owed, lines[first][1])
-        state = _status(total, received, deposit_share(term), ship_day, due, status_of[first], today)
-        for p in positions:
-            pay_status[p] = state
-            due_dates[p] = due
-    result["Outstanding"] = pd.Series(outstanding, index=orders.index)
-    result["Payment Status"] = pd.Series(pay_status, index=orders.index, dtype=object)
-    result[OUTSTANDING_REPORT] = pd.Series(outstanding_report, index=orders.index)
-=======
         ship = [ships[p] for p in positions if not pd.isna(ships[p])]
         ship_day = min(ship) if ship else pd.NaT
         term = next((terms[p] for p in positions if terms[p].strip()), "")
@@ -217,7 +187,6 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
     result["Outstanding"] = pd.Series(outstanding, index=orders.index, dtype=float)
     result["Payment Status"] = pd.Series(pay_status, index=orders.index, dtype=object)
     result[OUTSTANDING_REPORT] = pd.Series(outstanding_report, index=orders.index, dtype=float)
->>>>>>> main
     result[BALANCE_DUE] = pd.Series(due_dates, index=orders.index, dtype="datetime64[ns]")
     return result, problems
 
