@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import xlwings as xw
 from xlshell_book import HOSTILE, NOW, TODAY, clock, fake_run, workbook
-from xlshell_fake import FakeExcel, Formula, area
+from xlshell_fake import FakeExcel, Formula
 
 import tradexl.xlshell.macros as macros
 from tradexl import operations

@@ -280,6 +280,19 @@ LABELS: dict[str, tuple[str, str]] = {
                          "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
     "pool.counts": ("{inquiries} inq · {quotes} quotes · {orders} orders",
                     "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
+    # ribbon buttons Handover, Mailing, Trip (the xlwings shell's status bar and message boxes)
+    "xl.handover_moved": ("Handover {id}: {count} owner cell(s) moved from {frm} to {to}; {drafts} introduction "
+                          "draft(s) in {folder}",
+                          "交接 {id}：{count} 个业务员单元格由 {frm} 改为 {to}；{drafts} 封介绍信草稿在 {folder}"),
+    "xl.handover_cover": ("Handover {id}: {to} covers {frm} until {until}; {drafts} introduction draft(s) in "
+                          "{folder}",
+                          "交接 {id}：{until} 前由 {to} 代管 {frm} 的客户；{drafts} 封介绍信草稿在 {folder}"),
+    "xl.bad_until": ("Until '{text}': {reason}", "截止日期“{text}”：{reason}"),
+    "xl.mailing_done": ("Mailing '{name}': {count} draft(s) in {folder}; left out: {dnm} Do Not Mail, {none} "
+                        "without a usable email address",
+                        "群发“{name}”：{count} 封草稿在 {folder}；未包括：{dnm} 位不发邮件，{none} 位无可用邮箱"),
+    "xl.trip_done": ("Trip sheet: {count} buyer(s) in {place}; {drafts} visit request(s) in {folder}",
+                     "出差表：{place} 有 {count} 位客户；{drafts} 封拜访请求草稿在 {folder}"),
 }
 
 # Values produced by the rules (English canonical) -> Chinese.
