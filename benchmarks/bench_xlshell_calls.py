@@ -23,11 +23,11 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from xlshell_fake import FakeExcel, FakeSheet  # noqa: E402
+from xlshell_fake import FakeExcel, FakeSheet
 
-from tradexl import operations  # noqa: E402
-from tradexl.schema import INPUT_SHEETS  # noqa: E402
-from tradexl.xlshell.workbook import execute  # noqa: E402
+from tradexl import operations
+from tradexl.schema import INPUT_SHEETS
+from tradexl.xlshell.workbook import execute
 
 TODAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 17, 0)
