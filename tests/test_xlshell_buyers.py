@@ -128,7 +128,7 @@ def test_mailing_button_writes_the_segment_s_drafts_next_to_the_workbook(outreac
     macros.mailing("new-products", "A")
     assert not outreach.alerts
     (folder,) = (tmp_path / "Mailing").iterdir()
-    assert folder.name == "2026-12-01-new-products-2026-12-a"
+    assert folder.name == "2026-12-01-new-products-a"
     found = drafts_in(folder)
     assert sorted(found) == ["C001", "C006"]  # the grade-A buyers, as `tradexl mailing --grade A`
     assert found["C001"]["X-Unsent"] == "1" and str(found["C001"]["From"]) == "Lily <lily@lumax.test>"

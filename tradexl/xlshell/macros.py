@@ -343,7 +343,7 @@ def mailing(template: str, grades: str = "") -> None:
                               file.read_text(encoding="utf-8-sig") if file.is_file() else None)
         segment = Segment(grades=tuple(g.upper() for g in _values(grades)))
         planned = plan_mailing(enriched_tables(tables, today), tables.settings, segment, chosen, today)
-        folder = _workbook_folder(book, MAILING_FOLDER) / slug(f"{today.isoformat()} {planned.name} {grades}")
+        folder = _workbook_folder(book, MAILING_FOLDER) / slug(f"{today.isoformat()} {file.stem} {grades}")
         written = write_mailing(planned, folder, moment.astimezone())
         open_with_default_program(folder)
         return _no_writes(labels_for(tables.settings)(
