@@ -28,6 +28,7 @@ from python_calamine import CalamineWorkbook
 
 from tradexl.errors import WorkbookError
 from tradexl.mail.draft import compose_draft, mailbox, sender_for, write_draft
+from tradexl.messages import msg
 from tradexl.model import InputTables, RunResult
 from tradexl.rules.contacts import is_open
 from tradexl.rules.regions import find_country
@@ -143,11 +144,10 @@ def _grid(path: Path, sheet: str) -> list[list[Any]] | None:
 def _team_cells(grid: list[list[Any]], name: str) -> tuple[int, int, int]:
     """(Excel row of `name` in Settings › Team, column of Cover, column of Away Until), 1-based."""
     if locate_table(grid, TEAM_TABLE) is None:
-        raise WorkbookError("Settings › Team has no 'Cover' and 'Away Until' columns; add them right of "
-                            "'Monthly Target' (tradexl new makes them)")
+        raise WorkbookError(msg("handover.no_cover_columns"))
     found = table_row(grid, TEAM_TABLE, name)
     if found is None:
-        raise WorkbookError(f"'{name}' is not in Settings › Team; add them there first")
+        raise WorkbookError(msg("handover.not_in_team", name=name))
     row, first = found
     return row, first + 4, first + 5
 
@@ -192,14 +192,14 @@ def handover_file(path: Path, frm: str, to: str, *, until: date | None, out_dir:
 
     path = Path(path)
     if fold(frm) == fold(to) or not frm.strip() or not to.strip():
-        raise WorkbookError("FROM and TO must be two different salespeople")
+        raise WorkbookError(msg("handover.same"))
     book = FileWorkbook(path, force=force)
     tables = book.read()
     team = {fold(m.name): m for m in tables.settings.team}
     if tables.settings.team and fold(to) not in team:
-        raise WorkbookError(f"'{to}' is not in Settings › Team; add them there first")
+        raise WorkbookError(msg("handover.not_in_team", name=to))
     if until is not None and until < today:
-        raise WorkbookError(f"--until {until.isoformat()} is in the past")
+        raise WorkbookError(msg("handover.past", until=until.isoformat()))
     log = _log_rows(path)
     result = HandoverResult(_next_id(log, today))
     if until is None:
@@ -222,7 +222,7 @@ def handover_file(path: Path, frm: str, to: str, *, until: date | None, out_dir:
         email = _text(buyer.get("Email")).split(";")[0].split(",")[0].strip()
         company = _text(buyer.get("Company"))
         if "@" not in email:
-            result.skipped.append(f"{_text(buyer.get('Customer ID')) or company}: no email, no draft")
+            result.skipped.append(msg("handover.no_email", buyer=_text(buyer.get("Customer ID")) or company))
             continue
         subject, text = introduction(_text(buyer.get("Contact")), company, buyer.get("Country"), frm, to, until,
                                      tables.settings)
@@ -245,9 +245,9 @@ def undo_handover(path: Path, handover_id: str, *, force: bool = False) -> Hando
     log = _log_rows(path)
     mine = [r for r in log if _text(r[0]) == handover_id.strip()]
     if not mine:
-        raise WorkbookError(f"no handover '{handover_id}' in the {LOG_SHEET} sheet")
+        raise WorkbookError(msg("handover.unknown", handover_id=handover_id, sheet=LOG_SHEET))
     if all(_text(r[12]) == UNDONE for r in mine):
-        raise WorkbookError(f"handover '{handover_id}' is already undone")
+        raise WorkbookError(msg("handover.undone", handover_id=handover_id))
     book = FileWorkbook(path, force=force)
     tables = book.read()
     result = HandoverResult(handover_id.strip())
@@ -265,7 +265,7 @@ def undo_handover(path: Path, handover_id: str, *, force: bool = False) -> Hando
             col = cover_col if column == "Cover" else away_col
             current = grid[team_row - 1][col - 1]
             if _text(_cell_date(current)) != _text(_cell_date(after)):
-                result.skipped.append(f"Settings › Team {record} {column}: changed since, left as it is")
+                result.skipped.append(msg("handover.team_changed", record=record, column=column))
                 continue
             settings_cells[(team_row, col)] = _cell_date(before) if _text(before) else None
             result.changes.append(replace(change, row=team_row))
@@ -274,7 +274,7 @@ def undo_handover(path: Path, handover_id: str, *, force: bool = False) -> Hando
         ids = frame.get(ID_COLUMN[sheet], pd.Series(dtype=object)).map(_text)
         found = ids[ids == record].index if record else frame.index[frame.index == row]
         if len(found) != 1 or fold(frame.loc[found[0], "Owner"]) != fold(after):
-            result.skipped.append(f"{sheet} {record or row}: owner changed since, left as it is")
+            result.skipped.append(msg("handover.owner_changed", sheet=sheet, record=record or row))
             continue
         book.update_row(sheet, int(found[0]), {"Owner": before})
         result.changes.append(replace(change, row=int(found[0])))

@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from tradexl import schema
+from tradexl.messages import msg
 from tradexl.model import Enriched, InputTables, Problem
 from tradexl.rules.callwindow import call_windows
 from tradexl.rules.clean import clean_tables, problem, sheet_name
@@ -30,8 +31,7 @@ def _region(frame: pd.DataFrame, tables: InputTables, key: str) -> tuple[pd.Seri
     regions = regions_for(frame["Country"], tables.settings.country_regions)
     unknown = (regions == "") & (frame["Country"] != "")
     sheet = sheet_name(tables, key)
-    return regions, [problem(sheet, row, "Country", country, "unknown country – correct it or add it to Settings "
-                                                              "'Country to region overrides'")
+    return regions, [problem(sheet, row, "Country", country, msg("fix.unknown_country"))
                      for row, country in frame.loc[unknown, "Country"].items()]
 
 

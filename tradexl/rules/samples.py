@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.reports.common import column
 from tradexl.rules.clean import problem
@@ -60,15 +61,14 @@ def sample_problems(samples: pd.DataFrame, followups: pd.DataFrame, settings: Se
     if settings.e_sample_first:
         for row in samples.index[_no_esample_before(samples)]:
             found.append(problem(sheet, row, "Type", "Physical",
-                                 f"physical sample{' of ' + model[row] if model[row] else ''} sent with no e-sample "
-                                 "before it – send the e-sample first (Settings › Samples: E-sample first)"))
+                                 msg("fix.esample_first",
+                                     of=msg("fix.esample_of", model=model[row]) if model[row] else "")))
     cost = pd.to_numeric(column(samples, "Cost", float("nan")), errors="coerce")
     prepaid = (_text(samples, "Freight") == "Prepaid") & (cost > settings.prepay_samples_above)
     for row in samples.index[prepaid]:
         found.append(problem(sheet, row, "Freight", "Prepaid",
-                             f"sample cost {cost[row]:,.2f} is above the prepay limit "
-                             f"{settings.prepay_samples_above:,.2f} (Settings › Samples) – large samples are prepaid "
-                             "by the buyer by T/T"))
+                             msg("fix.prepay", cost=f"{cost[row]:,.2f}",
+                                 limit=f"{settings.prepay_samples_above:,.2f}")))
     found += _feedback_due(samples, followups, settings, today, sheet)
     return sorted(found, key=lambda p: (p.row or 0, p.column))
 
@@ -85,11 +85,11 @@ def _feedback_due(samples: pd.DataFrame, followups: pd.DataFrame, settings: Sett
     found = []
     for row in samples.index[due]:
         courier = " ".join(p for p in (_text(samples, "Courier")[row], _text(samples, "Tracking No")[row]) if p)
-        what = _text(samples, "Model")[row] or "sample"
+        what = _text(samples, "Model")[row] or msg("fix.sample")
         found.append(problem(sheet, row, "Status", "Delivered",
-                             f"{what} delivered{' (' + courier + ')' if courier else ''}, sent {sent[row]:%Y-%m-%d}, "
-                             f"and no follow-up since – ask the buyer for feedback "
-                             f"(Settings › Samples: {settings.sample_feedback_days} days)"))
+                             msg("fix.sample_feedback", what=what, courier=msg("fix.courier", courier=courier)
+                                 if courier else "", sent=f"{sent[row]:%Y-%m-%d}",
+                                 days=settings.sample_feedback_days)))
     return found
 
 

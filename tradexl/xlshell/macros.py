@@ -26,6 +26,7 @@ from tradexl.errors import TradeXLError
 from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
 from tradexl.mail.importer import Batch, ImportReport, collect, file_batches, link, message_batches
 from tradexl.mail.reply import compose_reply, load_catalog, write_reply
+from tradexl.messages import localize, msg
 from tradexl.model import InputTables, RunResult
 from tradexl.pi.service import write_pi_files
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
@@ -121,7 +122,7 @@ def _selected(book: xw.Book, tables: InputTables, key: str) -> dict[str, Any]:
     wanted = tables.sheet_names.get(key, SHEETS_BY_KEY[key].name)
     frame = tables.frames[key]
     if selection is None or selection.sheet.name != wanted or selection.row not in frame.index:
-        raise TradeXLError(f"select a data row of the {wanted} sheet first")
+        raise TradeXLError(msg("xl.select_row", sheet=wanted))
     row: dict[str, Any] = frame.loc[selection.row].to_dict()
     return row
 
@@ -153,7 +154,7 @@ def _import(book: xw.Book, batches: Callable[[InputTables, datetime], Iterable[B
         return
     plan = execute(book, IMPORT_STEPS, clock=_clock)
     if plan is not None:
-        book.app.status_bar = f"{done[0].summary()}. {plan.message}"
+        book.app.status_bar = f"{localize(done[0].summary(), plan.language)}. {localize(plan.message, plan.language)}"
 
 
 IMPORT_STEPS = ("grade", "followups")
@@ -168,9 +169,9 @@ def import_mail(folder: str = "") -> None:
     def batches(tables: InputTables, moment: datetime) -> Iterable[Batch]:
         chosen = folder or tables.settings.mail_folder
         if not chosen:
-            raise TradeXLError("choose the folder your mail program saves inquiries to (Import mail asks for it)")
+            raise TradeXLError(msg("xl.choose_mail_folder"))
         if not Path(chosen).exists():
-            raise TradeXLError(f"the mail folder '{chosen}' does not exist")
+            raise TradeXLError(msg("xl.no_mail_folder", folder=chosen))
         return file_batches(tables, [Path(chosen)], now=moment)
 
     _import(book, batches, folder or "(remembered folder)", remember=folder)
@@ -184,7 +185,7 @@ def fetch_mail() -> None:
     def batches(tables: InputTables, moment: datetime) -> Iterable[Batch]:
         settings = tables.settings
         if not (settings.imap_host and settings.imap_user):
-            raise TradeXLError("fill in IMAP Host and IMAP User in the Settings sheet's General table first")
+            raise TradeXLError(msg("xl.imap_settings"))
         account = ImapAccount(settings.imap_host, settings.imap_user, folder=settings.imap_folder or "INBOX")
         raws = fetch_messages(account, imap_password(settings.imap_user, settings.imap_host),
                               since=moment.date() - timedelta(days=FETCH_DAYS))
@@ -201,13 +202,13 @@ def reply_draft() -> None:
     def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
         inquiry_id = as_text(_selected(book, tables, "inquiries").get("Inquiry ID"))
         if not inquiry_id:
-            raise TradeXLError("the selected inquiry has no Inquiry ID; give it one first")
+            raise TradeXLError(msg("xl.no_inquiry_id"))
         folder = Path(book.fullname).parent
         catalog, _ = load_catalog(tables.settings, folder)
         draft = compose_reply(tables, inquiry_id, today=today, now=moment.astimezone(), catalog=catalog)
         target = write_reply(draft, folder / DRAFTS_FOLDER)
         open_with_default_program(target)
-        return _no_writes(f"Reply draft for {inquiry_id}: {target}")
+        return _no_writes(msg("xl.reply_draft", inquiry_id=inquiry_id, path=target))
 
     execute(book, (), run=run, clock=_clock)
 
@@ -230,12 +231,12 @@ def _due_customer(book: xw.Book) -> str:
     """The customer of the selected Due Follow-ups row: its email when shown, else its company name."""
     selection = book.selection
     if selection is None or selection.sheet.name != DUE_SHEET or selection.row <= DUE_HEADER_ROW:
-        raise TradeXLError(f"select a customer's row on the {DUE_SHEET} sheet first")
+        raise TradeXLError(msg("xl.select_due", sheet=DUE_SHEET))
     grid = read_grid(book.sheets[DUE_SHEET], DUE_SHEET, tables=False)
     company = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.customer") + 1))
     email = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.email") + 1))
     if not company or grid.cell(selection.row, 1) in {"Owner", "业务员"}:
-        raise TradeXLError(f"select a customer's row on the {DUE_SHEET} sheet first")
+        raise TradeXLError(msg("xl.select_due", sheet=DUE_SHEET))
     return email if "@" in email else company
 
 
@@ -247,12 +248,13 @@ def proforma_invoice() -> None:
     def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
         inquiry_id = as_text(_selected(book, tables, "inquiries").get("Inquiry ID"))
         if not inquiry_id:
-            raise TradeXLError("the selected inquiry has no Inquiry ID; give it one first")
+            raise TradeXLError(msg("xl.no_inquiry_id"))
         files = write_pi_files(tables, inquiry_id, _workbook_folder(book, PI_FOLDER), today=today)
         for shown in (files.pdf or files.xlsx, files.text):
             if shown is not None:
                 open_with_default_program(shown)
-        return _no_writes(f"PI {files.pi.number}: {files.pi.currency} {files.pi.total:,} -> {files.xlsx.parent}")
+        return _no_writes(msg("xl.pi", number=files.pi.number, currency=files.pi.currency,
+                               total=f"{files.pi.total:,}", folder=files.xlsx.parent))
 
     execute(book, (), run=run, clock=_clock)
 def team_report() -> None:
@@ -266,7 +268,7 @@ def team_report() -> None:
     def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
         folder = tables.settings.team_folder
         if not folder:
-            raise TradeXLError("type the team's shared folder into Settings › Team Folder first")
+            raise TradeXLError(msg("xl.team_folder"))
         return team_run(Path(folder), tables.settings, exclude=Path(book.fullname), today=today, now=moment).result
 
     execute(book, (), run=run)

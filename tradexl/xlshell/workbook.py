@@ -21,6 +21,7 @@ import xlwings as xw
 from tradexl import operations
 from tradexl.errors import TradeXLError
 from tradexl.looks import COMPUTED_HEADER, Look
+from tradexl.messages import error_text, localize
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, WritePlan
 from tradexl.schema import SHEETS_BY_KEY
@@ -72,8 +73,12 @@ def prepare(book: xw.Book, steps: Sequence[str], run: Runner, today: date, momen
     settings = read_grid(book.sheets[roles["settings"]], roles["settings"], tables=False) \
         if "settings" in roles else None
     tables, read = input_tables(grids, settings)
-    result = run(tables, today, moment, steps)
-    return plan_run(result, read, tables.settings.language, names)
+    language = tables.settings.language
+    try:
+        result = run(tables, today, moment, steps)
+    except TradeXLError as exc:  # shown in the workbook's language (English when it fails before Settings is read)
+        raise TradeXLError(localize(error_text(exc), language)) from exc
+    return plan_run(result, read, language, names)
 
 
 # --- writing -----------------------------------------------------------------------------------------------------
@@ -237,7 +242,7 @@ def execute(book: xw.Book, steps: Sequence[str], *, run: Runner | None = None,
         today, moment = clock()
         plan = prepare(book, steps, run or operations.run, today, moment)
         apply_plan(book, plan)
-        app.status_bar = plan.message
+        app.status_bar = localize(plan.message, plan.language)
     except Exception as exc:  # every failure becomes one message box, never a traceback window
         failure = one_line(exc)
         plan = None
