@@ -153,8 +153,8 @@ def test_customers_block_spans_header_to_last_row() -> None:
     plan = plan_run(RunResult({"customers": computed}, [], ""), read, "en", [])
     (cells,) = plan.computed
     write = computed_ranges(cells)
-    assert write.blocks[0].extent == Extent(1, 3, 3, 11)  # nine computed columns, Orders (12 mo) last
-    assert write.table_resize == "A1:K3"
+    assert write.blocks[0].extent == Extent(1, 3, 3, 12)  # ten computed columns, Call Window last
+    assert write.table_resize == "A1:L3"
     assert cells.highlighted_rows == {2, 3}  # Days Overdue 1 and 2
     assert write.clear_fill == ()  # the stamp covers every data row of the highlighted columns
     assert write.stamp == FillStamp("FFFFC7CE", first_row=2, keys=(1, 2), filled=2, targets=((6, 7),))

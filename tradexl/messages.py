@@ -226,6 +226,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.week_ends_on": ("Week Ends On: '{value}' is not a weekday", "周报截止日：“{value}”不是星期几"),
     "settings.grade_after_loss": ("Grade After Loss: '{value}' is not A, B, C or D",
                                   "失单后等级：“{value}”不是 A、B、C 或 D"),
+    "settings.time_zone": ("Time Zone: '{value}' is not a time zone name such as Asia/Shanghai",
+                           "时区：“{value}”不是时区名称（例如 Asia/Shanghai）"),
     "settings.rate_above_zero": ("{what}: '{value}' must be above 0", "{what}：“{value}”必须大于 0"),
     "settings.rate_of": ("Rate of {code}", "{code} 的汇率"),
     "settings.show_from": ("Trade show {show} From", "展会 {show} 开始日期"),

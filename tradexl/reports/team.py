@@ -154,7 +154,7 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     weekly, monthly, stats, due, pool_name, check_name = TEAM_SHEETS
 
     def titled(name: str) -> str:
-        return labels(TITLES[name], company=settings.company.name)
+        return labels(TITLES[name], company=labels.company(settings))
 
     return [_for_team(weekly_sheet(team, today, settings), weekly, labels, titled(weekly)),
             _for_team(monthly_sheet(team, today, settings), monthly, labels, titled(monthly)),
