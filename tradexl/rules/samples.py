@@ -38,17 +38,17 @@ def freight_collect_keys(samples: pd.DataFrame) -> set[str]:
 
 
 def _no_esample_before(samples: pd.DataFrame) -> pd.Series:
-    """Physical samples without an e-sample for the same buyer (same model, or a model-less e-sample) before."""
+    """Physical samples without an e-sample for the same buyer (same model, or a model-less e-sample) before.
+
+    One merge of physical samples with their buyer's e-samples (a buyer has a handful), not a scan per row."""
     kind, model = _text(samples, "Type"), _text(samples, "Model").str.casefold()
     dates = pd.to_datetime(column(samples, "Date", pd.NaT))
-    esamples = pd.DataFrame({"key": samples["Customer Key"], "model": model, "date": dates})[kind == "E-sample"]
-    physical = (kind == "Physical") & (samples["Customer Key"] != "")
-    sent = pd.DataFrame({"row": samples.index[physical], "key": samples.loc[physical, "Customer Key"].to_numpy(),
-                         "model": model[physical].to_numpy(), "date": dates[physical].to_numpy()})
-    pairs = sent.merge(esamples, on="key", suffixes=("", "_e"))  # every e-sample of the same buyer
-    same_model = (pairs["model_e"] == pairs["model"]) | (pairs["model_e"] == "")
-    before = pairs[same_model & (pairs["date_e"] <= pairs["date"])]
-    return physical & ~samples.index.isin(before["row"])
+    rows = pd.DataFrame({"key": samples["Customer Key"], "model": model, "date": dates})
+    physical = rows[(kind == "Physical") & (samples["Customer Key"] != "")].reset_index(names="row")
+    pairs = physical.merge(rows[kind == "E-sample"], on="key", suffixes=("", "_e"))
+    covered = pairs.loc[((pairs["model_e"] == pairs["model"]) | (pairs["model_e"] == ""))
+                        & (pairs["date_e"] <= pairs["date"]), "row"]
+    return pd.Series(samples.index.isin(physical["row"]) & ~samples.index.isin(covered), index=samples.index)
 
 
 def sample_problems(samples: pd.DataFrame, followups: pd.DataFrame, settings: Settings, today: date,
