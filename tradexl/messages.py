@@ -204,6 +204,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "xl.pi": ("PI {number}: {currency} {total} -> {folder}", "形式发票 {number}：{currency} {total} -> {folder}"),
     "xl.no_row_selected": ("select a data row on Inquiries, Customers, Quotes, Samples or Follow-ups first",
                            "请先在询盘、客户、报价、样品或跟进表中选中一行数据"),
+    # Excel buttons Handover, Mailing, Trip (tradexl/xlshell/macros.py)
+    "xl.handover_moved": ("Handover {id}: {count} owner cell(s) moved from {frm} to {to}; {drafts} introduction "
+                          "draft(s) in {folder}",
+                          "交接 {id}：{count} 个业务员单元格由 {frm} 改为 {to}；{drafts} 封介绍信草稿在 {folder}"),
+    "xl.handover_cover": ("Handover {id}: {to} covers {frm} until {until}; {drafts} introduction draft(s) in "
+                          "{folder}",
+                          "交接 {id}：{until} 前由 {to} 代管 {frm} 的客户；{drafts} 封介绍信草稿在 {folder}"),
+    "xl.bad_until": ("Until '{text}': {reason}", "截止日期“{text}”：{reason}"),
+    "xl.mailing_done": ("Mailing '{name}': {count} draft(s) in {folder}; left out: {dnm} Do Not Mail, {none} "
+                        "without a usable email address",
+                        "群发“{name}”：{count} 封草稿在 {folder}；未包括：{dnm} 位不发邮件，{none} 位无可用邮箱"),
+    "xl.trip_done": ("Trip sheet: {count} buyer(s) in {place}; {drafts} visit request(s) in {folder}",
+                     "出差表：{place} 有 {count} 位客户；{drafts} 封拜访请求草稿在 {folder}"),
     # Check: the Settings sheet's problems
     "settings.label": ("{en}", "{zh}"),
     "settings.not_number": ("{what}: '{value}' is not a number", "{what}：“{value}”不是数字"),
@@ -213,6 +226,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.week_ends_on": ("Week Ends On: '{value}' is not a weekday", "周报截止日：“{value}”不是星期几"),
     "settings.grade_after_loss": ("Grade After Loss: '{value}' is not A, B, C or D",
                                   "失单后等级：“{value}”不是 A、B、C 或 D"),
+    "settings.time_zone": ("Time Zone: '{value}' is not a time zone name such as Asia/Shanghai",
+                           "时区：“{value}”不是时区名称（例如 Asia/Shanghai）"),
     "settings.rate_above_zero": ("{what}: '{value}' must be above 0", "{what}：“{value}”必须大于 0"),
     "settings.rate_of": ("Rate of {code}", "{code} 的汇率"),
     "settings.show_from": ("Trade show {show} From", "展会 {show} 开始日期"),

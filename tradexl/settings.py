@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from tradexl.messages import msg
 from tradexl.schema import normalize_header
@@ -189,6 +190,8 @@ class Settings:
     report_currency: str = "USD"
     rates: dict[str, float] = field(default_factory=dict)
     """Currency -> value of 1 unit in the report currency (the report currency itself is always 1)."""
+    time_zone: str = "Asia/Shanghai"
+    """The team's IANA time zone: Customers `Call Window` shows the buyer's office hours in it."""
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -239,6 +242,7 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Team Folder", "团队文件夹", "team_folder"),
     SettingKey("Report Currency", "报告币种", "report_currency"),
     SettingKey("Company Name (Chinese)", "公司中文名", "company.name_zh"),
+    SettingKey("Time Zone", "时区", "time_zone"),
 )
 
 
@@ -417,6 +421,17 @@ def _weekday(value: Any) -> int | None:
     return None
 
 
+def _time_zone(text: str) -> str | None:
+    """An IANA zone name as the tz database spells it ("asia/shanghai" -> "Asia/Shanghai"), else None."""
+    name = text.strip().replace(" ", "_")
+    try:
+        ZoneInfo(name)
+        return name
+    except (ZoneInfoNotFoundError, ValueError):
+        wanted = name.casefold()
+        return next((zone for zone in available_timezones() if zone.casefold() == wanted), None)
+
+
 def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
     """Settings from the Settings sheet's grid of values; unusable values keep their default and are reported."""
     problems: list[str] = []
@@ -467,6 +482,12 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
             settings = replace(settings, grade_after_loss=grade)
         else:
             problems.append(msg("settings.grade_after_loss", value=scalars["grade_after_loss"]))
+    if "time_zone" in scalars:
+        zone = _time_zone(_text(scalars["time_zone"]))
+        if zone is None:
+            problems.append(msg("settings.time_zone", value=scalars["time_zone"]))
+        else:
+            settings = replace(settings, time_zone=zone)
     if "quote_expiry_days" in scalars:
         days = _number(scalars["quote_expiry_days"], msg("settings.label", en="Quote Expiry Warning Days",
                                                             zh="报价到期提醒(天)"), problems)
@@ -567,6 +588,7 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "team_folder": settings.team_folder,
         "report_currency": settings.report_currency,
         "company.name_zh": c.name_zh,
+        "time_zone": settings.time_zone,
     }
     return {
         "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],

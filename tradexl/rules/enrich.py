@@ -12,6 +12,7 @@ import pandas as pd
 from tradexl import schema
 from tradexl.messages import msg
 from tradexl.model import Enriched, InputTables, Problem
+from tradexl.rules.callwindow import call_windows
 from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
 from tradexl.rules.grading import FREIGHT_COLLECT, MATCHED_MODEL, grade_inquiries
@@ -80,6 +81,7 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     problems += unknown_owner_problems(inquiries, settings, sheet_name(tables, "inquiries"), rows=inquiries["Is Open"])
     if len(orders):  # no order lines (or no Orders sheet): no order value to show, Customers get no empty column
         customers["Orders (12 mo)"] = customers["Customer Key"].map(order_value).astype(float)
+    customers["Call Window"] = call_windows(customers, settings.time_zone, today)
     frames["quotes"]["Quote State"] = quote_states(frames["quotes"], today, settings.quote_expiry_days)
 
     order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}

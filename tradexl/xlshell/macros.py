@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,15 +30,21 @@ from tradexl.mail.reply import compose_reply, load_catalog, write_reply
 from tradexl.markers import SheetIndex
 from tradexl.messages import localize, msg
 from tradexl.model import InputTables, RunResult
+from tradexl.outreach.mailing import plan_mailing, template_for
+from tradexl.outreach.segments import DO_NOT_MAIL, NO_EMAIL, Segment
+from tradexl.outreach.service import enriched_tables, write_drafts, write_mailing
+from tradexl.outreach.trip import plan_trip
 from tradexl.pi.service import write_pi_files
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
 from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
 from tradexl.reports.due import SHEET_NAME as DUE_SHEET
 from tradexl.reports.history import NO_ROW_SELECTED, history_result
 from tradexl.reports.mailchecks import mail_check_row
-from tradexl.rules.parse import as_text
+from tradexl.rules.parse import Bad, as_text, parse_date_text
 from tradexl.schema import SHEETS_BY_KEY
+from tradexl.services import slug
 from tradexl.xlshell.append import append_rows, log_mail_check, remember_setting
+from tradexl.xlshell.handover import ExcelHandoverBook
 from tradexl.xlshell.workbook import execute, now, read_grid, read_markers
 
 
@@ -274,3 +281,92 @@ def team_report() -> None:
         return team_run(Path(folder), tables.settings, exclude=Path(book.fullname), today=today, now=moment).result
 
     execute(book, (), run=run)
+
+
+# --- the team and the buyer database: handover, mailing, trip ------------------------------------------------
+
+HANDOVER_FOLDER = "Handover"
+MAILING_FOLDER = "Mailing"
+TRIP_FOLDER = "Trip"
+HANDOVER_STEPS = ("followups",)
+"""What a handover refreshes at once: Due Follow-ups, now under the new owner (or the cover)."""
+
+
+def _until(text: str, today: date) -> date | None:
+    """The Until answer: blank = for good; any date a person types ("2026-12-20", "20.12.2026")."""
+    if not text.strip():
+        return None
+    parsed = parse_date_text(text, today)
+    if isinstance(parsed, Bad):
+        raise TradeXLError(msg("xl.bad_until", text=text.strip(), reason=parsed.message))
+    return parsed.date()
+
+
+def handover(frm: str, to: str, until: str = "") -> None:
+    """Handover button: the service of `tradexl handover` on the open workbook. FROM's customers and open
+    inquiries go to TO (or TO covers FROM until a date), one introduction draft per buyer in the Handover
+    folder next to the workbook (opened), the Handover Log sheet; then Due Follow-ups is rebuilt."""
+    from tradexl.handover import handover as handover_service
+
+    book = xw.Book.caller()
+    folder = _workbook_folder(book, HANDOVER_FOLDER)
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        day = _until(until, today)
+        target = ExcelHandoverBook(book, tables)
+        done = handover_service(target, frm, to, until=day, out_dir=folder, today=today, now=moment.astimezone())
+        message = (msg("xl.handover_cover", id=done.handover_id, frm=frm, to=to, until=day.isoformat(),
+                       drafts=len(done.drafts), folder=folder) if day else
+                   msg("xl.handover_moved", count=len(done.changes), id=done.handover_id, frm=frm, to=to,
+                       drafts=len(done.drafts), folder=folder))
+        if done.drafts:
+            open_with_default_program(folder)
+        return replace(target.result, message=message)
+
+    first = execute(book, (), run=run, clock=_clock)
+    if first is not None and execute(book, HANDOVER_STEPS, clock=_clock) is not None:
+        book.app.status_bar = localize(first.message, first.language)
+
+
+def _values(text: str) -> tuple[str, ...]:
+    """"A, B" -> ("A", "B"), as the command line reads a list."""
+    return tuple(v.strip() for v in text.split(",") if v.strip())
+
+
+def mailing(template: str, grades: str = "") -> None:
+    """Mailing button: one draft per buyer of the segment (a built-in template by name or a template file next
+    to the workbook; optionally only some grades) in a folder under Mailing next to the workbook, with the
+    mailing and Mailchimp lists; the folder is opened. Drafts are not contacts: nothing is logged."""
+    book = xw.Book.caller()
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        file = Path(book.fullname).parent / template.strip()
+        chosen = template_for(None if file.is_file() else template,
+                              file.read_text(encoding="utf-8-sig") if file.is_file() else None)
+        segment = Segment(grades=tuple(g.upper() for g in _values(grades)))
+        planned = plan_mailing(enriched_tables(tables, today), tables.settings, segment, chosen, today)
+        folder = _workbook_folder(book, MAILING_FOLDER) / slug(f"{today.isoformat()} {file.stem} {grades}")
+        written = write_mailing(planned, folder, moment.astimezone())
+        open_with_default_program(folder)
+        return _no_writes(msg(
+            "xl.mailing_done", count=len(written.drafts), name=planned.name, folder=folder,
+            dnm=written.counts.get(DO_NOT_MAIL, 0), none=written.counts.get(NO_EMAIL, 0)))
+
+    execute(book, (), run=run, clock=_clock)
+
+
+def trip(country: str, city: str = "") -> None:
+    """Trip button: the Trip sheet for a country (and city): the buyers there, best first, with history, phone
+    and call window; a visit-request draft per buyer in a folder under Trip next to the workbook."""
+    book = xw.Book.caller()
+
+    def run(tables: InputTables, today: date, moment: datetime, steps: Sequence[str]) -> RunResult:
+        planned = plan_trip(enriched_tables(tables, today), tables.settings, country, today, city=city)
+        place = ", ".join(p for p in (city.strip(), country.strip()) if p)
+        folder = _workbook_folder(book, TRIP_FOLDER) / slug(place)
+        written = write_drafts(planned.letters, planned.summary, planned.counts, folder, moment.astimezone())
+        message = msg("xl.trip_done", count=len(planned.buyers), place=place, drafts=len(written.drafts),
+                      folder=folder)
+        return RunResult(computed={}, sheets=[planned.sheet], message=message, owned=(planned.sheet.name,))
+
+    execute(book, (), run=run, clock=_clock)
