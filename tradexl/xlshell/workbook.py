@@ -101,8 +101,9 @@ def read_markers(book: xw.Book) -> dict[str, str]:
 def write_markers(book: xw.Book, wanted: Sequence[tuple[str, str]]) -> None:
     """Add (or repoint) the markers the plan lists, as hidden names; adding a name that exists replaces its
     reference, as in Excel's Name Manager."""
+    names = book.names
     for name, tab in wanted:
-        added = book.names.add(name, "=" + marker_ref(tab))
+        added = names.add(name, "=" + marker_ref(tab))
         with contextlib.suppress(Exception):  # hidden where Excel's object model allows it (Windows)
             added.api.Visible = False
 
