@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tradexl.errors import WorkbookError
+from tradexl.messages import Msg, error_text, msg
 from tradexl.model import Enriched, InputTables, Problem, RunResult
 from tradexl.reports.team import TEAM_SHEETS, team_settings, team_sheets
 from tradexl.rules.team import fold
@@ -32,10 +33,10 @@ if TYPE_CHECKING:
 WORKBOOK_SUFFIXES = frozenset({".xlsm", ".xlsx"})
 OWNER_FILE = "~$"
 SKIPPED_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\.backup\.xls[xm]$", re.I), "a TradeXL backup (the previous version of a workbook)"),
-    (re.compile(r"^\.~lock\.|^\.tradexl-|\.tmp$", re.I), "a lock or temporary file"),
+    (re.compile(r"\.backup\.xls[xm]$", re.I), "team.backup"),
+    (re.compile(r"^\.~lock\.|^\.tradexl-|\.tmp$", re.I), "team.temporary"),
 )
-"""File names that are never a salesperson's current workbook, and why."""
+"""File names that are never a salesperson's current workbook, and the message key of why."""
 CONFLICT_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\s*\([^()]*conflicted copy[^()]*\)", re.I),       # Dropbox: Book (Kevin's conflicted copy).xlsm
     re.compile(r"-(?:DESKTOP|LAPTOP|PC|MACBOOK|WIN)[-A-Z0-9]*$", re.I),  # OneDrive: Book-DESKTOP-1234.xlsm
@@ -78,14 +79,14 @@ def choose(files: Iterable[Candidate], folder: Path, exclude: Path | None = None
             continue
         hidden = next((p for p in path.relative_to(folder).parts[:-1] if p.startswith(".")), None)
         if hidden is not None:
-            lines.append(note(path, f"in the folder '{hidden}' (backups), skipped"))
+            lines.append(note(path, msg("team.hidden_folder", folder=hidden)))
             continue
         reason = next((why for pattern, why in SKIPPED_NAMES if pattern.search(path.name)), None)
         if reason is not None:
-            lines.append(note(path, f"{reason}, skipped"))
+            lines.append(note(path, msg(reason)))
             continue
         if {path.with_name(OWNER_FILE + path.name[2:]), path.with_name(OWNER_FILE + path.name)} & present:
-            lines.append(note(path, "open in Excel right now (~$ owner file): read as last saved, not changed"))
+            lines.append(note(path, msg("team.open")))
         kept.append(cand)
     groups: dict[str, list[Candidate]] = {}
     for cand in kept:
@@ -95,8 +96,7 @@ def choose(files: Iterable[Candidate], folder: Path, exclude: Path | None = None
         copies.sort(key=lambda c: c.mtime, reverse=True)
         chosen.append(copies[0])
         for older in copies[1:]:
-            lines.append(note(older.path, f"a conflicted copy of the same workbook; the newer '{copies[0].path.name}'"
-                                          " was read – merge the two by hand and delete this one"))
+            lines.append(note(older.path, msg("team.conflict", newer=copies[0].path.name)))
     return sorted(chosen, key=lambda c: str(c.path).casefold()), lines
 
 
@@ -158,22 +158,25 @@ def read_members(chosen: Sequence[Candidate], today: date, now: datetime, *, wor
     lines: list[Problem] = []
     for cand, member in zip(chosen, loaded, strict=True):
         if isinstance(member, str):
-            lines.append(note(cand.path, f"skipped: {member}"))
+            lines.append(note(cand.path, msg("team.unreadable", reason=member)))
             continue
-        say(f"{cand.path.name}: {member.name}")
+        say(msg("progress.member", file=cand.path.name, name=member.name))
         other = members.get(fold(member.name))
         if other is not None:
             newer, older = (member, other) if member.mtime >= other.mtime else (other, member)
             members[fold(member.name)] = newer
-            lines.append(note(older.path, f"also {member.name}'s workbook; the newer '{newer.path.name}' was "
-                                          "read, this one skipped", member.name))
+            lines.append(note(older.path, msg("team.also", name=member.name, newer=newer.path.name), member.name))
             continue
         members[fold(member.name)] = member
     return sorted(members.values(), key=lambda m: m.name.casefold()), lines
 
 
 def _one_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
+    """The first line of the error (a keyed message kept whole, so Team Check shows it in its language)."""
+    first = error_text(exc)
+    if isinstance(first, Msg):
+        return first
+    text = first.strip().splitlines()
     return text[0][:200] if text else type(exc).__name__
 
 
@@ -192,16 +195,16 @@ def team_run(folder: Path, manager: Settings, *, exclude: Path | None, today: da
     say = progress or (lambda _message: None)
     folder = Path(folder)
     if not folder.is_dir():
-        raise WorkbookError(f"'{folder}' is not a folder (Settings › Team Folder names the team's shared folder)")
+        raise WorkbookError(msg("team.not_folder_setting", folder=folder))
     chosen, notes = choose(scan(folder), folder, exclude=exclude)
-    say(f"{len(chosen)} workbook(s) in {folder}")
+    say(msg("progress.workbooks", count=len(chosen), folder=folder))
     members, skipped = read_members(chosen, today, now, workers=workers, progress=say)
     notes += skipped
     settings = team_settings(manager, [(m.name, m.settings) for m in members])
     sheets = team_sheets([(m.name, m.enriched) for m in members], notes, settings, today,
                          [m.settings.report_currency for m in members])
-    names = ", ".join(m.name for m in members) or "nobody"
-    message = f"Team report: {len(members)} workbook(s) read ({names}); {len(notes)} note(s) on Team Check"
+    names = tuple(m.name for m in members) or msg("cli.team.nobody")
+    message = msg("team.summary", count=len(members), names=names, notes=len(notes))
     return TeamResult(RunResult(computed={}, sheets=sheets, message=message, owned=TEAM_SHEETS), members, notes)
 
 
@@ -214,7 +217,7 @@ def team_file(folder: Path, into: Path, *, today: date, now: datetime, force: bo
 
     folder, into = Path(folder), Path(into)
     if not folder.is_dir():
-        raise WorkbookError(f"'{folder}' is not a folder")
+        raise WorkbookError(msg("team.not_folder", folder=folder))
     if not into.exists():
         new(into)
     book = FileWorkbook(into, force=force)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from tradexl import services
-from tradexl.cli.app import cli, language, remember_book, remember_language, say, shown
+from tradexl.cli.app import LANGUAGE, cli, language, remember_book, remember_language, say, shown
 from tradexl.messages import msg
 from tradexl.model import RunResult
 from tradexl.schema import SHEETS_BY_KEY
@@ -43,7 +43,7 @@ def reporter(verbose: bool) -> Callable[[str], None] | None:
 
     def report(message: str) -> None:
         stamp = f"[{time.perf_counter() - start:6.2f}s] " if verbose else ""
-        click.echo(f"{stamp}{message}", err=True)
+        click.echo(f"{stamp}{shown(message)}", err=True)
 
     return report
 
@@ -172,6 +172,7 @@ def switch_language(path: Path, language: str, today: date | None, force: bool) 
     Example: tradexl language Sales.xlsm zh
     """
     done = services.switch_language(path, language, today=today, force=force)
-    renamed = ", ".join(f"{old} → {new}" for old, new in done.renamed.items()) or "none"
-    click.echo(f"{path.name}: language {done.language}; tabs renamed: {renamed}; {done.headers} header(s) changed.")
-    click.echo(f"{path.name}: {done.result.message}")
+    click.get_current_context().meta[LANGUAGE] = done.language  # the workbook speaks its new language now
+    renamed = tuple(f"{old} → {new}" for old, new in done.renamed.items()) or msg("cli.language.none")
+    say("cli.language.done", count=done.headers, book=path.name, language=done.language, renamed=renamed)
+    say("cli.lookup.result", book=path.name, result=done.result.message)

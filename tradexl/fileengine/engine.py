@@ -25,6 +25,7 @@ from tradexl.fileengine.tables import TableInfo, extend_table
 from tradexl.fileengine.workbookparts import Changes, WorkbookEditor
 from tradexl.grid import column_letter
 from tradexl.markers import markers_of
+from tradexl.messages import msg
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, table_growth
 from tradexl.schema import SHEETS_BY_KEY
@@ -270,15 +271,16 @@ def refresh_file(path: Path, *, today: date, now: datetime, steps: Sequence[str]
                  progress: Progress | None = None) -> RunResult:
     """Read the workbook, run the steps, write computed columns and generated sheets, save atomically."""
     say = progress or (lambda _message: None)
-    say(f"Reading {Path(path).name}")
+    say(msg("progress.reading", name=Path(path).name))
     workbook = FileWorkbook(path, force=force)
     tables = workbook.read()
     from tradexl.operations import run  # the core, imported once the file is known to be readable
 
-    say("Computing " + ", ".join(f"{len(f):,} {k}" for k, f in tables.frames.items() if len(f)))
+    say(msg("progress.computing", counts=tuple(msg("cli.demo.count", count=len(f), what=k)
+                                               for k, f in tables.frames.items() if len(f))))
     result = run(tables, today, now, steps)
-    say("Writing")
+    say(msg("progress.writing"))
     workbook.apply(result)
     saved = workbook.save()
-    say("Saved" if saved else "Nothing changed; file left as it was")
+    say(msg("progress.saved" if saved else "progress.unchanged"))
     return result

@@ -21,6 +21,7 @@ from tradexl.fileengine.engine import FileWorkbook
 from tradexl.mail.batch import DraftBatch
 from tradexl.mail.draft import Attachment, mailbox, write_eml
 from tradexl.mail.reply import CATALOG_MAX_BYTES
+from tradexl.messages import msg
 from tradexl.outreach.letters import Letter
 from tradexl.reports.textquote import FORMULA_TRIGGERS, defuse
 from tradexl.rules.parse import as_text
@@ -32,9 +33,9 @@ def attachment(path: Path) -> Attachment:
     """A file to attach to every draft (e.g. the catalog PDF); refused when missing or too big to mail."""
     path = Path(path)
     if not path.is_file():
-        raise MailError(f"attachment '{path}' not found")
+        raise MailError(msg("outreach.no_attachment", path=path))
     if path.stat().st_size > CATALOG_MAX_BYTES:
-        raise MailError(f"attachment '{path.name}' is over 20 MB; mail servers refuse it – send a link instead")
+        raise MailError(msg("outreach.big_attachment", name=path.name))
     return Attachment(path.name, path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream")
 
 
@@ -68,12 +69,12 @@ def write_csv(path: Path, frame: pd.DataFrame, *, for_excel: bool = True) -> Pat
 def read_csv(path: Path, columns: Iterable[str]) -> pd.DataFrame:
     """A list this module wrote earlier, checked for the columns the caller needs."""
     if not path.is_file():
-        raise MailError(f"'{path}' not found; give the folder a mailing was written to")
+        raise MailError(msg("outreach.no_list", path=path))
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame = frame.apply(lambda col: col.map(_undefuse))
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise MailError(f"{path.name} has no column {', '.join(missing)}; was it written by TradeXL?")
+        raise MailError(msg("outreach.list_columns", name=path.name, columns=tuple(missing)))
     return frame
 
 

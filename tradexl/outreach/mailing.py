@@ -16,6 +16,7 @@ import pandas as pd
 
 from tradexl.errors import MailError
 from tradexl.mail.answer import region_for
+from tradexl.messages import msg
 from tradexl.model import Enriched
 from tradexl.outreach.letters import Letter, fill_letters, split_name, summary_frame
 from tradexl.outreach.segments import IN_MAILING, Segment, left_out_counts, select
@@ -136,11 +137,10 @@ def plan_mailing(enriched: Enriched, settings: Settings, segment: Segment, templ
     name = name or f"{template.name} {today:%Y-%m}"
     selected = select(enriched, segment)
     if not len(selected):
-        raise MailError("no buyer matches these filters")
+        raise MailError(msg("outreach.nobody"))
     catalog = catalog_rows(enriched.products, template.products, segment.products)
     if "{products_table}" in template.body and catalog.empty:
-        raise MailError(f"no active product is marked {template.products.replace('+', ' or ')} on the Products "
-                        "sheet for this mailing")
+        raise MailError(msg("outreach.no_products", marks=template.products.replace("+", " or ")))
     by_country: dict[str, tuple[dict[str, str], Block]] = {}
     common = {"news": news.strip(), "month": f"{today:%B %Y}", "date": today.isoformat(),
               "unsubscribe": UNSUBSCRIBE}
@@ -164,5 +164,5 @@ def template_for(name_or_text: str | None, file_text: str | None) -> Template:
         return parse_template(file_text, name_or_text or "Mailing")
     key = (name_or_text or "new-products").strip().casefold()
     if key not in BUILT_IN:
-        raise MailError(f"no built-in template '{name_or_text}'; use one of {', '.join(BUILT_IN)} or --template FILE")
+        raise MailError(msg("outreach.no_template", name=name_or_text, known=", ".join(BUILT_IN)))
     return BUILT_IN[key]

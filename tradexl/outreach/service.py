@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from tradexl.fileengine.engine import FileWorkbook
+from tradexl.messages import msg
 from tradexl.model import Enriched, InputTables, RunResult
 from tradexl.outreach import files
 from tradexl.outreach.greetings import NOTICE_DAYS, plan_greetings
@@ -106,11 +107,12 @@ def trip(path: Path, out_dir: Path, *, country: str, today: date, now: datetime,
     tables, enriched = _enriched(book, today)
     planned = plan_trip(enriched, tables.settings, country, today, city=city, start=start, end=end)
     written = write_drafts(planned.letters, planned.summary, planned.counts, out_dir, now)
-    write_sheet(book, planned.sheet, f"Trip sheet: {len(planned.buyers)} buyers")
+    write_sheet(book, planned.sheet, msg("outreach.trip_sheet", count=len(planned.buyers)))
     if sent:
         written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
     book.save()
-    written.notes = [] if len(planned.buyers) else [f"no customer in {country}{' / ' + city if city else ''}"]
+    written.notes = [] if len(planned.buyers) else [msg("outreach.no_customer_in",
+                                                           place=f"{country}{' / ' + city if city else ''}")]
     return written
 
 
@@ -123,7 +125,7 @@ def show(path: Path, out_dir: Path, *, name: str, today: date, now: datetime,
     written = write_drafts(planned.letters, planned.summary, planned.counts, out_dir, now)
     if sent:
         written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
-    write_sheet(book, planned.sheet, f"Show sheet: {len(planned.buyers)} buyers")
+    write_sheet(book, planned.sheet, msg("outreach.show_sheet", count=len(planned.buyers)))
     book.save()
     return written
 

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from tradexl.errors import TradeXLError
+from tradexl.messages import msg
 from tradexl.model import Enriched
 from tradexl.outreach.letters import Letter, PerBuyer, fill_letters, summary_frame
 from tradexl.outreach.segments import IN_MAILING, Segment, buyers_with_products, left_out_counts, select
@@ -72,9 +73,8 @@ def find_show(settings: Settings, name: str) -> TradeShow:
     found = exact or partial
     if len(found) == 1:
         return found[0]
-    known = ", ".join(s.show for s in settings.trade_shows) or "none yet"
-    what = "several trade shows match" if found else "no trade show"
-    raise TradeXLError(f"{what} '{name}' in Settings › Trade shows (Show column); known: {known}")
+    known = tuple(s.show for s in settings.trade_shows) or msg("outreach.no_shows_yet")
+    raise TradeXLError(msg("outreach.several_shows" if found else "outreach.no_show", name=name, known=known))
 
 
 def show_products(show: TradeShow) -> tuple[str, ...]:
@@ -95,7 +95,7 @@ def fitting_buyers(enriched: Enriched, settings: Settings, show: TradeShow,
     """The buyers to invite, best first (grade, then interest in the products shown), with `Products Asked`."""
     region = region_of(show.country, settings.country_regions) if show.country else ""
     if show.country and not region and find_country(show.country) is None:
-        raise TradeXLError(f"trade show '{show.show}': unknown country '{show.country}' in Settings › Trade shows")
+        raise TradeXLError(msg("outreach.show_country", show=show.show, country=show.country))
     chosen = select(enriched, Segment(grades=grades, regions=(region,) if region else ()))
     products = show_products(show)
     asked = pd.Series("", index=chosen.index, dtype=object)

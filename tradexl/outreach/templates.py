@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tradexl.errors import MailError
+from tradexl.messages import msg
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _SUBJECT = re.compile(r"^\s*subject\s*:\s*(.*)$", re.IGNORECASE)
@@ -55,7 +56,7 @@ def parse_template(text: str, name: str) -> Template:
     subject = found.group(1).strip() if found else name
     body = "\n".join(lines[1:] if found else lines).strip("\n")
     if not body.strip():
-        raise MailError(f"template '{name}' has no text after its Subject line")
+        raise MailError(msg("outreach.template_empty", name=name))
     return Template(name, subject, body)
 
 
@@ -65,7 +66,7 @@ def placeholders(template: Template) -> set[str]:
         try:
             names |= {field for _, field, _, _ in string.Formatter().parse(part) if field is not None}
         except ValueError as exc:
-            raise MailError(f"template '{template.name}': {exc} (write {{{{ and }}}} for a literal brace)") from None
+            raise MailError(msg("outreach.template_brace", name=template.name, reason=str(exc))) from None
     return names
 
 
@@ -73,9 +74,9 @@ def check_placeholders(template: Template, known: Iterable[str]) -> None:
     """Refuse a template naming a placeholder nobody fills, before any draft is written."""
     unknown = sorted(placeholders(template) - set(known))
     if unknown:
-        raise MailError(f"template '{template.name}' uses unknown placeholder(s) "
-                        f"{', '.join('{' + u + '}' for u in unknown)}; known: "
-                        f"{', '.join('{' + k + '}' for k in sorted(known))}")
+        raise MailError(msg("outreach.template_unknown", name=template.name,
+                            unknown=", ".join("{" + u + "}" for u in unknown),
+                            known=", ".join("{" + k + "}" for k in sorted(known))))
 
 
 def _fill(text: str, values: Mapping[str, str]) -> str:

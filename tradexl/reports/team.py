@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 import pandas as pd
 
 from tradexl.grid import empty_frame
+from tradexl.messages import msg
 from tradexl.model import Enriched, InputTables, Problem
 from tradexl.reports.check import check_sheet
 from tradexl.reports.due import due_sheet
@@ -144,8 +145,9 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     team = combine(members) if members else _nobody(settings, today)
     team.customers["Owner View"] = _covered(team.customers, settings, today)
     pool = pool_rows(team.customers, history_lines(team, labels), settings, today, labels)
-    read = [Problem(name, None, "", f"{len(e.customers)} customers, {len(e.inquiries)} inquiries",
-                    f"read; {len(e.problems)} data problem(s) on its own Check sheet" if e.problems else "read")
+    read = [Problem(name, None, "", labels.text(msg("team.read_counts", customers=len(e.customers),
+                                                    inquiries=len(e.inquiries))),
+                    msg("team.read_problems", count=len(e.problems)) if e.problems else msg("team.read"))
             for name, e in members]
     ours = settings.report_currency.upper()
     money = [Problem(name, None, "", theirs.upper(), labels("team.other_currency", currency=ours))
