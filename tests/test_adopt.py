@@ -84,8 +84,8 @@ def test_adopt_chinese_list(tmp_path: Path) -> None:
     done = run("adopt", source, "--out", out, "--yes")
     assert done.returncode == 0, done.stderr
     said = squeeze(done.stdout)
-    assert "公司名称 -> Company (公司)" in said and "网站 -> (kept as its own column)" in said
-    assert "3 row(s) copied into the customers sheet" in done.stdout
+    assert "公司名称 -> 公司" in said and "网站 -> （保留为单独一列）" in said  # a Chinese list: Chinese output
+    assert "已复制 3 行到客户表" in done.stdout
 
     diff = diff_parts(source, out)
     assert not diff.removed
@@ -124,7 +124,7 @@ def test_mapping_file_edits(tmp_path: Path) -> None:
     out = tmp_path / "o.xlsm"
     done = run("adopt", source, "--map", edited, "--out", out, "--yes")
     assert done.returncode == 0, done.stderr
-    assert "备注 -> (kept as its own column)" in squeeze(done.stdout)
+    assert "备注 -> （保留为单独一列）" in squeeze(done.stdout)
     header = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("客户").to_python()[0]
     assert header[7:9] == ["备注", "城市"]
 
@@ -141,7 +141,7 @@ def test_refuses_to_overwrite(tmp_path: Path) -> None:
     out = tmp_path / "o.xlsm"
     out.write_bytes(b"keep")
     failed = run("adopt", source, "--out", out, "--yes")
-    assert failed.returncode == 1 and "already exists" in failed.stderr
+    assert failed.returncode == 1 and "已存在；请用 --out 换一个路径" in failed.stderr  # a Chinese list
     assert out.read_bytes() == b"keep"
 
 

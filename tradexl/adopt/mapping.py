@@ -17,6 +17,7 @@ from typing import Any
 
 from tradexl.adopt.synonyms import labels
 from tradexl.errors import TradeXLError
+from tradexl.messages import localize, msg
 from tradexl.schema import INPUT_SHEETS, SHEETS_BY_KEY, normalize_header
 
 HEADER_SCAN_ROWS = 10
@@ -107,19 +108,19 @@ def one_per_kind(maps: list[SheetMap]) -> list[SheetMap]:
     return [m if m.kind is None or best[m.kind] is m else replace(m, kind=None) for m in maps]
 
 
-def describe(maps: list[SheetMap]) -> str:
-    """The mapping as a person reads it: sheet -> input sheet, then header -> column per line."""
+def describe(maps: list[SheetMap], lang: str = "en") -> str:
+    """The mapping as a person reads it (in `lang`): sheet -> input sheet, then header -> column per line."""
     lines = []
     for m in maps:
         if m.kind is None:
-            lines.append(f"Sheet '{m.sheet}': not recognised, left as it is")
+            lines.append(msg("adopt.not_recognised", sheet=m.sheet))
             continue
         definition = SHEETS_BY_KEY[m.kind]
-        lines.append(f"Sheet '{m.sheet}' -> {definition.name} ({definition.zh}), headers in row {m.header_row}:")
+        lines.append(msg("adopt.sheet", sheet=m.sheet, en=definition.name, zh=definition.zh, row=m.header_row))
         for c in m.columns:
-            target = f"{c.column} ({definition.column(c.column).zh})" if c.column else "(kept as its own column)"
-            lines.append(f"    {c.header:<20} -> {target}")
-    return "\n".join(lines)
+            lines.append(msg("adopt.column", header=c.header, en=c.column, zh=definition.column(c.column).zh)
+                         if c.column else msg("adopt.kept", header=c.header))
+    return "\n".join(str(localize(line, lang)) for line in lines)
 
 
 def to_json(maps: list[SheetMap]) -> str:

@@ -29,6 +29,7 @@ from tradexl.builder.settings_sheet import XLWINGS_CONF_SHEET
 from tradexl.builder.workbook import with_vba
 from tradexl.errors import BadFileError, WorkbookError
 from tradexl.fileengine.package import Package, open_package
+from tradexl.messages import msg
 from tradexl.schema import (
     INPUT_SHEETS,
     SETTINGS_SHEET,
@@ -102,19 +103,25 @@ def _vba_project(fragment: bytes) -> bytes:
         return zf.read(VBA_PART)
 
 
+def language_of(proposal: Proposal, maps: list[SheetMap]) -> str:
+    """The adopted workbook's language: Chinese when a sheet it copies has Chinese headers."""
+    return "zh" if any(m.chinese for m in maps if m.kind and m.sheet not in proposal.in_place.values()) else "en"
+
+
 def adopt(proposal: Proposal, out: Path, maps: list[SheetMap] | None = None) -> AdoptResult:
     """Write `out`: the user's workbook part for part, plus the contract's sheets, Settings, VBA and ribbon."""
     pkg = proposal.pkg
     maps = proposal.maps if maps is None else maps
     if out.resolve() == pkg.path.resolve():
-        raise WorkbookError("adopt writes a new workbook; choose an --out path other than the original")
+        raise WorkbookError(msg("adopt.same_out"))
     if out.exists():
-        raise WorkbookError(f"{out} already exists; choose another --out path or move it away first")
+        raise WorkbookError(msg("adopt.exists", path=out))
     for m in maps:
         if m.kind in proposal.in_place and m.sheet != proposal.in_place[m.kind]:
-            raise WorkbookError(f"sheet '{proposal.in_place[m.kind]}' is already the workbook's "
-                                f"{SHEETS_BY_KEY[m.kind].name} sheet; map '{m.sheet}' to nothing or rename one")
-    zh = any(m.chinese for m in maps if m.kind and m.sheet not in proposal.in_place.values())
+            definition = SHEETS_BY_KEY[m.kind]
+            raise WorkbookError(msg("adopt.in_place", name=proposal.in_place[m.kind], en=definition.name,
+                                    zh=definition.zh, sheet=m.sheet))
+    zh = language_of(proposal, maps) == "zh"
     adopted = {m.kind: m for m in maps if m.kind and m.sheet not in proposal.in_place.values()}
     names = {n.casefold() for n in proposal.grids} | {s.name.casefold() for s in pkg.sheets}
     sheets = []
@@ -123,7 +130,7 @@ def adopt(proposal: Proposal, out: Path, maps: list[SheetMap] | None = None) -> 
             continue
         name = definition.zh if zh else definition.name
         if name.casefold() in names:
-            raise WorkbookError(f"the workbook already has a sheet '{name}'; rename it before adopting")
+            raise WorkbookError(msg("adopt.name_taken", name=name))
         source = adopted.get(definition.key)
         sheets.append(NewSheet(definition, name, zh, source, proposal.grids.get(source.sheet, []) if source else ()))
     has_settings = bool({SETTINGS_SHEET.casefold(), SETTINGS_SHEET_ZH.casefold()} & names)
@@ -132,20 +139,18 @@ def adopt(proposal: Proposal, out: Path, maps: list[SheetMap] | None = None) -> 
                               not has_conf)
     work = Transplant(pkg)
     added = work.add_sheets(fragment, {XLWINGS_CONF_SHEET})
-    notes = []
+    notes: list[str] = []
     for key, name in proposal.in_place.items():
         definition = SHEETS_BY_KEY[key]
         read = next(m for m in maps if m.sheet == name).mapped()
         for col in (c for c in definition.columns if c.required and c.name not in read):
-            notes.append(f"sheet '{name}' is used as it is, and has no '{col.name}' ({col.zh}) column: add or "
-                         f"rename that header before the first refresh")
+            notes.append(msg("adopt.in_place_column", name=name, en=col.name, zh=col.zh))
     if work.has_vba():
-        notes.append("the workbook's own VBA project is kept as it was, so no Trade ribbon was added; use the "
-                     "buttons from TradeWorkbook.xlsm or the tradexl commands")
+        notes.append(msg("adopt.own_vba"))
     else:
         work.add_vba(_vba_project(fragment))
         if work.has_ribbon():
-            notes.append("the workbook already has its own ribbon part; the Trade tab was not added")
+            notes.append(msg("adopt.own_ribbon"))
         else:
             work.add_ribbon()
     changes = work.finish()

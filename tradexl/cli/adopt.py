@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from tradexl.cli.app import cli
+from tradexl.cli.app import LANGUAGE, cli, say, shown
+from tradexl.messages import msg
 
 
 @cli.command()
@@ -29,25 +30,26 @@ def adopt(workbook: Path, out: Path | None, map_file: Path | None, save_map: Pat
     """
     from tradexl.adopt.mapping import apply_edits, describe, to_json
     from tradexl.adopt.service import adopt as run_adopt
-    from tradexl.adopt.service import default_out, propose
+    from tradexl.adopt.service import default_out, language_of, propose
+    from tradexl.schema import SHEETS_BY_KEY
 
     proposal = propose(workbook)
     maps = apply_edits(proposal.maps, map_file) if map_file else proposal.maps
-    click.echo(describe(maps))
+    lang = click.get_current_context().meta[LANGUAGE] = language_of(proposal, maps)
+    click.echo(describe(maps, lang))
     if save_map:
         save_map.write_text(to_json(maps), encoding="utf-8")
-        click.echo(f"Mapping written to {save_map}; edit it, then: tradexl adopt {workbook} --map {save_map}")
+        say("adopt.map_written", path=save_map, book=workbook)
         return
     if not any(m.kind for m in maps):
-        click.echo("No sheet was recognised; the TradeXL sheets are added empty.")
+        say("adopt.none_recognised")
     target = out or default_out(workbook)
-    if not yes and not click.confirm(f"Write {target} with this mapping?", default=True):
-        click.echo("Nothing written.")
+    if not yes and not click.confirm(shown(msg("adopt.confirm", path=target)), default=True):
+        say("adopt.nothing")
         return
     result = run_adopt(proposal, target, maps)
     for key, count in result.copied.items():
-        click.echo(f"{count} row(s) copied into the {key} sheet")
+        say("adopt.copied", count=count, sheet=SHEETS_BY_KEY[key].zh if lang == "zh" else key)
     for note in result.notes:
-        click.echo(f"Note: {note}")
-    click.echo(f"Wrote {result.out} (added: {', '.join(result.added)}). "
-               f"Next: tradexl refresh {result.out}")
+        say("cli.note", text=note)
+    say("adopt.done", path=result.out, added=tuple(result.added))
