@@ -15,10 +15,11 @@ from tradexl.reports.labels import LABELS, Labels
 from tradexl.settings import CompanyProfile, Settings, parse_settings, settings_grid_rows
 
 FIELD = re.compile(r"{(\w+)}")
-ZH_DROPS = {"fix.missing": {"column"}, "fix.duplicate": {"column"}, "settings.label": {"en"}}
+ZH_DROPS = {"fix.missing": {"column"}, "fix.duplicate": {"column"}, "settings.label": {"en"}, "adopt.sheet": {"en"},
+            "adopt.column": {"en"}, "adopt.in_place": {"en"}, "adopt.in_place_column": {"en"}}
 """Chinese texts that leave out a field the Check row already shows (its Column cell); a Settings label whose
-two spellings are its fields."""
-ZH_ADDS = {"settings.label": {"zh"}}
+two spellings are its fields; adopt's sheet and column names, which Chinese names by their Chinese name only."""
+ZH_ADDS = {"settings.label": {"zh"}, "adopt.in_place": {"zh"}}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

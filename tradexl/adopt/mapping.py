@@ -118,8 +118,9 @@ def describe(maps: list[SheetMap], lang: str = "en") -> str:
         definition = SHEETS_BY_KEY[m.kind]
         lines.append(msg("adopt.sheet", sheet=m.sheet, en=definition.name, zh=definition.zh, row=m.header_row))
         for c in m.columns:
-            lines.append(msg("adopt.column", header=c.header, en=c.column, zh=definition.column(c.column).zh)
-                         if c.column else msg("adopt.kept", header=c.header))
+            header = f"{c.header:<20}"
+            lines.append(msg("adopt.column", header=header, en=c.column, zh=definition.column(c.column).zh)
+                         if c.column else msg("adopt.kept", header=header))
     return "\n".join(str(localize(line, lang)) for line in lines)
 
 

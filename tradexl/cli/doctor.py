@@ -7,14 +7,15 @@ from pathlib import Path
 
 import click
 
-from tradexl.cli.app import cli
+from tradexl.cli.app import cli, language, remember_book, say
 from tradexl.doctor import diagnose, gather, set_interpreter
 from tradexl.doctor.facts import current_system
 from tradexl.errors import TradeXLError
+from tradexl.messages import msg
 
 
 @cli.command()
-@click.argument("book", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("book", required=False, type=click.Path(dir_okay=False, path_type=Path), callback=remember_book)
 @click.option("--set-interpreter", "point", is_flag=True,
               help="Point the xlwings add-in at this Python (the one running tradexl) before checking.")
 def doctor(book: Path | None, point: bool) -> None:
@@ -28,11 +29,11 @@ def doctor(book: Path | None, point: bool) -> None:
     if point:
         system = current_system()
         if system == "other":
-            raise TradeXLError("--set-interpreter: the xlwings add-in runs on Windows and macOS only")
+            raise TradeXLError(msg("doctor.no_system"))
         written = set_interpreter(Path.home(), system, sys.executable)
-        click.echo(f"Interpreter set to this Python in {written}")
+        say("doctor.interpreter_set", path=written)
     findings = diagnose(gather(book))
     for finding in findings:
-        click.echo(finding.line())
+        click.echo(finding.line(language()))
     if any(f.level == "fail" for f in findings):
         sys.exit(1)

@@ -14,6 +14,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from tradexl.doctor.facts import CONF_SHEET, Book, Facts, Interpreter
+from tradexl.messages import Msg, localize, msg
 
 Level = Literal["ok", "warn", "fail", "info"]
 MIN_PYTHON = (3, 11)
@@ -25,19 +26,18 @@ class Finding:
     what: str
     fix: str = ""
 
-    def line(self) -> str:
-        """`FAIL  xlwings add-in: not installed -> run: xlwings addin install` (one line per finding)."""
-        text = f"{self.level.upper():<5} {self.what}"
-        return f"{text} -> {self.fix}" if self.fix else text
+    def line(self, lang: str = "en") -> str:
+        """`FAIL  xlwings add-in: not installed -> run: xlwings addin install` (one line per finding, in `lang`)."""
+        text = f"{localize(msg(f'doctor.{self.level}'), lang):<5} {localize(self.what, lang)}"
+        return f"{text} -> {localize(self.fix, lang)}" if self.fix else text
 
 
 def _python(facts: Facts) -> Iterator[Finding]:
     shown = ".".join(map(str, facts.python))
     if facts.python[:2] < MIN_PYTHON:
-        yield Finding("fail", f"Python {shown} is too old (TradeXL needs 3.11 or newer)",
-                      "install Python 3.11+ from python.org, then run the TradeXL installer again")
+        yield Finding("fail", msg("doctor.python_old", version=shown), msg("doctor.python_fix"))
     else:
-        yield Finding("ok", f"Python {shown} ({facts.executable})")
+        yield Finding("ok", msg("doctor.python", version=shown, executable=facts.executable))
 
 
 def _satisfies(installed: str, wanted: str) -> bool:
@@ -51,55 +51,53 @@ def _packages(facts: Facts) -> Iterator[Finding]:
     bad = []
     for package in facts.packages:
         if package.installed is None:
-            bad.append(Finding("fail", f"package {package.name} is not installed", "run: pip install -U tradexl"))
+            bad.append(Finding("fail", msg("doctor.package_missing", name=package.name), msg("doctor.pip_fix")))
         elif not _satisfies(package.installed, package.wanted):
-            bad.append(Finding("fail", f"package {package.name} {package.installed} does not satisfy "
-                               f"{package.wanted}", "run: pip install -U tradexl"))
-    yield from bad or [Finding("ok", f"{len(facts.packages)} required packages installed")]
+            bad.append(Finding("fail", msg("doctor.package_old", name=package.name, installed=package.installed,
+                                           wanted=package.wanted), msg("doctor.pip_fix")))
+    yield from bad or [Finding("ok", msg("doctor.packages", count=len(facts.packages)))]
 
 
 def _addin(facts: Facts) -> Iterator[Finding]:
     if facts.system == "other":
-        yield Finding("info", "Excel buttons need Windows or macOS; on this computer use the tradexl command line")
+        yield Finding("info", msg("doctor.other_system"))
         return
     if not facts.addin_found:
-        yield Finding("fail", f"xlwings add-in not installed (expected at {facts.addin_path})",
-                      "run: xlwings addin install, then restart Excel")
+        yield Finding("fail", msg("doctor.addin_missing", path=facts.addin_path), msg("doctor.addin_install"))
         return
     if facts.addin_version is None:
-        yield Finding("warn", f"xlwings add-in at {facts.addin_path}: its version cannot be read",
-                      "run: xlwings addin install (replaces it with the matching version)")
+        yield Finding("warn", msg("doctor.addin_version", path=facts.addin_path), msg("doctor.addin_replace"))
     elif facts.xlwings_version and facts.addin_version != facts.xlwings_version:
-        yield Finding("fail", f"xlwings add-in {facts.addin_version} differs from the installed xlwings "
-                      f"{facts.xlwings_version}", "run: xlwings addin update, then restart Excel")
+        yield Finding("fail", msg("doctor.addin_differs", addin=facts.addin_version, xlwings=facts.xlwings_version),
+                      msg("doctor.addin_update"))
     else:
-        yield Finding("ok", f"xlwings add-in {facts.addin_version} at {facts.addin_path}")
+        yield Finding("ok", msg("doctor.addin", version=facts.addin_version, path=facts.addin_path))
 
 
 def _interpreter(facts: Facts) -> Iterator[Finding]:
     found = facts.interpreter
     if found is None:
         return
-    where = f"interpreter {found.command} (from {found.source})"
+    where = msg("doctor.where", command=found.command, source=found.source)
     if not found.runs:
-        yield Finding("fail", f"Could not find interpreter: {where}: {found.error}",
-                      "run: tradexl doctor --set-interpreter (with the Python that has tradexl)")
+        yield Finding("fail", msg("doctor.no_interpreter", where=where, error=found.error),
+                      msg("doctor.set_interpreter"))
         return
     yield from _interpreter_packages(found, facts.addin_version, where)
 
 
-def _interpreter_packages(found: Interpreter, addin: str | None, where: str) -> Iterator[Finding]:
+def _interpreter_packages(found: Interpreter, addin: str | None, where: Msg) -> Iterator[Finding]:
     missing = [name for name, version in found.versions.items() if version.startswith("missing")]
     if missing:
-        yield Finding("fail", f"No module named {', '.join(missing)} in {where}",
-                      f"run: \"{found.command}\" -m pip install tradexl   (or: tradexl doctor --set-interpreter)")
+        yield Finding("fail", msg("doctor.no_module", names=", ".join(missing), where=where),
+                      msg("doctor.interpreter_pip", command=found.command))
         return
     used = found.versions.get("xlwings", "")
     if addin and used and used != addin:
-        yield Finding("fail", f"{where} has xlwings {used} but the add-in is {addin}",
-                      f"run: \"{found.command}\" -m xlwings addin update")
+        yield Finding("fail", msg("doctor.interpreter_differs", where=where, used=used, addin=addin),
+                      msg("doctor.interpreter_update", command=found.command))
         return
-    yield Finding("ok", f"{where} imports tradexl {found.versions.get('tradexl', '?')}, xlwings {used}")
+    yield Finding("ok", msg("doctor.interpreter", where=where, tradexl=found.versions.get("tradexl", "?"), used=used))
 
 
 def _book(facts: Facts) -> Iterator[Finding]:
@@ -108,10 +106,10 @@ def _book(facts: Facts) -> Iterator[Finding]:
         return
     name = book.path.name
     for marker in book.open_by:
-        yield Finding("warn", f"{name} is open in Excel, WPS or LibreOffice ({marker} exists)",
-                      "close it before running a tradexl command; if nothing has it open, delete that file")
+        yield Finding("warn", msg("doctor.book_open", name=name, marker=marker), msg("doctor.book_open_fix"))
     if not book.readable:
-        yield Finding("fail", f"{name}: cannot be read ({book.error})", "check the path; open and save it in Excel")
+        yield Finding("fail", msg("doctor.book_unreadable", name=name, error=book.error),
+                      msg("doctor.book_unreadable_fix"))
         return
     yield from _book_parts(book)
 
@@ -119,27 +117,23 @@ def _book(facts: Facts) -> Iterator[Finding]:
 def _book_parts(book: Book) -> Iterator[Finding]:
     name = book.path.name
     if book.path.suffix.lower() != ".xlsm":
-        yield Finding("fail", f"{name} is not a macro workbook, so the Trade buttons cannot run",
-                      "save it as Excel Macro-Enabled Workbook (.xlsm)")
+        yield Finding("fail", msg("doctor.not_xlsm", name=name), msg("doctor.not_xlsm_fix"))
     if "TradeXL" not in book.vba_modules:
-        yield Finding("fail", f"{name} has no TradeXL VBA module behind the Trade buttons",
-                      "make a fresh workbook with: tradexl new NEW.xlsm, and copy your sheets into it")
+        yield Finding("fail", msg("doctor.no_vba", name=name), msg("doctor.no_vba_fix"))
     elif book.missing_callbacks:
-        yield Finding("fail", f"{name}: buttons without a macro: {', '.join(book.missing_callbacks)}",
-                      "make a fresh workbook with: tradexl new NEW.xlsm (the module is generated)")
+        yield Finding("fail", msg("doctor.no_macros", name=name, names=", ".join(book.missing_callbacks)),
+                      msg("doctor.no_macros_fix"))
     else:
-        yield Finding("ok", f"{name}: TradeXL VBA module with every button's macro")
+        yield Finding("ok", msg("doctor.vba", name=name))
     if book.conf_sheet is None:
-        yield Finding("warn", f"{name} has no hidden {CONF_SHEET} sheet, so TRADEXL_ worksheet functions are "
-                      "not offered", f"add a sheet {CONF_SHEET} with UDF Modules in A1 and udfs in B1")
+        yield Finding("warn", msg("doctor.no_conf", name=name, sheet=CONF_SHEET),
+                      msg("doctor.no_conf_fix", sheet=CONF_SHEET))
     elif "udfs" not in (v.strip() for k, v in book.conf_sheet.items() if k.upper() == "UDF MODULES"):
-        yield Finding("warn", f"{name}: the {CONF_SHEET} sheet does not name the udfs module",
-                      "put UDF Modules in column A and udfs in column B")
+        yield Finding("warn", msg("doctor.conf_udfs", name=name, sheet=CONF_SHEET), msg("doctor.conf_udfs_fix"))
     else:
-        yield Finding("ok", f"{name}: {CONF_SHEET} sheet names the udfs module")
+        yield Finding("ok", msg("doctor.conf", name=name, sheet=CONF_SHEET))
     if not book.has_settings:
-        yield Finding("warn", f"{name} has no Settings sheet: built-in defaults apply",
-                      "make a fresh workbook with tradexl new and copy its Settings sheet")
+        yield Finding("warn", msg("doctor.no_settings", name=name), msg("doctor.no_settings_fix"))
 
 
 CHECKS: tuple[Callable[[Facts], Iterator[Finding]], ...] = (_python, _packages, _addin, _interpreter, _book)
