@@ -18,10 +18,13 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from tests.cli_support import invoke
+from tests.test_adopt import chinese_list
 
 TODAY = "2026-11-28"
-ALLOWED = {"tradexl", "handover", "USD", "WhatsApp", "INQ", "LXQ"}
-"""Command names quoted in a hint, the report currency, a channel's own name, and ID prefixes inside file names."""
+ALLOWED = {"tradexl", "handover", "refresh", "USD", "WhatsApp", "INQ", "LXQ", "TradeXL", "Python", "Excel", "VBA",
+           "xlwings", "udfs", "Windows", "macOS"}
+"""Command names quoted in a hint, the report currency, a channel's own name, ID prefixes inside file names, and
+the names of the programs and parts `tradexl doctor` checks."""
 WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
 PATHLIKE = re.compile(r"\S*[/\\]\S*|\S+\.(?:xlsm|xlsx|eml|csv|txt|pdf)\b|--[a-z-]+")
 
@@ -53,7 +56,7 @@ def workbook_values(path: Path) -> list[str]:
     return sorted(values, key=len, reverse=True)
 
 
-TYPED = ["Nobody Such Co", "nobody-at-all.example", "Amy"]
+TYPED = ["Nobody Such Co", "nobody-at-all.example", "Amy", "Atlantis"]
 """What the tests type on the command line (a command may quote it back)."""
 
 
@@ -84,6 +87,10 @@ def zh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     eml.write_text(EML, encoding="utf-8")
     team = root / "team"
     team.mkdir()
+    switched = root / "L.xlsm"  # switched to English first, so `language L zh` has tabs to rename
+    shutil.copy(book, switched)
+    assert run("language", switched, "en", "--today", TODAY)[0] == 0
+    english_tabs = CalamineWorkbook.from_path(str(switched)).sheet_names
     commands: dict[str, tuple[object, ...]] = {
         "refresh": ("refresh", book, "--today", TODAY),
         "grade": ("grade", book, "--today", TODAY),
@@ -115,13 +122,20 @@ def zh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "error-customer": ("log", book, "Nobody Such Co", "--channel", "Email", "--summary", "x"),
         "error-inquiry": ("reply", book, "INQ-9999", "--out", root / "drafts"),
         "error-team": ("handover", book, "Kevin 王凯", "Amy"),
+        "language": ("language", switched, "zh", "--today", TODAY),
+        "language-again": ("language", switched, "zh", "--today", TODAY),
+        "doctor": ("doctor", book),
+        "adopt": ("adopt", chinese_list(root / "客户资料.xlsx"), "--out", root / "Adopted.xlsm", "--yes"),
+        "error-adopt": ("adopt", root / "客户资料.xlsx", "--out", root / "Adopted.xlsm", "--yes"),
+        "error-mailing": ("mailing", book, "--out", root / "m2", "--country", "Atlantis", "--today", TODAY),
     }
     for name, args in commands.items():
         outputs[name] = run(*args)
         if name == "new":
             shutil.copy(book, team / "Lily.xlsm")
+            shutil.copy(book, team / "Lily.backup.xlsm")
             outputs["team"] = run("team", team, "--into", root / "Team.xlsm", "--today", TODAY)
-    return {"outputs": outputs, "book": book, "root": root}
+    return {"outputs": outputs, "book": book, "root": root, "english_tabs": english_tabs}
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +150,8 @@ def en(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 COMMANDS = ["demo", "refresh", "grade", "followups", "weekly", "monthly", "stats", "check", "quotes", "import",
             "lookup", "lookup-none", "lookup-sheet", "reply", "reply-sent", "reply-again", "log", "pi", "pi-sent",
             "mailing", "mailing-sent", "greetings", "trip", "show", "handover", "handover-undo", "new", "team",
-            "new-again", "error-customer", "error-inquiry", "error-team"]
+            "new-again", "error-customer", "error-inquiry", "error-team", "language", "language-again", "doctor",
+            "adopt", "error-adopt", "error-mailing"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -145,7 +160,8 @@ def test_every_command_speaks_chinese_on_a_chinese_workbook(zh, command):
     code, text = outputs[command]
     assert code == (1 if command.startswith("error") or command == "new-again" else 0), text
     assert text.strip() and re.search(r"[\u4e00-\u9fff]", text), text
-    assert not english_words(text, workbook_values(zh["book"])), text
+    old_tabs = zh["english_tabs"] if command == "language" else []  # "Inquiries → 询盘": the tab's old name
+    assert not english_words(text, sorted([*workbook_values(zh["book"]), *old_tabs], key=len, reverse=True)), text
 
 
 def test_chinese_lines_a_person_worked_out(zh):
@@ -164,7 +180,7 @@ def test_chinese_lines_a_person_worked_out(zh):
 
 def test_the_check_sheet_of_a_chinese_workbook_is_chinese(zh):
     book = CalamineWorkbook.from_path(str(zh["root"] / "demo" / "TradeDemo.xlsm"))
-    rows = book.get_sheet_by_name("Check").to_python()
+    rows = book.get_sheet_by_name("数据检查").to_python()
     assert rows[0][0] == "数据检查 – 发现 3 个问题"
     assert rows[1] == ["工作表", "行", "列", "值", "如何修改"]
     assert rows[2:] == [
@@ -172,7 +188,7 @@ def test_the_check_sheet_of_a_chinese_workbook_is_chinese(zh):
         ["样品", 22.0, "运费", "预付", "样品费 121.85 超过预付上限 100.00（设置 › 样品）– 大额样品应由客户电汇预付"],
         ["询盘", 182.0, "询盘编号", "INQ-0180", "重复（第 181 行也有）– 每行应唯一"],
     ]
-    weekly = book.get_sheet_by_name("Weekly Summary").to_python()
+    weekly = book.get_sheet_by_name("周报").to_python()
     assert weekly[0][0] == "周报 – 宁波卢马克斯照明科技有限公司"
 
 
@@ -191,3 +207,25 @@ def test_an_english_workbook_stays_english_and_the_check_can_fail(en):
 def test_an_error_before_any_workbook_is_read_stays_english(tmp_path):
     code, out = run("refresh", tmp_path / "missing.xlsm")
     assert code == 1 and out == f"Error: {tmp_path / 'missing.xlsm'} does not exist\n"
+
+
+def test_team_adopt_doctor_language_and_outreach_lines_a_person_worked_out(zh):
+    outputs = zh["outputs"]
+    assert outputs["language-again"][1] == ("L.xlsm：语言 zh；重命名的工作表：无；修改了 0 个标题。\n"
+                                            "L.xlsm：今天 36 个客户待跟进，27 个 A/B 客户逾期\n")
+    assert "Inquiries → 询盘，Customers → 客户" in outputs["language"][1]
+    assert "正常    B.xlsm：TradeXL VBA 模块包含每个按钮的宏\n" in outputs["doctor"][1]
+    assert "    网站                   -> （保留为单独一列）\n" in outputs["adopt"][1]
+    assert "已复制 3 行到客户表\n" in outputs["adopt"][1]
+    refused = outputs["error-adopt"][1]
+    assert refused.splitlines()[-1].startswith("错误：") and "已存在；请用 --out 换一个路径" in refused
+    assert outputs["error-mailing"][1] == "错误：没有符合这些条件的客户\n"
+    assert outputs["team"][1].endswith("团队数据检查表有 1 条关于文件夹的备注。\n")
+
+
+def test_the_team_check_sheet_of_a_chinese_team_is_chinese(zh):
+    """Lily's book is the demo after `import` added one inquiry from a new customer (100 + 1, 360 + 1)."""
+    rows = CalamineWorkbook.from_path(str(zh["root"] / "Team.xlsm")).get_sheet_by_name("Team Check").to_python()
+    assert rows[0][0] == "团队数据检查 – 读取 1 个工作簿，文件夹备注 1 条"
+    assert rows[2:] == [["Lily 张莉", "", "", "客户 101 个，询盘 361 条", "已读取；其数据检查表有 3 个数据问题"],
+                        ["Lily.backup.xlsm", "", "", "", "TradeXL 备份（工作簿的上一个版本），已跳过"]]
