@@ -19,6 +19,7 @@ from python_calamine import CalamineWorkbook
 
 from tests.cli_support import invoke
 from tests.test_adopt import chinese_list
+from tradexl.settings import SETTING_KEYS
 
 TODAY = "2026-11-28"
 ALLOWED = {"tradexl", "handover", "refresh", "USD", "WhatsApp", "INQ", "LXQ", "TradeXL", "Python", "Excel", "VBA",
@@ -75,6 +76,12 @@ def run(*args: object) -> tuple[int, str]:
     return code, out + err
 
 
+def settings_labels(path: Path, tab: str) -> list[str]:
+    """The first column of the Settings sheet's General table (its labels), below its header row."""
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(tab).to_python()
+    return [str(r[0]) for r in rows[2:2 + len(SETTING_KEYS)]]
+
+
 @pytest.fixture(scope="module")
 def zh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The zh demo, then every command on it; the outputs by command."""
@@ -91,6 +98,7 @@ def zh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     shutil.copy(book, switched)
     assert run("language", switched, "en", "--today", TODAY)[0] == 0
     english_tabs = CalamineWorkbook.from_path(str(switched)).sheet_names
+    english_labels = settings_labels(switched, "Settings")
     commands: dict[str, tuple[object, ...]] = {
         "refresh": ("refresh", book, "--today", TODAY),
         "grade": ("grade", book, "--today", TODAY),
@@ -135,7 +143,8 @@ def zh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             shutil.copy(book, team / "Lily.xlsm")
             shutil.copy(book, team / "Lily.backup.xlsm")
             outputs["team"] = run("team", team, "--into", root / "Team.xlsm", "--today", TODAY)
-    return {"outputs": outputs, "book": book, "root": root, "english_tabs": english_tabs}
+    return {"outputs": outputs, "book": book, "root": root, "english_tabs": english_tabs,
+            "english_labels": english_labels}
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +238,14 @@ def test_the_team_check_sheet_of_a_chinese_team_is_chinese(zh):
     assert rows[0][0] == "团队数据检查 – 读取 1 个工作簿，文件夹备注 1 条"
     assert rows[2:] == [["Lily 张莉", "", "", "客户 101 个，询盘 361 条", "已读取；其数据检查表有 3 个数据问题"],
                         ["Lily.backup.xlsm", "", "", "", "TradeXL 备份（工作簿的上一个版本），已跳过"]]
+
+
+def test_the_settings_labels_follow_the_language(zh):
+    """`new --lang zh` labels Settings › General in Chinese; `language` swaps the labels both ways (the round trip
+    en -> zh -> en is byte-identical, tests/test_markers.py); a Chinese label still finds its row (Team Folder)."""
+    assert zh["english_labels"] == [k.key for k in SETTING_KEYS]
+    assert settings_labels(zh["root"] / "L.xlsm", "设置") == [k.zh for k in SETTING_KEYS]
+    labels = settings_labels(zh["root"] / "Team.xlsm", "设置")
+    assert labels[:3] == ["公司名称", "成立年份", "总资产"]
+    rows = CalamineWorkbook.from_path(str(zh["root"] / "Team.xlsm")).get_sheet_by_name("设置").to_python()
+    assert ["团队文件夹", str(zh["root"] / "team")] in [r[:2] for r in rows]

@@ -105,7 +105,7 @@ def test_settings_problems_in_chinese_name_the_setting_in_chinese():
 def test_chinese_company_name_is_an_optional_setting_used_in_chinese_titles():
     settings = Settings(language="zh", company=CompanyProfile(name="Ningbo Lumax", name_zh="宁波卢马克斯"))
     rows = settings_grid_rows(settings)["general"]
-    assert ["Company Name (Chinese)", "宁波卢马克斯"] in rows
+    assert ["公司中文名", "宁波卢马克斯"] in rows  # a Chinese workbook labels its Settings in Chinese
     grid = [["Setting", "Value"], *rows]
     read, problems = parse_settings(grid)
     assert not problems and read.company.name_zh == "宁波卢马克斯"

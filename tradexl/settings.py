@@ -591,7 +591,7 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "time_zone": settings.time_zone,
     }
     return {
-        "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],
+        "general": [[k.zh if settings.language == "zh" else k.key, values[k.attr]] for k in SETTING_KEYS],
         "cadence": [[x.grade, x.every_days, x.channel] for x in settings.cadence],
         "regions": [[r.region, r.price_factor, r.pricing_note, r.payment_terms, r.incoterm, r.valid_days]
                     for r in settings.regions],

@@ -25,6 +25,7 @@ from tradexl.settings import (
     MAIL_ROUTING_TABLE,
     REGIONS_TABLE,
     SAMPLES_TABLE,
+    SETTING_KEYS,
     TEAM_TABLE,
     TRADE_SHOWS_TABLE,
     WEEKDAYS,
@@ -92,9 +93,9 @@ def add_settings_sheet(wb: Workbook, settings: Settings) -> None:
             add_dropdown(ws, choices, f"{letter}{HEADER_ROW + 1}:{letter}{HEADER_ROW + LIST_ROWS}")
         if layout is GENERAL_TABLE:
             value_letter = get_column_letter(left + 1)
-            for r, (key, _) in enumerate(rows, start=HEADER_ROW + 1):
-                if key in GENERAL_CHOICES:
-                    add_dropdown(ws, GENERAL_CHOICES[key], f"{value_letter}{r}")
+            for r, spec in enumerate(SETTING_KEYS, start=HEADER_ROW + 1):  # the rows, labelled in either language
+                if spec.key in GENERAL_CHOICES:
+                    add_dropdown(ws, GENERAL_CHOICES[spec.key], f"{value_letter}{r}")
         left += len(layout.headers) + GAP
         set_width(ws, left - 1, 3)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1).coordinate

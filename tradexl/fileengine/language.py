@@ -39,6 +39,7 @@ from tradexl.language import (
 from tradexl.markers import markers_of, tab_renames
 from tradexl.model import RunResult
 from tradexl.schema import SHEETS_BY_KEY, normalize_header
+from tradexl.settings import GENERAL_TABLE, SETTING_KEYS, table_row
 
 _FORMULA = re.compile(r"(<(?:[\w.-]+:)?(f|formula|formula1|formula2|calculatedColumnFormula)(?:\s[^>]*)?(?<!/)>)"
                       r"(.*?)(</(?:[\w.-]+:)?\2>)", re.S)
@@ -112,6 +113,7 @@ def _switch(pkg: Package, read: ReadResult, language: str) -> tuple[Changes, dic
             edit.tables.append(_TableRename(table.part, table.name, sheet.part, old))
     if read.settings is not None:
         _language_cell(pkg, read.settings, language, edit)
+        _general_labels(pkg, read.settings, language, edit)
     return edit.changes(), renamed, count
 
 
@@ -231,6 +233,24 @@ def _formula_parts(pkg: Package) -> list[tuple[str, bytes]]:
     sheets = [s.part for s in pkg.sheets if s.part]
     others = [p for p in pkg.order if p.startswith(("xl/charts/chart", "xl/pivotCache/pivotCacheDefinition"))]
     return [(p, pkg.read(p)) for p in [*sheets, *others] if p in pkg.parts]
+
+
+def _general_labels(pkg: Package, tab: str, language: str, edit: _Edit) -> None:
+    """Stage each Settings › General label in `language`, where it is spelled as TradeXL spells it in the other
+    language (a label the user wrote their own way is left alone; the parser reads either spelling)."""
+    entry = pkg.sheet(tab)
+    if entry is None or entry.part is None:
+        return
+    grid = CalamineWorkbook.from_path(str(pkg.path)).get_sheet_by_name(tab).to_python(skip_empty_area=False)
+    for spec in SETTING_KEYS:
+        found = table_row(grid, GENERAL_TABLE, spec.key)
+        if found is None:
+            continue
+        r, c = found
+        current = str(grid[r - 1][c - 1])
+        wanted, other = (spec.zh, spec.key) if language == "zh" else (spec.key, spec.zh)
+        if current != wanted and current.strip() == other:
+            edit.set_text(entry.part, r, c, wanted)
 
 
 def _language_cell(pkg: Package, tab: str, language: str, edit: _Edit) -> None:
