@@ -230,7 +230,7 @@ class Block:
 class ComputedRanges:
     """The computed columns of one input sheet as Range calls: value blocks (header row down to the last data
     row, one per run of adjacent columns), the new headers' look, number formats, the highlight columns to
-    clear and the unions to fill, and the Table's new range."""
+    clear and the unions to fill, the Table's new range, and the columns' fitted widths and wrapping cells."""
 
     sheet: str
     blocks: tuple[Block, ...]
@@ -240,6 +240,8 @@ class ComputedRanges:
     fills: tuple[tuple[str, tuple[str, ...]], ...] = ()
     table_name: str = ""
     table_resize: str = ""
+    widths: tuple[tuple[float, tuple[str, ...]], ...] = ()  # width -> header cells of its columns ("C1:E1")
+    wraps: tuple[str, ...] = ()  # data cells of the columns whose long texts wrap
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,11 @@ def computed_ranges(cells: ComputedCells) -> ComputedRanges:
         areas = [area_address(first + start, c1, first + end, c2) for on, start, end in runs(flags) if on
                  for _, c1, c2 in _col_runs(sorted(highlighted))]
         fills = ((HIGHLIGHT_FILLS[cells.highlight], chunk_addresses(areas)),)
+    widths: dict[float, list[int]] = {}
+    for col in cells.columns:
+        if col.width:
+            widths.setdefault(col.width, []).append(col.col)
+    wrapped = [c.col for c in cells.columns if c.wrap]
     return ComputedRanges(
         sheet=cells.sheet,
         blocks=tuple(blocks),
@@ -315,6 +322,8 @@ def computed_ranges(cells: ComputedCells) -> ComputedRanges:
         fills=fills,
         table_name=cells.table,
         table_resize=cells.table_range,
+        widths=tuple((w, chunk_addresses(_column_areas(cols, top, top))) for w, cols in widths.items()),
+        wraps=chunk_addresses(_column_areas(wrapped, first, last)) if wrapped and data else (),
     )
 
 
