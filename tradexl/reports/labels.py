@@ -214,9 +214,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "stats.by_type": ("Customers by type", "客户类型分布"),
     "stats.by_size": ("Customers by size", "客户规模分布"),
     "stats.by_source": ("Customers by source", "客户来源分布"),
-    "stats.by_month": ("Inquiries, quotes and orders by month ({currency})", "每月询盘、报价与订单（{currency}）"),
     "stats.by_month_chart": ("Inquiries, quotes and orders by month", "每月询盘、报价与订单"),
-    "stats.activity_region": ("By region, last 12 months ({currency})", "按区域（近12个月，{currency}）"),
     "stats.activity_product": ("Top products, last 12 months ({currency})", "热门产品（近12个月，{currency}）"),
     "stats.activity_source": ("Inquiries by source, last 12 months", "各渠道询盘（近12个月）"),
     "stats.funnel": ("Inquiry → quote → sample → order (last 12 months)", "询盘 → 报价 → 样品 → 订单（近12个月）"),
@@ -280,6 +278,11 @@ LABELS: dict[str, tuple[str, str]] = {
                          "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
     "pool.counts": ("{inquiries} inq · {quotes} quotes · {orders} orders",
                     "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
+    # Statistics: month × region matrices (months as rows, regions as columns)
+    "stats.matrix_inquiries": ("Inquiries by month × region", "询盘：月份 × 区域"),
+    "stats.matrix_quotes": ("Quotes by month × region", "报价：月份 × 区域"),
+    "stats.matrix_orders": ("Orders by month × region", "订单数：月份 × 区域"),
+    "stats.matrix_value": ("Order value by month × region ({currency})", "订单额：月份 × 区域（{currency}）"),
 }
 
 # Values produced by the rules (English canonical) -> Chinese.
