@@ -283,6 +283,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "stats.matrix_quotes": ("Quotes by month × region", "报价：月份 × 区域"),
     "stats.matrix_orders": ("Orders by month × region", "订单数：月份 × 区域"),
     "stats.matrix_value": ("Order value by month × region ({currency})", "订单额：月份 × 区域（{currency}）"),
+    # Weekly Summary: samples sent, their cost, and the orders that followed
+    "weekly.samples": ("Samples: sent this week, cost ({currency}), and orders after the last {days} days' samples",
+                       "样品：本周寄出、费用（{currency}），以及近 {days} 天样品后的订单"),
+    "col.samples_sent": ("Sent", "寄出"),
+    "col.sample_cost": ("Cost", "费用"),
+    "col.samples_90": ("Sent, 90 days", "近90天寄出"),
+    "col.samples_ordered": ("Then ordered", "之后下单"),
+    "col.conversion": ("Conversion", "转化率"),
 }
 
 # Values produced by the rules (English canonical) -> Chinese.
