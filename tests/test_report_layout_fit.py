@@ -27,3 +27,26 @@ def test_a_text_is_shortened_to_its_room_up_to_the_next_value() -> None:
     assert fitted.values[5] == "Ask for de…"
     title = Row(("A title much longer than its column, on a row of its own",), kind="section")
     assert fit_columns((10.0,), [title])[1] == (title,)  # titles and notes run across empty cells as they are
+
+
+def test_tables_that_fit_a_page_are_not_split_and_none_starts_at_a_page_foot() -> None:
+    from tradexl.reports.layout import keep_tables_together, page_rows
+    from tradexl.sheetspec import PrintSetup, SheetSpec
+
+    widths = (20.0,) * 8  # 8 x (20 x 7 + 5) = 1,160 pixels -> int(1160 x 55 / 1330) - 1 = 46 rows a page
+    assert page_rows(widths) == 46
+
+    def table(title: str, n: int) -> list[Row]:
+        return [Row((), kind="blank"), Row((title,), kind="section"), Row(("Name", "N"), kind="header"),
+                *[Row((f"{title} {i}", i)) for i in range(n)]]
+
+    rows = [Row(("Dashboard",), kind="title"), *[Row(("x", 1))] * 9,  # page 1: rows 1-10
+            *table("A", 30),  # rows 11-43 on page 2 (33 rows)
+            *table("B", 20),  # 23 rows: 33 + 23 > 46, fits a page -> page 3 starts at its title (row 45)
+            *table("C", 60),  # too long for any page: starts on page 3 (22 used + 1 + 5 <= 46)
+            *table("D", 5)]
+    spec = keep_tables_together(SheetSpec("S", tuple(rows), widths, print_setup=PrintSetup(page_breaks=(10,))))
+    assert spec.print_setup is not None
+    # C: B's 22 rows + its blank + title, header and 60 rows = 85 from page 3's start, so 39 on page 4; D (its
+    # blank and 7 rows) would need 47 > 46: it starts page 5 with its title, after row 130 (D's blank)
+    assert spec.print_setup.page_breaks == (10, 44, 130)

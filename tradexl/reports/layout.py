@@ -16,7 +16,7 @@ import numpy as np
 from tradexl.colwidth import text_width
 from tradexl.reports.common import place
 from tradexl.reports.labels import Labels
-from tradexl.sheetspec import Format, Highlight, Row, RowKind
+from tradexl.sheetspec import LINE_HEIGHT, Format, Highlight, Row, RowKind, SheetSpec
 
 Cell = tuple[int, str, Format]
 """A table field: grid column, label key of its header, number format."""
@@ -93,3 +93,50 @@ def fit_columns(widths: tuple[float, ...], rows: Sequence[Row]) -> tuple[tuple[f
             values[col] = _shortened(value, sum(fitted[col:end]) - 1)
         out.append(replace(row, values=tuple(values)))
     return fitted, tuple(out)
+
+
+ROWS_PER_PIXEL = 55 / 1330
+"""Rows LibreOffice prints per A4 landscape page, fitted one page wide, per pixel of sheet width: measured on the
+Weekly Summary (55 rows at 14 columns, 180 characters wide = 1,330 pixels); the narrower a sheet, the larger it
+prints and the fewer rows fit."""
+
+
+def page_rows(widths: Sequence[float]) -> int:
+    """Rows of the default height that fit on one printed page of a sheet this wide (one row of margin)."""
+    pixels = sum(int(w * 7 + 5) for w in widths)
+    return max(int(pixels * ROWS_PER_PIXEL) - 1, 10)
+
+
+def keep_tables_together(spec: SheetSpec) -> SheetSpec:
+    """The spec with page breaks added after its own (page 1's end) so a table is not split when it would fit on
+    a page of its own, and a longer one never starts at the foot of a page with less than its title, header and
+    three rows. A table starts at a blank row followed by its title, or (a group inside a section, such as each
+    salesperson's customers) at a subtitle followed by a header row."""
+    setup = spec.print_setup
+    if setup is None:
+        return spec
+    rows = spec.rows
+    capacity = page_rows(spec.widths)
+    heights = spec.row_heights()
+    units = [max(1, round(heights.get(i + 1, LINE_HEIGHT) / LINE_HEIGHT)) for i in range(len(rows))]
+    breaks = list(setup.page_breaks)
+    used = 0
+    for i in range(breaks[-1] if breaks else 0, len(rows)):
+        following = rows[i + 1].kind if i + 1 < len(rows) else ""
+        table = rows[i].kind == "blank" and following == "section"
+        group = rows[i].kind == "subtitle" and following == "header"
+        if used and (table or group):
+            first = i + 1 if table else i  # the page starts with the title, not the blank row before it
+            ends = ("blank",) if table else ("blank", "subtitle")
+            end = next((j for j in range(first + 1, len(rows)) if rows[j].kind in ends), len(rows))
+            size = sum(units[first:end])
+            need = size if size <= capacity else sum(units[first:first + 5])
+            if used + (first - i) + need > capacity:
+                breaks.append(first)  # 1-based: the row before `first` ends the page
+                used = 0
+                if table:
+                    continue
+        used += units[i]
+        if used > capacity:
+            used = units[i]
+    return replace(spec, print_setup=replace(setup, page_breaks=tuple(breaks)))

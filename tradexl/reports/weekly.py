@@ -33,7 +33,7 @@ from tradexl.reports.figures import (
     targets,
 )
 from tradexl.reports.labels import Labels, labels_for
-from tradexl.reports.layout import Cell, Grid, fit_columns
+from tradexl.reports.layout import Cell, Grid, fit_columns, keep_tables_together
 from tradexl.rules.orders import COUNTS
 from tradexl.settings import Settings
 from tradexl.sheetspec import Chart, ChartSeries, Highlight, PrintSetup, Row, SheetSpec
@@ -410,12 +410,12 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
     title = labels(header_key, start=start.isoformat(), end=end.isoformat(), today=today.isoformat())
     people_rows = (team_first, team_first + len(stats) - 1)
     widths, fitted = fit_columns(WIDTHS, rows)
-    return SheetSpec(
+    return keep_tables_together(SheetSpec(
         name=SHEET_NAME, rows=fitted, widths=widths,
         print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
                                footer_center=labels("page_footer"), page_breaks=(dashboard_end,)),
         charts=(_target_chart(labels, people_rows, settings),) if len(stats) else (),
-    )
+    ))
 
 
 def _target_chart(labels: Labels, people_rows: tuple[int, int], settings: Settings) -> Chart:
