@@ -283,6 +283,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "stats.matrix_quotes": ("Quotes by month × region", "报价：月份 × 区域"),
     "stats.matrix_orders": ("Orders by month × region", "订单数：月份 × 区域"),
     "stats.matrix_value": ("Order value by month × region ({currency})", "订单额：月份 × 区域（{currency}）"),
+    # Due Follow-ups: what its colours mean
+    "due.legend": ("Colours: pink = an A or B customer past the next contact date, or a balance overdue; yellow = "
+                   "another customer past the next contact date, or a quote expiring within 2 days.",
+                   "颜色：粉色 = A/B 类客户已超过下次联系日期，或尾款逾期；黄色 = 其他客户已超过下次联系日期，"
+                   "或报价 2 天内到期。"),
     # Weekly Summary: samples sent, their cost, and the orders that followed
     "weekly.samples": ("Samples: sent this week, cost ({currency}), and orders after the last {days} days' samples",
                        "样品：本周寄出、费用（{currency}），以及近 {days} 天样品后的订单"),

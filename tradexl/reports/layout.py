@@ -71,17 +71,21 @@ def _shortened(text: str, room: float) -> str:
     return text[:keep].rstrip(" ,;·-–") + "…"
 
 
-def fit_columns(widths: tuple[float, ...], rows: Sequence[Row]) -> tuple[tuple[float, ...], tuple[Row, ...]]:
-    """Widths and rows of a report whose texts must not be cut when printed: the first column widened to its
-    longest name (up to FIRST_COLUMN_CAP), and each text in a table row shortened with "…" to the room it has
-    (its column and the empty ones right of it, up to the next value or the sheet's last column)."""
-    names = [text_width(r.values[0]) for r in rows
-             if r.kind in ("data", "total") and r.values and isinstance(r.values[0], str)]
-    first = min(max(widths[0], max(names, default=0.0) * PROPORTIONAL + 2), FIRST_COLUMN_CAP) if widths else 0.0
-    fitted = (first, *widths[1:]) if widths else widths
+def fit_columns(widths: tuple[float, ...], rows: Sequence[Row], names: int = 0, shorten: bool = True
+                ) -> tuple[tuple[float, ...], tuple[Row, ...]]:
+    """Widths and rows of a report whose texts must not be cut when printed: the column of names (the first
+    by default) widened to its longest name (up to FIRST_COLUMN_CAP), and, with `shorten`, each text in a table
+    row shortened with "…" to the room it has (its column and the empty ones right of it, up to the next value
+    or the sheet's last column)."""
+    longest = [text_width(r.values[names]) for r in rows
+               if r.kind in ("data", "total") and len(r.values) > names and isinstance(r.values[names], str)]
+    fitted = widths
+    if len(widths) > names:
+        grown = min(max(widths[names], max(longest, default=0.0) * PROPORTIONAL + 2), FIRST_COLUMN_CAP)
+        fitted = (*widths[:names], max(grown, widths[names]), *widths[names + 1:])
     out = []
     for row in rows:
-        if row.kind not in ("data", "total"):
+        if not shorten or row.kind not in ("data", "total"):
             out.append(row)
             continue
         values = list(row.values)
