@@ -113,7 +113,8 @@ def test_due_sheet_in_chinese_keeps_english_sheet_name_and_buyer_text():
     assert sheet.rows[1].values[:3] == ("业务员", "客户", "等级")
     assert sheet.rows[2].values == ("Li – 3 个待跟进",)
     assert sheet.rows[3].values[7:9] == ("电话", "sent PI")
-    assert sheet.rows[-2].values == ("(未分配) – 1 个待跟进",)
+    assert sheet.rows[-4].values == ("(未分配) – 1 个待跟进",)
+    assert sheet.rows[-1].values[0].startswith("颜色：粉色 = A/B 类客户已超过下次联系日期")
     assert sheet.print_setup is not None and sheet.print_setup.footer_center == "第 &P 页，共 &N 页"
 
 
