@@ -65,3 +65,13 @@ def test_charts_sit_beside_or_below_the_tables_they_draw():
     assert len(sheet.widths) >= sheet.charts[0].anchor[1] + 6, "the charts are inside the printed columns"
     setup = sheet.print_setup
     assert setup is not None and setup.landscape and setup.fit_width and setup.page_breaks
+
+
+def test_matrices_without_any_activity_are_months_of_zeros():
+    quiet = replace(PROFILED, inquiries=PROFILED.inquiries.iloc[0:0], quotes=PROFILED.quotes.iloc[0:0],
+                    orders=PROFILED.orders.iloc[0:0])
+    sheet = statistics_sheet(quiet, WEDNESDAY, SETTINGS, NOW)
+    assert rows_of(sheet, "Inquiries by month × region") == [
+        ("header", "", ("Month", "Total")), *[("data", "", (m, 0)) for m in
+                                              ("2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05")],
+        ("total", "", ("Total", 0))]

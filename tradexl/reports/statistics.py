@@ -179,7 +179,7 @@ def _month_region(frames: dict[str, pd.DataFrame], months: list[str], regions: d
         frame = pd.DataFrame({"month": stamp[key], "region": where[key]}).loc[values.index].assign(value=values)
         grouped = frame.groupby(["month", "region"])["value"].agg(how) if len(frame) else pd.Series(dtype=float)
         tables[name] = (grouped.unstack(fill_value=0) if len(grouped) else pd.DataFrame()).fillna(0)
-    seen = pd.concat([t.sum() for t in tables.values() if len(t.columns)]).index.unique()
+    seen = pd.Index([r for t in tables.values() for r in t.columns]).unique()
     inquiries = tables["inquiries"].sum() if len(tables["inquiries"].columns) else pd.Series(dtype=float)
     order = sorted(seen, key=lambda r: (r == labels("unknown"), -float(inquiries.get(r, 0)), str(r)))
     keep, rest = order[:MATRIX_REGIONS - 1], order[MATRIX_REGIONS - 1:]
