@@ -85,6 +85,8 @@ def test_log_finds_the_customer_by_email_domain_company_or_id(book: Path, query:
     (["C9999", "--channel", "Phone"], "Error: no customer matches 'C9999' on the Customers sheet"),
     (["Gulf", "--channel", "Phone"], "Error: 'Gulf' matches several customers (C0002 Gulf Lights Co; "
                                      "C0003 Gulf Lamps Solutions); give the Customer ID"),
+    (["Gulf Lites Co", "--channel", "Phone"], "Error: 'Gulf Lites Co' may be C0002 Gulf Lights Co (check: name "
+                                              "85%); give the Customer ID to confirm"),
     (["C0001", "--channel", "Pigeon"], "Error: unknown channel 'Pigeon' (use one of: Email, Phone, Fax, Visit, "
                                        "Trade show, WhatsApp, Sample, Quote)"),
 ])

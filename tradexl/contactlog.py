@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from tradexl.errors import TradeXLError, WorkbookError
-from tradexl.mail.lookup import find_customers
+from tradexl.mail.lookup import find_buyer, names_containing, query_row
 from tradexl.model import InputTables, RunResult
 from tradexl.reports.labels import VOCAB_ZH
 from tradexl.rules.identity import normalize_company
@@ -53,11 +53,19 @@ def resolve_customer(tables: InputTables, query: str) -> dict[str, Any]:
     """The Customers row `query` (Customer ID, email, phone, domain or company name) names; exactly one or an error.
 
     Several fuzzy name matches are settled by an exact company name (legal words ignored), else the user is asked
-    for the Customer ID: a contact logged against the wrong buyer is worse than a second try.
+    for the Customer ID: a contact logged against the wrong buyer is worse than a second try. For the same reason a
+    match the buyer rule only flags for a person to confirm ("check: name 85%") is named, never taken.
     """
     customers = tables.frames["customers"]
     ids = customers.get("Customer ID", pd.Series("", index=customers.index)).map(as_text)
-    found = [cid for cid in find_customers(tables, query) if cid in set(ids)]
+    candidates, how = find_buyer(tables, query_row(query))
+    if how.startswith("check") and len(candidates) == 1:
+        company = as_text(customers.loc[ids == candidates[0], "Company"].iloc[0])
+        if normalize_company(company) != normalize_company(query):
+            reason = how.replace(candidates[0], "").strip()
+            raise WorkbookError(f"'{query}' may be {candidates[0]} {company} ({reason}); give the Customer ID to "
+                                "confirm")
+    found = [cid for cid in candidates or names_containing(tables, query) if cid in set(ids)]
     if len(found) > 1:
         exact = [cid for cid in found
                  if normalize_company(customers.loc[ids == cid, "Company"].iloc[0]) == normalize_company(query)]
