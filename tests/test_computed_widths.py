@@ -10,6 +10,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from fileengine_support import build_workbook, parts, sample_result
 from lxml import etree
@@ -23,6 +24,10 @@ from tradexl.xlshell.plan import computed_ranges
 EXCEL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "excel"
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 COL = re.compile(r"<col\b[^>]*/>")
+
+
+def S(values: list) -> pd.Series:  # noqa: N802  (a column as the plan hands it over)
+    return pd.Series(values, dtype=object)
 
 
 def expanded(xml: str) -> dict[int, dict[str, str]]:
@@ -40,20 +45,22 @@ def expanded(xml: str) -> dict[int, dict[str, str]]:
 
 def test_widths_fit_header_and_values_worked_by_hand() -> None:
     # a date column: the header "Last Contact" (12 x 1.05 = 12.6) is wider than a date (10): 14.6 -> 15
-    assert fitted_width("Last Contact", [date(2026, 11, 28)], "date") == (15, False)
+    assert fitted_width("Last Contact", S([date(2026, 11, 28)]), "date") == (15, False)
     # an empty date column keeps room for a date: "Due" is 3.15, a date 10 -> 12
-    assert fitted_width("Due", [None, None], "date") == (12, False)
+    assert fitted_width("Due", S([None, None]), "date") == (12, False)
     # hours in 0.0: "1234.5" is 6 characters, the header "Hrs" 3.15 -> 8
-    assert fitted_width("Hrs", [1.5, 1234.5, None, float("nan")], "decimal1") == (8, False)
+    assert fitted_width("Hrs", S([1.5, 1234.5, None, float("nan")]), "decimal1") == (8, False)
+    # a float column (the numeric path): "123.5" is 5 characters -> 7
+    assert fitted_width("Hrs", pd.Series([1.5, 123.46, float("nan")]), "decimal1") == (7, False)
     # int with thousands separators: "1,234,567" is 9 -> 11
-    assert fitted_width("N", [1234567], "int") == (11, False)
+    assert fitted_width("N", S([1234567]), "int") == (11, False)
     # a Chinese header counts two per character: 回复用时(小时) = 4 x 2 + 2 x 2 + 2 = 14, x 1.05 = 14.7 -> 17
     assert text_width("回复用时(小时)") == 14
-    assert fitted_width("回复用时(小时)", [2.0], "decimal1") == (17, False)
+    assert fitted_width("回复用时(小时)", S([2.0]), "decimal1") == (17, False)
     # a reason longer than the cap: 40 + 2, and it wraps
-    assert fitted_width("Grade Reason", ["x" * 55], "") == (42, True)
+    assert fitted_width("Grade Reason", S(["x" * 55]), "") == (42, True)
     # a narrow text column still gets the minimum
-    assert fitted_width("G", ["A"], "") == (6, False)
+    assert fitted_width("G", S(["A"]), "") == (6, False)
 
 
 # --- <cols> in the sheet XML -----------------------------------------------------------------------------------

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
 PADDING = 2.0
 """Characters of margin Excel and LibreOffice need around a cell's text before they cut it or show `###`."""
@@ -37,22 +40,51 @@ def _longest_line(text: str) -> float:
     return max(text_width(line) for line in text.split("\n"))
 
 
-def fitted_width(header: Any, values: Iterable[Any], fmt: str) -> tuple[int, bool]:
+def _widest_text(texts: list[str]) -> float:
+    """Display width of the widest text, looking at as few as it can (a 100,000-row column holds few distinct
+    texts, or long ones): a text of n characters is n to 2n wide, and anything past TEXT_CAP wraps anyway."""
+    if any(len(t) > TEXT_CAP and "\n" not in t for t in texts):
+        return TEXT_CAP + 1.0
+    best = 0.0
+    for text in sorted(texts, key=len, reverse=True):
+        if 2 * len(text) <= best:
+            break
+        best = max(best, _longest_line(text))
+    return best
+
+
+def _widest_number(numbers: np.ndarray, pattern: str) -> float:
+    """Characters of the widest number as shown: the largest or the most negative (widths grow with size)."""
+    finite = numbers[np.isfinite(numbers)]
+    if not len(finite):
+        return 0.0
+    return float(max(len(pattern.format(float(finite.max()))), len(pattern.format(float(finite.min())))))
+
+
+def fitted_width(header: Any, values: pd.Series, fmt: str) -> tuple[int, bool]:
     """(width, wraps) of a computed column: the header on one line and every value shown whole, at least
-    MIN_WIDTH; a text column needing more than TEXT_CAP gets TEXT_CAP and wraps."""
+    MIN_WIDTH; a text column needing more than TEXT_CAP gets TEXT_CAP and wraps. Vectorised where it can be:
+    it runs on every computed column of a 100,000-row sheet at each refresh."""
     head = _longest_line(str(header)) * HEADER_FACTOR if isinstance(header, str) and header else 0.0
-    content = 0.0
+    pattern = NUMBER_TEXT.get(fmt, "{}")
     if fmt in SHOWN_LENGTH:
         content = float(SHOWN_LENGTH[fmt])  # room for a date even while the column is still empty
+    elif is_numeric_dtype(values) and not is_bool_dtype(values):
+        content = _widest_number(values.to_numpy(dtype=float, na_value=np.nan), pattern)
     else:
-        pattern = NUMBER_TEXT.get(fmt, "{}")
-        for value in values:
-            if isinstance(value, str):
-                content = max(content, _longest_line(value))
-            elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-                if isinstance(value, float) and not math.isfinite(value):
-                    continue
-                content = max(content, float(len(pattern.format(value))))
+        present = values.dropna()
+        try:
+            lengths = present.str.len()  # NaN for what is not text
+        except AttributeError:  # no text at all
+            lengths = pd.Series(np.nan, index=present.index)
+        text = lengths.notna()
+        longest = float(lengths.max()) if text.any() else 0.0
+        if longest > TEXT_CAP and not present[lengths > TEXT_CAP].str.contains("\n", regex=False).all():
+            return TEXT_CAP + round(PADDING), True  # a text past the cap on one line: the column wraps
+        pick = lengths * 2 > longest
+        numbers = np.array([float(v) for v in pd.unique(present[~text]) if isinstance(v, int | float | Decimal)
+                            and not isinstance(v, bool)], dtype=float)
+        content = max(_widest_text(list(pd.unique(present[text & pick]))), _widest_number(numbers, pattern))
     wraps = content > TEXT_CAP
     needed = max(head, min(content, TEXT_CAP)) + PADDING
     return max(MIN_WIDTH, math.ceil(needed)), wraps

@@ -239,7 +239,7 @@ def computed_cells(key: str, read: SheetRead, frame: pd.DataFrame, language: str
         offset = number - read.first_col
         shown = header if header is not None else (
             layout.headers[offset] if 0 <= offset < len(layout.headers) else col.name)
-        width, wrap = fitted_width(shown, column_values, fmt)
+        width, wrap = fitted_width(shown, frame[col.name], fmt)
         columns.append(ComputedColumn(col.name, number, header, fmt, rule is not None and col.name in rule.columns,
                                       column_values, width, wrap))
     if not columns:
