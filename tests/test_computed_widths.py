@@ -26,7 +26,8 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 COL = re.compile(r"<col\b[^>]*/>")
 
 
-def S(values: list) -> pd.Series:  # noqa: N802  (a column as the plan hands it over)
+def S(values: list) -> pd.Series:
+    """A column as the plan hands it over."""
     return pd.Series(values, dtype=object)
 
 
