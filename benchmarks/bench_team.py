@@ -3,7 +3,9 @@
 Makes `--books` workbooks of `--inquiries` inquiries each (tradexl.sampledata, one salesperson per book, a
 different seed each so buyers overlap only as the generator's company names do), then times
 `tradexl team FOLDER --into Team.xlsm` as a whole process, `--runs` times, and prints the median wall time, CPU
-time and peak memory. It also checks that no salesperson's file changed (sha256 before and after).
+time (the process and its two reader processes), peak memory (the largest of them) and the load average before
+and after (the machine is shared: wall time on a loaded machine says little, CPU time says what the work costs).
+It also checks that no salesperson's file changed (sha256 before and after).
 
 Example: python benchmarks/bench_team.py --books 20 --inquiries 5000
 """
@@ -27,7 +29,8 @@ NAMES = ("Kevin", "Anna", "Li", "Wang", "Zhang", "Chen", "Liu", "Yang", "Zhao", 
 
 
 def make_folder(folder: Path, books: int, inquiries: int) -> list[Path]:
-    from tradexl.sampledata import scaled_dataset, write_xlsx_fast
+    from tradexl.sampledata import scaled_dataset
+    from tradexl.sampledata.xlsx import write_xlsx_fast
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -64,6 +67,7 @@ def main() -> None:
     before = digest(paths)
     into = args.dir / "Team.xlsm"
     samples: list[Sample] = []
+    load_before = os.getloadavg()
     for _ in range(args.runs):
         into.unlink(missing_ok=True)
         samples.append(measure([sys.executable, "-m", "tradexl", "team", str(folder), "--into", str(into),
@@ -73,6 +77,8 @@ def main() -> None:
     print(f"TradeXL team benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs}")
     print(f"{args.books} workbooks x {args.inquiries} inquiries: wall {wall:.2f} s, cpu {cpu:.2f} s, "
           f"peak {peak:.0f} MB; salespeople's files byte-identical: {unchanged}")
+    print("load average (1/5/15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f}".format(
+        *load_before, *os.getloadavg()))
     if not unchanged:
         raise SystemExit("a salesperson's workbook changed")
 

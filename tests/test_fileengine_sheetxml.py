@@ -47,6 +47,19 @@ def test_replaces_and_clears_in_place_and_reports_formulas():
     assert formulas == {"B2"}
 
 
+def test_non_ascii_text_kept_and_written_as_utf8():
+    """apply_cells edits the part as Latin-1 (one character per byte): UTF-8 text in kept rows, in kept cells
+    of an edited row, in a new cell and in a new row must come out as the same UTF-8 bytes."""
+    xml = _sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>询盘 ≥ 5</t></is></c></row>'
+                 '<row r="2"><c r="A2" t="inlineStr"><is><t>Ünïcödé</t></is></c><c r="B2"><v>1</v></c></row>')
+    out = _edit(xml, (2, 2, cell_xml("B2", "高 ≥ 1,000 pcs", 0)), (3, 1, cell_xml("A3", "¥", 0)))
+    assert out == (HEAD + '<row r="1"><c r="A1" t="inlineStr"><is><t>询盘 ≥ 5</t></is></c></row>'
+                   '<row r="2"><c r="A2" t="inlineStr"><is><t>Ünïcödé</t></is></c>'
+                   '<c r="B2" t="inlineStr"><is><t xml:space="preserve">高 ≥ 1,000 pcs</t></is></c></row>'
+                   '<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve">¥</t></is></c></row>'
+                   '</sheetData></worksheet>')
+
+
 def test_unchanged_when_values_equal():
     xml = _sheet('<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>')
     assert _edit(xml, (2, 2, '<c r="B2"><v>2</v></c>'), (2, 3, None)).encode() == xml

@@ -1,31 +1,21 @@
 """`fetch` against a real Dovecot IMAP server on loopback, over TLS with a throw-away certificate.
 
-Every test gets its own server and mailbox: the fixture writes a minimal Dovecot configuration in a fresh temp
-folder (passwd-file user, Maildir there, IMAPS on a free 127.0.0.1 port), starts `dovecot -F -c CONF` and stops
-that process, by its pid, afterwards; no test sees another's flags or folders, so any order passes. Skipped
-with a reason when Dovecot or openssl is not installed, and FAILS instead with CI=true (CI installs the Debian
-package dovecot-imapd with scripts/system-deps.sh).
+Every test gets its own server and mailbox (tests/dovecot_server.py: a fresh temp folder, a free 127.0.0.1 port,
+stopped by its pid afterwards); no test sees another's flags or folders, so any order passes. Skipped with a
+reason when Dovecot or openssl is not installed, and FAILS instead with CI=true.
 """
 
 from __future__ import annotations
 
 import imaplib
-import os
-import pwd
-import shutil
-import socket
 import ssl
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import require
+from dovecot_server import PASSWORD, USER, Server, maildir, make_certificate, run_dovecot
 
 from tradexl.builder import build_workbook
 from tradexl.cli.app import cli
@@ -34,9 +24,7 @@ from tradexl.fileengine.reader import read_workbook
 from tradexl.mail.imap import PASSWORD_ENV, ImapAccount, fetch_messages, imap_password
 from tradexl.mail.importer import import_raw
 
-DOVECOT = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot") else None)
 CORPUS = Path(__file__).parent / "fixtures" / "mail"
-USER, PASSWORD = "sales", "s3cret-Passw0rd"
 MESSAGES = ("01_multipart_attachment.eml", "04_rfc2047_gbk.eml", "08_alibaba.eml", "10_no_message_id.eml")
 FOLDER_MESSAGES = ("07_cyrillic.eml",)
 
@@ -44,137 +32,27 @@ INQUIRY_FOLDER = "询盘"
 INQUIRY_FOLDER_ON_DISK = ".&i+J22A-"  # Maildir++ name: modified UTF-7 of 询盘 (UTF-16BE 8BE2 76D8, base64)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _mail_user() -> pwd.struct_passwd:
-    """Dovecot never serves mail as root: as root, use the packaged 'dovecot' account for the mailbox."""
-    if os.geteuid() != 0:
-        return pwd.getpwuid(os.geteuid())
-    return pwd.getpwnam("dovecot")
-
-
-CONFIG = """
-base_dir = {root}/run
-state_dir = {root}/state
-log_path = {root}/dovecot.log
-info_log_path = {root}/dovecot.log
-imap_id_log = *
-protocols = imap
-listen = 127.0.0.1
-ssl = required
-ssl_cert = <{root}/cert.pem
-ssl_key = <{root}/key.pem
-ssl_min_protocol = TLSv1.2
-auth_mechanisms = plain
-disable_plaintext_auth = yes
-first_valid_uid = 1
-default_login_user = {login_user}
-default_internal_user = {internal_user}
-mail_location = maildir:{root}/mail/%u
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {root}/passwd
-}}
-userdb {{
-  driver = static
-  args = uid={uid} gid={gid} home={root}/home/%u
-}}
-service imap-login {{
-  inet_listener imap {{
-    port = 0
-  }}
-  inet_listener imaps {{
-    port = {port}
-    ssl = yes
-  }}
-}}
-service anvil {{
-  chroot =
-}}
-service imap-login {{
-  chroot =
-}}
-"""
-
-
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
-    """A throw-away key and self-signed certificate for 127.0.0.1, made once (RSA key generation is slow)."""
-    require(DOVECOT is not None and shutil.which("openssl") is not None,
-            "needs Dovecot (apt package dovecot-imapd) and openssl")
-    folder = tmp_path_factory.mktemp("cert")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-                    "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
-                   check=True, capture_output=True)
-    return (folder / "key.pem").read_bytes(), (folder / "cert.pem").read_bytes()
-
-
 def _maildir(folder: Path, names: tuple[str, ...]) -> None:
-    for sub in ("new", "cur", "tmp"):
-        (folder / sub).mkdir(parents=True)
+    maildir(folder)
     for n, name in enumerate(names, start=1):
         (folder / "new" / f"17000000{n:02d}.M{n}P1.test").write_bytes((CORPUS / name).read_bytes())
 
 
-@dataclass(frozen=True)
-class Server:
-    account: ImapAccount
-    log: Path
+def _fill(mail: Path) -> None:
+    _maildir(mail, MESSAGES)
+    _maildir(mail / INQUIRY_FOLDER_ON_DISK, FOLDER_MESSAGES)
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+    return make_certificate(tmp_path_factory.mktemp("cert"))
 
 
 @pytest.fixture
 def server(certificate: tuple[bytes, bytes]) -> Iterator[Server]:
     """A Dovecot of this test's own, on its own port and mail folder; stopped by pid afterwards."""
-    # Not under pytest's 0700 temp tree: Dovecot's auth and mail processes run as other users and must reach it.
-    root = Path(tempfile.mkdtemp(prefix="tradexl-dovecot-"))
-    os.chmod(root, 0o755)
-    port = _free_port()
-    user = _mail_user()
-    (root / "key.pem").write_bytes(certificate[0])
-    (root / "cert.pem").write_bytes(certificate[1])
-    (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
-    _maildir(root / "mail" / USER, MESSAGES)
-    _maildir(root / "mail" / USER / INQUIRY_FOLDER_ON_DISK, FOLDER_MESSAGES)
-    (root / "home" / USER).mkdir(parents=True)
-    for path in [root / "mail", *root.joinpath("mail").rglob("*"), root / "home", *root.joinpath("home").rglob("*")]:
-        os.chown(path, user.pw_uid, user.pw_gid)
-    login, internal = ("dovenull", "dovecot") if os.geteuid() == 0 else (user.pw_name, user.pw_name)
-    conf = root / "dovecot.conf"
-    conf.write_text(CONFIG.format(root=root, port=port, uid=user.pw_uid, gid=user.pw_gid, login_user=login,
-                                  internal_user=internal))
-    assert DOVECOT is not None
-    proc = subprocess.Popen([DOVECOT, "-F", "-c", str(conf)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        _wait_listening(proc, port, root)
-        yield Server(ImapAccount("127.0.0.1", USER, port, "INBOX", str(root / "cert.pem")), root / "dovecot.log")
-    finally:
-        proc.terminate()  # this test's server only, by its pid
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def _wait_listening(proc: subprocess.Popen[bytes], port: int, root: Path) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            log = (root / "dovecot.log").read_text() if (root / "dovecot.log").exists() else ""
-            output = proc.stdout.read().decode() if proc.stdout else ""
-            pytest.fail(f"dovecot exited: {output} {log}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail("dovecot did not start listening")
+    with run_dovecot(certificate, _fill) as running:
+        yield running
 
 
 def _seen_flags(account: ImapAccount) -> list[bool]:

@@ -55,7 +55,7 @@ def test_trip_sheet_ranks_the_buyers_there_and_keeps_the_other_sheets(book: Path
     assert first[:7] == [1, "Al Noor Trading LLC", "Ahmed Al-Mansouri", "A", "Dubai", 0, 1]
     assert first[7] == date(2026, 11, 25)
     assert first[8:10] == ["Discussed a 40HQ order for Ramadan", "+971 4 123 4567"]
-    assert first[-1] == "Email"
+    assert first[-2:] == ["13:00–22:00", "Email"]  # call window: 09:00-18:00 Dubai (UTC+4) in Shanghai time
     assert second[:5] == [2, "Gulf Star Electric", "", "D", "Abu Dhabi"]
     assert len(read_workbook(book).frames["followups"]) == 3  # drafts are not contacts
 

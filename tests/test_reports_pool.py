@@ -30,6 +30,21 @@ def test_exactly_n_days_overdue_stays_n_plus_one_goes_to_the_pool_and_inactive_o
     assert list(pool_customers(customers, shorter, TODAY)["Company"]) == ["ThirtyOne", "Thirty", "LiFresh"]
 
 
+def test_pool_edges_never_contacted_blank_and_unknown_owners_and_a_zero_day_limit():
+    customers = pd.DataFrame({
+        "Company": ["Never", "NoOwner", "Stranger", "DueToday", "OneDay", "LiNever"],
+        "Owner": ["Kevin", "", "Zhang", "Anna", "Anna", "Li"],
+        "Current Grade": ["A", "B", "B", "C", "C", ""],
+        "Next Contact": [pd.NaT, T("2026-10-01"), T("2026-10-01"), T("2026-12-01"), T("2026-11-30"), pd.NaT],
+    }, index=range(2, 8))
+    pool = pool_customers(customers, TEAM, TODAY)
+    # never contacted counts as due today (0 days), not overdue; a blank or unknown owner is pooled by days alone
+    assert list(zip(pool["Company"], pool["Days"], pool["Inactive"], strict=True)) == [
+        ("NoOwner", 61, False), ("Stranger", 61, False), ("LiNever", 0, True)]
+    zero = Settings(team=TEAM.team, pool_after_days=0)
+    assert list(pool_customers(customers, zero, TODAY)["Company"]) == ["NoOwner", "Stranger", "OneDay", "LiNever"]
+
+
 def test_same_buyer_with_two_owners_is_a_conflict_same_owner_or_blank_owner_is_not():
     customers = pd.DataFrame({
         "Customer ID": ["C1", "C2", "C3", "C4", "C5", "C6"],

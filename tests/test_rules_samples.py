@@ -14,7 +14,7 @@ from tradexl.builder import build_workbook
 from tradexl.fileengine.reader import read_workbook
 from tradexl.model import InputTables
 from tradexl.rules.enrich import enrich
-from tradexl.rules.samples import SampleFigures, sample_figures
+from tradexl.rules.samples import SampleFigures, _no_esample_before, sample_figures
 
 NOW = datetime(2026, 12, 1, 23, 59)
 
@@ -75,3 +75,17 @@ def test_sample_figures_for_the_weekly_report(tables: InputTables) -> None:
     ordered = enriched.inquiries.assign(Status=enriched.inquiries["Status"].where(
         enriched.inquiries["Inquiry ID"] != "I001", "Ordered"))
     assert sample_figures(enriched.samples, ordered, *november).converted == 2
+
+
+def test_which_physical_samples_had_an_e_sample_before() -> None:
+    samples = pd.DataFrame({
+        "Customer Key": ["k1", "k1", "k1", "k2", "k2", "k3", "k3", "", "k4", "k4"],
+        "Type": ["E-sample", "Physical", "Physical", "E-sample", "Physical", "Physical", "E-sample", "Physical",
+                 "E-sample", "Physical"],
+        "Model": ["LX-1", "lx-1 ", "LX-2", "", "LX-9", "LX-1", "LX-1", "LX-1", "LX-1", "LX-1"],
+        "Date": pd.to_datetime(["2026-01-01", "2026-01-05", "2026-01-05", "2026-02-01", "2026-02-01", "2026-03-01",
+                                "2026-03-02", "2026-03-01", "2026-04-01", None]),
+    })
+    # row 1: same model (case and spaces aside) before it; row 2: a different model only; row 4: a model-less
+    # e-sample the same day; row 5: the e-sample came a day later; row 7: no buyer; row 9: no date to compare.
+    assert list(_no_esample_before(samples)) == [False, False, True, False, False, True, False, False, False, True]

@@ -89,7 +89,8 @@ def test_team_from_a_messy_shared_folder_reads_only_and_finds_conflicts_across_w
     assert _digests(folder) == before  # every salesperson's file byte-identical
 
     book = CalamineWorkbook.from_path(str(into))
-    assert {"Team Weekly Summary", "Team Due", "Team Pool", "Team Check"} <= set(book.sheet_names)
+    assert {"Team Weekly Summary", "Team Monthly Review", "Team Statistics", "Team Due", "Team Pool",
+            "Team Check"} <= set(book.sheet_names)
     check = [row[:5] for row in book.get_sheet_by_name("Team Check").to_python()[2:]]
     assert check == [
         ["Anna", "", "", "2 customers, 0 inquiries", "read"],

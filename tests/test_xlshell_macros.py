@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import xlwings as xw
 from xlshell_book import HOSTILE, NOW, TODAY, clock, fake_run, workbook
-from xlshell_fake import FakeExcel, Formula, area
+from xlshell_fake import FakeExcel, Formula
 
 import tradexl.xlshell.macros as macros
 from tradexl import operations
@@ -51,24 +51,32 @@ def alternating(tables: Any, today: date, now: datetime, steps: Any) -> Any:
     return replace(result, computed={**result.computed, "customers": customers}, sheets=[replace(due, rows=rows)])
 
 
-def fill_chunks(excel: FakeExcel) -> int:
-    return sum(1 for sheet in excel.sheets for _, attr, value in sheet.formats if attr == "color" and value)
+def fills(sheet: Any, box: tuple[int, int, int, int]) -> dict[tuple[int, int], Any]:
+    """(row, col) -> the fill each cell of `box` ends up with (the last colour set on it, None for none)."""
+    looks = sheet.cell_formats(box)
+    return {(r, c): next((v for a, v in reversed(looks.get((r, c), [])) if a == "color"), None)
+            for r in range(box[0], box[2] + 1) for c in range(box[1], box[3] + 1)}
 
 
-def test_alternating_highlights_cost_one_call_per_address_chunk_not_per_row() -> None:
+def test_alternating_highlights_cost_the_same_calls_at_10_and_1000_rows() -> None:
     small, large = workbook(10), workbook(1000)
     refresh(small, alternating)
     refresh(large, alternating)
     assert not small.alerts and not large.alerts
-    customers = large.sheet("Customers")
-    overdue = {(r, c) for address, attr, value in customers.formats if value == "#FFC7CE"
-               for one in address.split(",") for r, c in [area(one)[:2]]}
-    assert (3, N_CUS + 4) in overdue and (2, N_CUS + 4) not in overdue  # Next Contact of the 2nd customer
-    # every extra call is one Range() and one colour per 255-character union of filled areas: ~20 rows a call
-    extra_chunks = fill_chunks(large) - fill_chunks(small)
-    assert len(large.log) - len(small.log) == 2 * extra_chunks
-    assert extra_chunks <= 1000 // 20
+    assert small.log == large.log  # the very same calls, in the same order
     print(f"calls with alternating highlights: 10 rows {len(small.log)}, 1,000 rows {len(large.log)}")
+    # Next Contact and Days Overdue of every other customer (Days Overdue 5) are filled, the rest are not
+    customers = large.sheet("Customers")
+    got = fills(customers, (2, N_CUS + 1, 1001, N_CUS + 8))
+    assert got == {(r, c): "#FFC7CE" if r % 2 and c in (N_CUS + 4, N_CUS + 5) else None for r, c in got}
+    assert "TradeXL scratch" not in [s.name for s in large.sheets]
+    # on Due Follow-ups every other data row is filled, rows are in the report's order and the key column is gone
+    due = large.sheet("Due Follow-ups")
+    assert due.value(1, 1) == "Due follow-ups" and due.value(1004, 1) == "Total"
+    assert not [k for k in due.cells if k[1] == 4]
+    got = fills(due, (4, 1, 1003, 3))
+    assert got == {(r, c): "#FFC7CE" if (r - 1) % 2 else None for r, c in got}
+    assert [due.value(r, 3) for r in (4, 5)] == [39.0 - 3, 39.0 - 3]  # most overdue first, as fake_run sorts
 
 
 def test_each_block_is_one_write() -> None:
@@ -77,6 +85,7 @@ def test_each_block_is_one_write() -> None:
     last_inq = f"{column_letter(N_INQ + 5)}26"
     assert excel.writes == [
         ("Inquiries", f"{column_letter(N_INQ + 1)}1:{last_inq}"),
+        ("TradeXL scratch", "A1:A25"),  # the overdue fills' places (see FillStamp)
         ("Customers", f"{column_letter(N_CUS + 1)}1:{column_letter(N_CUS + 8)}26"),
         ("Due Follow-ups", "A1:C29"),
     ]
@@ -154,7 +163,7 @@ def test_generated_sheets_are_reused_stale_ones_removed() -> None:
     due = excel.sheet("Due Follow-ups")
     assert due.cleared == 1 and due.value(1, 1) == "Due follow-ups"
     assert "typed by a user" not in due.cells.values()
-    assert excel.deleted == ["Quote - Atlantis"]
+    assert excel.deleted == ["TradeXL scratch", "Quote - Atlantis"]  # the scratch sheet of the overdue fills
     assert due.print_area == "$A$1:$C$14"
     overdue_fills = [f for f in due.formats if f[1:] == ("color", "#FFC7CE")]
     assert overdue_fills == [("A4:C9", "color", "#FFC7CE")]  # one union for the overdue rows

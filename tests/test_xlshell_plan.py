@@ -15,6 +15,7 @@ from tradexl.sheetspec import Row, SheetSpec
 from tradexl.xlshell.plan import (
     ADDRESS_LIMIT,
     Extent,
+    FillStamp,
     SheetGrid,
     TableRef,
     chunk_addresses,
@@ -152,7 +153,36 @@ def test_customers_block_spans_header_to_last_row() -> None:
     plan = plan_run(RunResult({"customers": computed}, [], ""), read, "en", [])
     (cells,) = plan.computed
     write = computed_ranges(cells)
-    assert write.blocks[0].extent == Extent(1, 3, 3, 11)  # nine computed columns, Orders (12 mo) last
-    assert write.table_resize == "A1:K3"
+    assert write.blocks[0].extent == Extent(1, 3, 3, 12)  # ten computed columns, Call Window last
+    assert write.table_resize == "A1:L3"
     assert cells.highlighted_rows == {2, 3}  # Days Overdue 1 and 2
-    assert write.clear_fill == ("F2:G3",) and write.fills == (("FFFFC7CE", ("F2:G3",)),)
+    assert write.clear_fill == ()  # the stamp covers every data row of the highlighted columns
+    assert write.stamp == FillStamp("FFFFC7CE", first_row=2, keys=(1, 2), filled=2, targets=((6, 7),))
+
+
+def test_the_fill_stamp_puts_highlighted_rows_first_and_remembers_their_places() -> None:
+    computed = pd.DataFrame({c.name: None for c in CUSTOMERS.computed_columns}, index=range(2, 8))
+    computed["Days Overdue"] = [0, 4, None, 1, 0, 9]  # rows 3, 5 and 7 are overdue
+    cus = SheetGrid("Customers", [["Customer ID", "Company"], *[[f"C{i}", "x"] for i in range(6)]])
+    _, read = input_tables({"inquiries": SheetGrid("Inquiries", [["Received", "Company"]]), "customers": cus}, None)
+    (cells,) = plan_run(RunResult({"customers": computed}, [], ""), read, "en", []).computed
+    stamp = computed_ranges(cells).stamp
+    assert stamp is not None and stamp.filled == 3 and stamp.width == 2
+    # written order: the 2nd, 4th and 6th data rows (filled), then the others; sorting by key restores the order
+    assert stamp.keys == (2, 4, 6, 1, 3, 5)
+    no_one = computed.assign(**{"Days Overdue": 0})
+    (cells,) = plan_run(RunResult({"customers": no_one}, [], ""), read, "en", []).computed
+    assert computed_ranges(cells).stamp is None and computed_ranges(cells).clear_fill == ("F2:G7",)
+
+
+def test_render_groups_rows_by_look_and_sorts_them_back() -> None:
+    rows = (Row(("Title",), "title"), Row(("A", "B"), "header"),
+            *[Row((f"c{i}", i), highlight="overdue" if i % 2 else "") for i in range(6)])
+    out = render(SheetSpec("Due Follow-ups", rows, widths=(20, 12)))
+    assert out.sort_key == 3
+    assert [r[0] for r in out.values] == ["Title", "A", "c0", "c2", "c4", "c1", "c3", "c5"]
+    assert [r[2] for r in out.values] == [1, 2, 3, 5, 7, 4, 6, 8]  # each row's place in the sheet
+    fills = {look.fill: areas for look, areas in out.styles}
+    assert fills["FFFFC7CE"] == ("A6:B8",)  # three scattered rows, one rectangle
+    in_order = render(SheetSpec("Due Follow-ups", rows[:3], widths=(20, 12)))
+    assert in_order.sort_key == 0 and all(len(r) == 2 for r in in_order.values)

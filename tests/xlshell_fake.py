@@ -101,6 +101,57 @@ class FakeSheet:
     def value(self, row: int, col: int) -> Any:
         return self.cells.get((row, col))
 
+    def cell_formats(self, box: Box) -> dict[tuple[int, int], list[tuple[str, Any]]]:
+        """(row, col) -> the (attribute, value) formats set on each cell of `box`, in the order they were set.
+        Column widths and row heights belong to columns and rows, not cells, and are left out."""
+        out: dict[tuple[int, int], list[tuple[str, Any]]] = {}
+        for address, attr, value in self.formats:
+            if attr in SHEET_LEVEL:
+                continue
+            for one in address.split(","):
+                r1, c1, r2, c2 = area(one)
+                for r in range(max(r1, box[0]), min(r2, box[2]) + 1):
+                    for c in range(max(c1, box[1]), min(c2, box[3]) + 1):
+                        out.setdefault((r, c), []).append((attr, value))
+        return out
+
+    def replace_formats(self, box: Box, cells: dict[tuple[int, int], list[tuple[str, Any]]]) -> None:
+        """Drop every cell format inside `box` and give its cells `cells` (what Excel does when cells are pasted
+        or sorted over them)."""
+        kept: list[tuple[str, str, Any]] = []
+        for address, attr, value in self.formats:
+            if attr in SHEET_LEVEL:
+                kept.append((address, attr, value))
+                continue
+            rest = [part for one in address.split(",") for part in outside(area(one), box)]
+            if rest:
+                kept.append((",".join(address_of(*p).replace("$", "") for p in rest), attr, value))
+        for (r, c), looks in sorted(cells.items()):
+            kept += [(f"{column_letter(c)}{r}", attr, value) for attr, value in looks]
+        self.formats = kept
+
+
+Box = tuple[int, int, int, int]
+SHEET_LEVEL = frozenset({"column_width", "row_height"})
+
+
+def outside(part: Box, box: Box) -> list[Box]:
+    """The rectangles of `part` not covered by `box` (none when `box` covers it, `part` when they do not meet)."""
+    r1, c1, r2, c2 = part
+    if r2 < box[0] or r1 > box[2] or c2 < box[1] or c1 > box[3]:
+        return [part]
+    pieces = []
+    if r1 < box[0]:
+        pieces.append((r1, c1, box[0] - 1, c2))
+    if r2 > box[2]:
+        pieces.append((box[2] + 1, c1, r2, c2))
+    top, bottom = max(r1, box[0]), min(r2, box[2])
+    if c1 < box[1]:
+        pieces.append((top, c1, bottom, box[1] - 1))
+    if c2 > box[3]:
+        pieces.append((top, box[3] + 1, bottom, c2))
+    return pieces
+
 
 def address_of(r1: int, c1: int, r2: int, c2: int) -> str:
     return f"${column_letter(c1)}${r1}:${column_letter(c2)}${r2}"
@@ -120,6 +171,7 @@ class FakeExcel:
         self.writes: list[tuple[str, str]] = []  # (sheet, address) of every value write
         self.deleted: list[str] = []
         self.selected: tuple[str, int] | None = None  # (sheet, row) of the user's selection
+        self.ranges: dict[int, tuple[FakeSheet, str]] = {}  # id of each Range handed out -> its sheet and address
         self.fullname = "/tmp/TradeWorkbook.xlsm"  # where the book is saved (its folder holds drafts and PIs)
         self.book = self._book()
 
@@ -335,6 +387,45 @@ class FakeExcel:
         def fmt(attr: str) -> Callable[[Any], None]:
             return lambda value: fake.formats.append((plain, attr, value))
 
+        def sort(keys: int, ascending: bool = True, has_headers: bool = False) -> None:
+            """Excel's sort of a block's rows by one column: values and cell formats move with their rows."""
+            assert len(areas) == 1 and isinstance(keys, int) and ascending is True and not has_headers
+            box = areas[0]
+            rows = range(box[0], box[2] + 1)
+            order = sorted(rows, key=lambda r: fake.cells.get((r, box[1] + keys - 1), float("inf")))
+            moved = {old: new for new, old in zip(rows, order, strict=True)}
+            looks = fake.cell_formats(box)
+            block = {(moved[r], c): fake.cells.pop((r, c)) for r in rows for c in range(box[1], box[3] + 1)
+                     if (r, c) in fake.cells}
+            fake.cells.update(block)
+            fake.replace_formats(box, {(moved[r], c): v for (r, c), v in looks.items()})
+
+        def copy(destination: Any = None) -> None:
+            """Range.Copy(Destination): values and cell formats of the block land on the destination's cells."""
+            assert len(areas) == 1 and destination is not None
+            target, where = self.ranges[id(destination)]
+            box, (t1, u1, t2, u2) = areas[0], area(where)
+            assert (t2 - t1, u2 - u1) == (box[2] - box[0], box[3] - box[1]), "copy onto a block of the same shape"
+            dr, dc = t1 - box[0], u1 - box[1]
+            looks = fake.cell_formats(box)
+            for r in range(box[0], box[2] + 1):
+                for c in range(box[1], box[3] + 1):
+                    value = fake.cells.get((r, c))
+                    if value is None:
+                        target.cells.pop((r + dr, c + dc), None)
+                    else:
+                        target.cells[(r + dr, c + dc)] = value
+            target.replace_formats((t1, u1, t2, u2), {(r + dr, c + dc): v for (r, c), v in looks.items()})
+
+        def clear_contents() -> None:
+            for r1, c1, r2, c2 in areas:
+                for key in [k for k in fake.cells if r1 <= k[0] <= r2 and c1 <= k[1] <= c2]:
+                    del fake.cells[key]
+
+        self.ranges[id(rng)] = (fake, plain)
+        self._method(rng, "Range", "sort", sort)
+        self._method(rng, "Range", "copy", copy)
+        self._method(rng, "Range", "clear_contents", clear_contents)
         self._prop(rng, "Range", "address", lambda: address_of(*areas[0]) if len(areas) == 1 else address)
         self._prop(rng, "Range", "value", get_value, set_value)
         self._prop(rng, "Range", "color", None, fmt("color"))

@@ -19,6 +19,7 @@ import pandas as pd
 
 from tradexl.errors import TradeXLError, WorkbookError
 from tradexl.mail.lookup import find_buyer, names_containing, query_row
+from tradexl.messages import msg
 from tradexl.model import InputTables, RunResult
 from tradexl.reports.labels import VOCAB_ZH
 from tradexl.rules.identity import normalize_company
@@ -45,7 +46,7 @@ def channel_name(channel: str) -> str:
                                                                if c in VOCAB_ZH}
     found = by_fold.get(channel.strip().casefold())
     if found is None:
-        raise TradeXLError(f"unknown channel '{channel}' (use one of: {', '.join(FOLLOWUP_CHANNELS)})")
+        raise TradeXLError(msg("error.unknown_channel", channel=channel, known=", ".join(FOLLOWUP_CHANNELS)))
     return found
 
 
@@ -63,19 +64,18 @@ def resolve_customer(tables: InputTables, query: str) -> dict[str, Any]:
         company = as_text(customers.loc[ids == candidates[0], "Company"].iloc[0])
         if normalize_company(company) != normalize_company(query):
             reason = how.replace(candidates[0], "").strip()
-            raise WorkbookError(f"'{query}' may be {candidates[0]} {company} ({reason}); give the Customer ID to "
-                                "confirm")
+            raise WorkbookError(msg("error.maybe_customer", query=query, customer_id=candidates[0], company=company,
+                                    reason=reason))
     found = [cid for cid in candidates or names_containing(tables, query) if cid in set(ids)]
     if len(found) > 1:
         exact = [cid for cid in found
                  if normalize_company(customers.loc[ids == cid, "Company"].iloc[0]) == normalize_company(query)]
         found = exact if len(exact) == 1 else found
     if not found:
-        raise WorkbookError(f"no customer matches '{query}' on the Customers sheet (give a Customer ID, email or "
-                            "company name)")
+        raise WorkbookError(msg("error.no_customer", query=query))
     if len(found) > 1:
         names = "; ".join(f"{cid} {as_text(customers.loc[ids == cid, 'Company'].iloc[0])}" for cid in found)
-        raise WorkbookError(f"'{query}' matches several customers ({names}); give the Customer ID")
+        raise WorkbookError(msg("error.several_customers", query=query, names=names))
     record: dict[str, Any] = customers[ids == found[0]].iloc[0].to_dict()
     return record
 
@@ -84,7 +84,7 @@ def followup_row(tables: InputTables, query: str, *, channel: str, summary: str,
                  next_step: str = "", by: str = "") -> dict[str, Any]:
     """The Follow-ups row for one contact (By defaults to the customer's owner)."""
     if not summary.strip():
-        raise TradeXLError("the summary is empty: say in a few words what happened")
+        raise TradeXLError(msg("error.empty_summary"))
     customer = resolve_customer(tables, query)
     return {"Date": day, "Customer ID": as_text(customer.get("Customer ID")),
             "Company": as_text(customer.get("Company")), "Channel": channel_name(channel),

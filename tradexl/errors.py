@@ -1,5 +1,7 @@
 """One exception hierarchy, so every shell can turn any failure into a one-line message."""
 
+from tradexl.messages import msg
+
 
 class TradeXLError(Exception):
     """Base of every error the user should see as a one-line message."""
@@ -13,7 +15,7 @@ class MissingColumnError(WorkbookError):
     """A required column is absent from an input sheet."""
 
     def __init__(self, sheet: str, column: str) -> None:
-        super().__init__(f"sheet '{sheet}' has no column '{column}' (add it to the header row)")
+        super().__init__(msg("error.no_column", sheet=sheet, column=column))
         self.sheet = sheet
         self.column = column
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from tradexl.errors import MissingColumnError, WorkbookError
+from tradexl.messages import msg
 from tradexl.schema import (
     CUSTOMERS,
     INQUIRIES,
@@ -37,8 +38,7 @@ def require_sheets(present: Collection[str]) -> None:
     """Raise the one-line error for a missing Inquiries or Customers sheet (`present` holds sheet keys)."""
     for sheet in REQUIRED_SHEETS:
         if sheet.key not in present:
-            raise WorkbookError(f"the workbook has no sheet '{sheet.name}' (or '{sheet.zh}'); "
-                                "add it or rename the sheet")
+            raise WorkbookError(msg("error.no_sheet", name=sheet.name, zh=sheet.zh))
 
 
 def settings_sheet(sheet_names: Iterable[str]) -> str | None:

@@ -17,17 +17,18 @@ Choices:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from tradexl.errors import WorkbookError
 from tradexl.mail.draft import compose_draft, mailbox, sender_for, write_draft
+from tradexl.messages import msg
 from tradexl.model import InputTables, RunResult
 from tradexl.rules.contacts import is_open
 from tradexl.rules.regions import find_country
@@ -143,17 +144,15 @@ def _grid(path: Path, sheet: str) -> list[list[Any]] | None:
 def _team_cells(grid: list[list[Any]], name: str) -> tuple[int, int, int]:
     """(Excel row of `name` in Settings › Team, column of Cover, column of Away Until), 1-based."""
     if locate_table(grid, TEAM_TABLE) is None:
-        raise WorkbookError("Settings › Team has no 'Cover' and 'Away Until' columns; add them right of "
-                            "'Monthly Target' (tradexl new makes them)")
+        raise WorkbookError(msg("handover.no_cover_columns"))
     found = table_row(grid, TEAM_TABLE, name)
     if found is None:
-        raise WorkbookError(f"'{name}' is not in Settings › Team; add them there first")
+        raise WorkbookError(msg("handover.not_in_team", name=name))
     row, first = found
     return row, first + 4, first + 5
 
 
-def _log_rows(path: Path) -> list[list[Any]]:
-    grid = _grid(path, LOG_SHEET) or []
+def _log_rows(grid: list[list[Any]]) -> list[list[Any]]:
     header = next((i for i, row in enumerate(grid) if row and row[0] == LOG_COLUMNS[0]), None)
     if header is None:
         return []
@@ -185,31 +184,91 @@ def _cell_date(value: Any) -> Any:
     return value.date() if isinstance(value, datetime) else value
 
 
+class HandoverBook(Protocol):
+    """What a handover needs of a workbook: the file engine's (`tradexl handover`) or the workbook open in Excel
+    (the Handover ribbon button, `tradexl.xlshell.handover`). Writes are staged and land on `save`."""
+
+    @property
+    def sheet_names(self) -> Sequence[str]: ...
+
+    def read(self) -> InputTables: ...
+
+    def grid(self, sheet: str) -> list[list[Any]] | None:
+        """The sheet's values from A1 (None when there is no such sheet)."""
+
+    def update_row(self, sheet_key: str, row: int, values: Mapping[str, Any]) -> None: ...
+
+    def set_cells(self, sheet_name: str, cells: Mapping[tuple[int, int], Any]) -> None: ...
+
+    def apply(self, result: RunResult) -> None: ...
+
+    def save(self) -> bool: ...
+
+
+class _FileBook:
+    """A workbook file through the file engine, as a `HandoverBook`."""
+
+    def __init__(self, path: Path, force: bool) -> None:
+        from tradexl.fileengine.engine import FileWorkbook
+
+        self.path = path
+        self.book = FileWorkbook(path, force=force)
+
+    @property
+    def sheet_names(self) -> Sequence[str]:
+        return [s.name for s in self.book.pkg.sheets]
+
+    def read(self) -> InputTables:
+        return self.book.read()
+
+    def grid(self, sheet: str) -> list[list[Any]] | None:
+        return _grid(self.path, sheet)
+
+    def update_row(self, sheet_key: str, row: int, values: Mapping[str, Any]) -> None:
+        self.book.update_row(sheet_key, row, values)
+
+    def set_cells(self, sheet_name: str, cells: Mapping[tuple[int, int], Any]) -> None:
+        self.book.set_cells(sheet_name, cells)
+
+    def apply(self, result: RunResult) -> None:
+        self.book.apply(result)
+
+    def save(self) -> bool:
+        return self.book.save()
+
+
+def _two_people(frm: str, to: str) -> None:
+    if fold(frm) == fold(to) or not frm.strip() or not to.strip():
+        raise WorkbookError(msg("handover.same"))
+
+
 def handover_file(path: Path, frm: str, to: str, *, until: date | None, out_dir: Path, today: date,
                   now: datetime, force: bool = False) -> HandoverResult:
     """Move (or cover) FROM's customers to TO in the workbook at `path`, write the drafts, log it, save."""
-    from tradexl.fileengine.engine import FileWorkbook
+    _two_people(frm, to)
+    return handover(_FileBook(Path(path), force), frm, to, until=until, out_dir=out_dir, today=today, now=now)
 
-    path = Path(path)
-    if fold(frm) == fold(to) or not frm.strip() or not to.strip():
-        raise WorkbookError("FROM and TO must be two different salespeople")
-    book = FileWorkbook(path, force=force)
+
+def handover(book: HandoverBook, frm: str, to: str, *, until: date | None, out_dir: Path, today: date,
+             now: datetime) -> HandoverResult:
+    """Move (or cover) FROM's customers to TO in `book`, write the drafts, log it, save."""
+    _two_people(frm, to)
     tables = book.read()
     team = {fold(m.name): m for m in tables.settings.team}
     if tables.settings.team and fold(to) not in team:
-        raise WorkbookError(f"'{to}' is not in Settings › Team; add them there first")
+        raise WorkbookError(msg("handover.not_in_team", name=to))
     if until is not None and until < today:
-        raise WorkbookError(f"--until {until.isoformat()} is in the past")
-    log = _log_rows(path)
+        raise WorkbookError(msg("handover.past", until=until.isoformat()))
+    log = _log_rows(book.grid(LOG_SHEET) or [])
     result = HandoverResult(_next_id(log, today))
     if until is None:
         result.changes = plan_moves(tables, frm, to)
         for change in result.changes:
             book.update_row(change.sheet, change.row, {"Owner": change.after})
     else:
-        settings_name = next(s.name for s in book.pkg.sheets if normalize_header(s.name) in
+        settings_name = next(name for name in book.sheet_names if normalize_header(name) in
                              {normalize_header("Settings"), normalize_header("设置")})
-        row, cover_col, away_col = _team_cells(_grid(path, settings_name) or [], frm)
+        row, cover_col, away_col = _team_cells(book.grid(settings_name) or [], frm)
         member = team.get(fold(frm))
         result.changes = [
             Change("Settings", row, "Cover", frm, "", member.cover if member else "", to),
@@ -222,7 +281,7 @@ def handover_file(path: Path, frm: str, to: str, *, until: date | None, out_dir:
         email = _text(buyer.get("Email")).split(";")[0].split(",")[0].strip()
         company = _text(buyer.get("Company"))
         if "@" not in email:
-            result.skipped.append(f"{_text(buyer.get('Customer ID')) or company}: no email, no draft")
+            result.skipped.append(msg("handover.no_email", buyer=_text(buyer.get("Customer ID")) or company))
             continue
         subject, text = introduction(_text(buyer.get("Contact")), company, buyer.get("Country"), frm, to, until,
                                      tables.settings)
@@ -242,12 +301,12 @@ def undo_handover(path: Path, handover_id: str, *, force: bool = False) -> Hando
     from tradexl.fileengine.engine import FileWorkbook
 
     path = Path(path)
-    log = _log_rows(path)
+    log = _log_rows(_grid(path, LOG_SHEET) or [])
     mine = [r for r in log if _text(r[0]) == handover_id.strip()]
     if not mine:
-        raise WorkbookError(f"no handover '{handover_id}' in the {LOG_SHEET} sheet")
+        raise WorkbookError(msg("handover.unknown", handover_id=handover_id, sheet=LOG_SHEET))
     if all(_text(r[12]) == UNDONE for r in mine):
-        raise WorkbookError(f"handover '{handover_id}' is already undone")
+        raise WorkbookError(msg("handover.undone", handover_id=handover_id))
     book = FileWorkbook(path, force=force)
     tables = book.read()
     result = HandoverResult(handover_id.strip())
@@ -265,7 +324,7 @@ def undo_handover(path: Path, handover_id: str, *, force: bool = False) -> Hando
             col = cover_col if column == "Cover" else away_col
             current = grid[team_row - 1][col - 1]
             if _text(_cell_date(current)) != _text(_cell_date(after)):
-                result.skipped.append(f"Settings › Team {record} {column}: changed since, left as it is")
+                result.skipped.append(msg("handover.team_changed", record=record, column=column))
                 continue
             settings_cells[(team_row, col)] = _cell_date(before) if _text(before) else None
             result.changes.append(replace(change, row=team_row))
@@ -274,7 +333,7 @@ def undo_handover(path: Path, handover_id: str, *, force: bool = False) -> Hando
         ids = frame.get(ID_COLUMN[sheet], pd.Series(dtype=object)).map(_text)
         found = ids[ids == record].index if record else frame.index[frame.index == row]
         if len(found) != 1 or fold(frame.loc[found[0], "Owner"]) != fold(after):
-            result.skipped.append(f"{sheet} {record or row}: owner changed since, left as it is")
+            result.skipped.append(msg("handover.owner_changed", sheet=sheet, record=record or row))
             continue
         book.update_row(sheet, int(found[0]), {"Owner": before})
         result.changes.append(replace(change, row=int(found[0])))

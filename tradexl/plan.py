@@ -183,6 +183,8 @@ class WritePlan:
     remove: tuple[str, ...]
     message: str = ""
     problems: list[Problem] = field(default_factory=list)
+    language: str = "en"
+    """The workbook's Settings › Language: the shells show `message` (and any keyed message) in it."""
 
 
 # --- building it -----------------------------------------------------------------------------------------------
@@ -278,7 +280,7 @@ def build_plan(result: RunResult, read: Mapping[str, SheetRead], sheet_names: Se
     computed = tuple(cells for key, frame in result.computed.items() if key in read
                      and (cells := computed_cells(key, read[key], frame, language)) is not None)
     plan = WritePlan(computed=computed, sheets=tuple(result.sheets), remove=stale_sheets(sheet_names, result),
-                     message=result.message, problems=list(result.problems))
+                     message=result.message, problems=list(result.problems), language=language)
     validate(plan)
     return plan
 

@@ -128,6 +128,7 @@ CUSTOMERS = SheetDef("customers", "Customers", "客户", "tblCustomers", (
     C("Inquiries", "询盘数", "int", computed=True, width=9),
     C("Top Product", "主要产品", computed=True, width=14),
     C("Orders (12 mo)", "订单额(12个月)", "number", computed=True, width=13, aliases=("近12个月订单额",)),
+    C("Call Window", "通话时段", computed=True, width=13),
 ))
 
 FOLLOWUPS = SheetDef("followups", "Follow-ups", "跟进", "tblFollowups", (

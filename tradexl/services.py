@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tradexl.errors import WorkbookError
+from tradexl.messages import msg
 from tradexl.model import RunResult
 from tradexl.operations import STEPS
 
@@ -87,9 +88,9 @@ def new(path: Path, *, standalone: bool = False, overwrite: bool = False, langua
 
     path = Path(path)
     if path.suffix.lower() not in {".xlsm", ".xlsx"}:
-        raise WorkbookError(f"{path.name}: use a .xlsm name (macros and the Trade ribbon need it)")
+        raise WorkbookError(msg("error.new_suffix", book=path.name))
     if path.exists() and not overwrite:
-        raise WorkbookError(f"{path} already exists; choose another name or pass --overwrite")
+        raise WorkbookError(msg("error.exists", path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     build_workbook(path, settings=Settings(language=language), standalone=standalone)
     return path

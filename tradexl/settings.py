@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from tradexl.messages import msg
 from tradexl.schema import normalize_header
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -33,6 +35,8 @@ class CompanyProfile:
     email: str = "(email)"
     website: str = "(website)"
     address: str = "(address)"
+    name_zh: str = ""
+    """The company's Chinese name (optional): the title of a Chinese workbook's reports."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,8 @@ class Settings:
     report_currency: str = "USD"
     rates: dict[str, float] = field(default_factory=dict)
     """Currency -> value of 1 unit in the report currency (the report currency itself is always 1)."""
+    time_zone: str = "Asia/Shanghai"
+    """The team's IANA time zone: Customers `Call Window` shows the buyer's office hours in it."""
 
     def cadence_for(self, grade: str | None) -> Cadence:
         by_grade = {c.grade: c for c in self.cadence}
@@ -235,6 +241,8 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
     SettingKey("Pool After Days Overdue", "公海逾期天数", "pool_after_days"),
     SettingKey("Team Folder", "团队文件夹", "team_folder"),
     SettingKey("Report Currency", "报告币种", "report_currency"),
+    SettingKey("Company Name (Chinese)", "公司中文名", "company.name_zh"),
+    SettingKey("Time Zone", "时区", "time_zone"),
 )
 
 
@@ -350,7 +358,7 @@ def _number(value: Any, what: str, problems: list[str]) -> float | None:
     try:
         return float(str(value).replace(",", "").strip()) if not isinstance(value, int | float) else float(value)
     except ValueError:
-        problems.append(f"{what}: '{value}' is not a number")
+        problems.append(msg("settings.not_number", what=what, value=value))
         return None
 
 
@@ -371,7 +379,7 @@ def _day(value: Any, what: str, problems: list[str]) -> date | None:
             return EXCEL_EPOCH + timedelta(days=int(value))
         return date.fromisoformat(_text(value)[:10])
     except (ValueError, OverflowError):
-        problems.append(f"{what}: '{value}' is not a date – write it as YYYY-MM-DD")
+        problems.append(msg("settings.not_date", what=what, value=value))
         return None
 
 
@@ -379,8 +387,8 @@ def _trade_shows(grid: Sequence[Sequence[Any]], problems: list[str]) -> tuple[Tr
     shows = []
     for show, city, country, start, end, booth, products in find_table(grid, TRADE_SHOWS_TABLE) or []:
         if _text(show):
-            first = _day(start, f"Trade show {_text(show)} From", problems)
-            last = _day(end, f"Trade show {_text(show)} To", problems) or first
+            first = _day(start, msg("settings.show_from", show=_text(show)), problems)
+            last = _day(end, msg("settings.show_to", show=_text(show)), problems) or first
             shows.append(TradeShow(_text(show), _text(city), _text(country), first, last, _text(booth),
                                    _text(products)))
     return tuple(shows)
@@ -395,7 +403,7 @@ def _sample_rules(grid: Sequence[Sequence[Any]], settings: Settings, problems: l
         if spec.attr == "e_sample_first":
             settings = replace(settings, e_sample_first=_yes(value))
             continue
-        num = _number(value, spec.key, problems)
+        num = _number(value, msg("settings.label", en=spec.key, zh=spec.zh), problems)
         if num is None or num < 0:
             continue
         if spec.attr == "sample_feedback_days":
@@ -411,6 +419,17 @@ def _weekday(value: Any) -> int | None:
         if text in {en.casefold(), en[:3].casefold(), zh, zh.replace("星期", "周")}:
             return i
     return None
+
+
+def _time_zone(text: str) -> str | None:
+    """An IANA zone name as the tz database spells it ("asia/shanghai" -> "Asia/Shanghai"), else None."""
+    name = text.strip().replace(" ", "_")
+    try:
+        ZoneInfo(name)
+        return name
+    except (ZoneInfoNotFoundError, ValueError):
+        wanted = name.casefold()
+        return next((zone for zone in available_timezones() if zone.casefold() == wanted), None)
 
 
 def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
@@ -433,7 +452,8 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
     for attr in ("reply_target_hours", "reply_limit_hours", "fax_limit_hours", "open_inquiry_max_days",
                  "pool_after_days"):
         if attr in scalars:
-            num = _number(scalars[attr], attr, problems)
+            spec = next(k for k in SETTING_KEYS if k.attr == attr)
+            num = _number(scalars[attr], msg("settings.label", en=spec.key, zh=spec.zh), problems)
             if num is not None and num > 0:
                 number: Any = int(num) if attr in {"open_inquiry_max_days", "pool_after_days"} else num
                 settings = replace(settings, **{attr: number})
@@ -443,11 +463,11 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         if lang in {"en", "zh"}:
             settings = replace(settings, language=lang)
         else:
-            problems.append(f"Language: '{scalars['language']}' is not en or zh")
+            problems.append(msg("settings.language", value=scalars["language"]))
     if "week_ends_on" in scalars:
         day = _weekday(scalars["week_ends_on"])
         if day is None:
-            problems.append(f"Week Ends On: '{scalars['week_ends_on']}' is not a weekday")
+            problems.append(msg("settings.week_ends_on", value=scalars["week_ends_on"]))
         else:
             settings = replace(settings, week_ends_on=day)
     if "catalog_file" in scalars:
@@ -461,9 +481,16 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         if grade in {"A", "B", "C", "D"}:
             settings = replace(settings, grade_after_loss=grade)
         else:
-            problems.append(f"Grade After Loss: '{scalars['grade_after_loss']}' is not A, B, C or D")
+            problems.append(msg("settings.grade_after_loss", value=scalars["grade_after_loss"]))
+    if "time_zone" in scalars:
+        zone = _time_zone(_text(scalars["time_zone"]))
+        if zone is None:
+            problems.append(msg("settings.time_zone", value=scalars["time_zone"]))
+        else:
+            settings = replace(settings, time_zone=zone)
     if "quote_expiry_days" in scalars:
-        days = _number(scalars["quote_expiry_days"], "Quote Expiry Warning Days", problems)
+        days = _number(scalars["quote_expiry_days"], msg("settings.label", en="Quote Expiry Warning Days",
+                                                            zh="报价到期提醒(天)"), problems)
         if days is not None and days >= 0:
             settings = replace(settings, quote_expiry_days=int(days))
 
@@ -471,7 +498,7 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
     if cadence_rows:
         cadence = []
         for grade, days, channel in cadence_rows:
-            num = _number(days, f"Cadence {grade}", problems)
+            num = _number(days, msg("settings.cadence", grade=grade), problems)
             if _text(grade).upper() in {"A", "B", "C", "D"} and num and num > 0:
                 cadence.append(Cadence(_text(grade).upper(), int(num), _text(channel) or "Email"))
         if cadence:
@@ -481,8 +508,8 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
     if region_rows:
         regions = []
         for region, factor, note, terms, incoterm, valid in region_rows:
-            num = _number(factor, f"Price Factor of {region}", problems)
-            days = _number(valid, f"Valid Days of {region}", problems)
+            num = _number(factor, msg("settings.price_factor", region=region), problems)
+            days = _number(valid, msg("settings.valid_days", region=region), problems)
             if _text(region) and num and num > 0:
                 regions.append(RegionPricing(_text(region), num, _text(note), _text(terms), _text(incoterm),
                                              int(days) if days else 30))
@@ -498,8 +525,8 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
     for name, active, email, target, cover, away in team_rows:
         if _text(name):
             team.append(TeamMember(_text(name), _yes(active), _text(email),
-                                   _number(target, f"Monthly Target of {name}", problems), _text(cover),
-                                   _day(away, f"Away Until of {name}", problems)))
+                                   _number(target, msg("settings.target", name=name), problems), _text(cover),
+                                   _day(away, msg("settings.away_until", name=name), problems)))
     if team:
         settings = replace(settings, team=tuple(team))
 
@@ -516,12 +543,13 @@ def parse_settings(grid: Sequence[Sequence[Any]]) -> tuple[Settings, list[str]]:
         settings = replace(settings, report_currency=_text(scalars["report_currency"]).upper())
     rates: dict[str, float] = {}
     for code, rate in find_table(grid, CURRENCY_TABLE) or []:
-        num = _number(rate, f"Rate of {_text(code)}", problems)
+        num = _number(rate, msg("settings.rate_of", code=_text(code)), problems)
         if _text(code) and num is not None:
             if num > 0:
                 rates[_text(code).upper()] = num
             else:
-                problems.append(f"Rate of {_text(code)}: '{rate}' must be above 0")
+                problems.append(msg("settings.rate_above_zero", what=msg("settings.rate_of", code=_text(code)),
+                                    value=rate))
     if rates:
         settings = replace(settings, rates=rates)
 
@@ -559,6 +587,8 @@ def settings_grid_rows(settings: Settings) -> dict[str, list[list[Any]]]:
         "pool_after_days": settings.pool_after_days,
         "team_folder": settings.team_folder,
         "report_currency": settings.report_currency,
+        "company.name_zh": c.name_zh,
+        "time_zone": settings.time_zone,
     }
     return {
         "general": [[k.key, values[k.attr]] for k in SETTING_KEYS],

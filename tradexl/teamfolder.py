@@ -198,7 +198,8 @@ def team_run(folder: Path, manager: Settings, *, exclude: Path | None, today: da
     members, skipped = read_members(chosen, today, now, workers=workers, progress=say)
     notes += skipped
     settings = team_settings(manager, [(m.name, m.settings) for m in members])
-    sheets = team_sheets([(m.name, m.enriched) for m in members], notes, settings, today)
+    sheets = team_sheets([(m.name, m.enriched) for m in members], notes, settings, today,
+                         [m.settings.report_currency for m in members])
     names = ", ".join(m.name for m in members) or "nobody"
     message = f"Team report: {len(members)} workbook(s) read ({names}); {len(notes)} note(s) on Team Check"
     return TeamResult(RunResult(computed={}, sheets=sheets, message=message, owned=TEAM_SHEETS), members, notes)

@@ -38,7 +38,7 @@ class RibbonButton:
 
 
 GROUPS = (("grpMail", "Mail"), ("grpDaily", "Daily work"), ("grpReports", "Quotes and reports"),
-          ("grpWorkbook", "Workbook"))
+          ("grpBuyers", "Buyer database"), ("grpWorkbook", "Workbook"))
 
 BUTTONS = (
     RibbonButton("import_mail", "Import mail", "FileOpen", "Import mail",
@@ -78,6 +78,13 @@ BUTTONS = (
     RibbonButton("statistics", "Statistics", "ChartTypeColumnInsertGallery", "Statistics",
                  "The buyer database in numbers and charts: regions, types, sources, products, funnel, reply "
                  "times.", "grpReports"),
+    RibbonButton("mailing", "Mailing", "NewMailMessage", "Mailing",
+                 "One personal draft per buyer (newsletter, new products, price update or your own template file), "
+                 "optionally only some grades, in a folder under Mailing next to this workbook; Do Not Mail is "
+                 "honoured.", "grpBuyers", asks="mailing"),
+    RibbonButton("trip", "Trip", "HyperlinkInsert", "Trip",
+                 "The Trip sheet for a business trip: the buyers in a country (and city), best first, with their "
+                 "history, phone and call window, and a visit-request draft for each.", "grpBuyers", asks="trip"),
     RibbonButton("check_data", "Check data", "DataValidation", "Check data",
                  "List every data problem (bad dates, unknown countries, duplicate IDs, missing values) on "
                  "the Check sheet.", "grpWorkbook"),
@@ -88,6 +95,10 @@ BUTTONS = (
                  "The manager's team sheets from every salesperson's workbook in Settings › Team Folder (read "
                  "only): Team Weekly Summary, Due, Pool with buyers two salespeople own, and Check.",
                  "grpWorkbook"),
+    RibbonButton("handover", "Handover", "AddressBook", "Handover",
+                 "Move a salesperson's customers and open inquiries to a colleague, for good or while they travel, "
+                 "with an introduction draft per buyer and the Handover Log (undo: tradexl handover --undo).",
+                 "grpWorkbook", asks="handover"),
 )
 
 

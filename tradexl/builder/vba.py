@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradexl.builder.ribbon import BUTTONS, RibbonButton
+from tradexl.outreach.mailing import BUILT_IN
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
 from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
 from tradexl.reports.due import SHEET_NAME as DUE_SHEET
@@ -121,6 +122,36 @@ ASKS: dict[str, list[str]] = {
         '    If summary = "" Then Exit Sub',
         '    nextStep = InputBox("Next step (optional):", "Log contact - " & customer)',
         '    RunTradeXL "{macro}", PyStr(channel) & ", " & PyStr(summary) & ", " & PyStr(nextStep)',
+    ],
+    "handover": [
+        "    Dim fromName As String, toName As String, untilDay As String",
+        '    fromName = InputBox("Whose customers are handed over? (FROM: a name in Settings, Team)", "Handover")',
+        '    If fromName = "" Then Exit Sub',
+        '    toName = InputBox("Who takes over the customers of " & fromName & "? (TO)", "Handover - " & fromName)',
+        '    If toName = "" Then Exit Sub',
+        '    untilDay = InputBox("Only while " & fromName & " is away? Type the last day (YYYY-MM-DD)." & vbLf & _',
+        '        "Leave blank to hand the customers over for good.", "Handover - " & fromName & " to " & toName)',
+        '    If untilDay = "" Then',
+        '        If MsgBox("Hand every customer and open inquiry of " & fromName & " over to " & toName & _',
+        '            " for good?", vbOKCancel + vbQuestion, "Handover") <> vbOK Then Exit Sub',
+        "    End If",
+        '    RunTradeXL "{macro}", PyStr(fromName) & ", " & PyStr(toName) & ", " & PyStr(untilDay)',
+    ],
+    "mailing": [
+        "    Dim template As String, grades As String",
+        f'    template = InputBox("Template: {", ".join(BUILT_IN)}, or the name of a template file next to " & _',
+        '        "this workbook.", "Mailing", "new-products")',
+        '    If template = "" Then Exit Sub',
+        '    grades = InputBox("Only buyers of these grades (e.g. A,B)? Leave blank for every buyer.", _',
+        '        "Mailing - " & template)',
+        '    RunTradeXL "{macro}", PyStr(template) & ", " & PyStr(grades)',
+    ],
+    "trip": [
+        "    Dim country As String, city As String",
+        '    country = InputBox("Which country are you travelling to?", "Trip")',
+        '    If country = "" Then Exit Sub',
+        '    city = InputBox("Which city in " & country & "? (optional)", "Trip - " & country)',
+        '    RunTradeXL "{macro}", PyStr(country) & ", " & PyStr(city)',
     ],
 }
 

@@ -11,10 +11,12 @@ from pathlib import Path
 import click
 
 from tradexl import services
-from tradexl.cli.app import cli
+from tradexl.cli.app import cli, language, remember_book, remember_language, say, shown
+from tradexl.messages import msg
 from tradexl.model import RunResult
+from tradexl.schema import SHEETS_BY_KEY
 
-WORKBOOK = click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+WORKBOOK = click.argument("path", type=click.Path(dir_okay=False, path_type=Path), callback=remember_book)
 
 
 def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -23,7 +25,7 @@ def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     try:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date like 2026-11-28") from None
+        raise click.BadParameter(shown(msg("cli.bad_date", value=value))) from None
 
 
 TODAY = click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
@@ -47,9 +49,9 @@ def reporter(verbose: bool) -> Callable[[str], None] | None:
 
 
 def _finish(path: Path, result: RunResult) -> None:
-    click.echo(f"{path.name}: {result.message}")
+    click.echo(shown(msg("cli.lookup.result", book=path.name, result=result.message)))
     if result.problems:
-        click.echo(f"{len(result.problems)} data problem(s) listed on the Check sheet.")
+        say("cli.problems", count=len(result.problems))
 
 
 @cli.command()
@@ -58,6 +60,7 @@ def _finish(path: Path, result: RunResult) -> None:
               help="Embed xlwings' own VBA so the buttons work without the xlwings add-in.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing file of that name.")
 @click.option("--lang", "language", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              callback=remember_language,
               help="zh: Chinese sheet tabs, headers and dropdowns, Settings › Language = zh.")
 def new(path: Path, standalone: bool, overwrite: bool, language: str) -> None:
     """Create an empty TradeXL workbook: input tables, Settings, and the Trade ribbon.
@@ -65,7 +68,7 @@ def new(path: Path, standalone: bool, overwrite: bool, language: str) -> None:
     Example: tradexl new Sales2027.xlsm
     """
     services.new(path, standalone=standalone, overwrite=overwrite, language=language)
-    click.echo(f"Created {path}")
+    say("cli.created", path=path)
 
 
 @cli.command()
@@ -74,20 +77,25 @@ def new(path: Path, standalone: bool, overwrite: bool, language: str) -> None:
 @TODAY
 @VERBOSE
 @click.option("--lang", "language", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-              help="zh: Chinese sheet tabs, headers, dropdowns and reports.")
+              callback=remember_language, help="zh: Chinese sheet tabs, headers, dropdowns and reports.")
 def demo(out_dir: Path, today: date | None, verbose: bool, language: str) -> None:
     """Make a workbook full of realistic sample data, refresh it, and write its text quotes.
 
     Example: tradexl demo --out demo
     """
     made = services.demo(out_dir, today=today, progress=reporter(verbose), language=language)
-    counts = ", ".join(f"{n} {key}" for key, n in made.counts.items())
-    click.echo(f"Workbook: {made.workbook}  ({counts})")
-    click.echo(f"Generated sheets: {', '.join(s.name for s in made.result.sheets)}")
-    click.echo(f"Text quotes: {len(made.quotes)} in {made.quotes[0].parent if made.quotes else out_dir}")
-    click.echo(made.result.message)
+    counts = tuple(msg("cli.demo.count", count=n, what=sheet_word(key)) for key, n in made.counts.items())
+    say("cli.demo.workbook", path=made.workbook, counts=counts)
+    say("cli.demo.sheets", names=", ".join(s.name for s in made.result.sheets))
+    say("cli.demo.quotes", count=len(made.quotes), folder=made.quotes[0].parent if made.quotes else out_dir)
+    click.echo(shown(made.result.message))
     if made.result.problems:
-        click.echo(f"{len(made.result.problems)} data problem(s) on the Check sheet (planted on purpose).")
+        say("cli.demo.problems", count=len(made.result.problems))
+
+
+def sheet_word(key: str) -> str:
+    """An input sheet's key as a word in this command's language ("inquiries" / "询盘")."""
+    return SHEETS_BY_KEY[key].zh if language() == "zh" and key in SHEETS_BY_KEY else key
 
 
 @cli.command()
@@ -146,6 +154,6 @@ def quotes(path: Path, today: date | None, force: bool, verbose: bool, text_dir:
                                    progress=reporter(verbose)))
     if text_dir is not None:
         written = services.text_quote_files(path, text_dir, today=today)
-        click.echo(f"Wrote {len(written)} text quotes to {text_dir}")
+        say("cli.quotes.written", count=len(written), folder=text_dir)
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import click
 
-from tradexl.cli.app import cli
+from tradexl.cli.app import cli, language, say
 from tradexl.cli.commands import FORCE, TODAY, WORKBOOK, _parse_day
+from tradexl.reports.labels import Labels
 from tradexl.schema import FOLLOWUP_CHANNELS
 from tradexl.services import clock
 
@@ -43,8 +44,8 @@ def log(path: Path, customer: str, channel: str, summary: str, next_step: str, b
     logged = log_contact(path, customer, channel=channel, summary=summary, next_step=next_step, by=by,
                          day=day, today=moment_day, now=moment, force=force)
     row = logged.row
-    click.echo(f"Logged {row['Channel']} with {row['Customer ID']} {row['Company']} on {row['Date']:%Y-%m-%d} "
-               f"(Follow-ups row {logged.excel_row}). {logged.result.message}")
+    say("cli.log.done", channel=Labels(language()).value(row["Channel"]), customer_id=row["Customer ID"],
+        company=row["Company"], date=f"{row['Date']:%Y-%m-%d}", row=logged.excel_row, result=logged.result.message)
 
 
 @cli.command()
@@ -70,11 +71,11 @@ def pi(path: Path, inquiry_id: str, out_dir: Path, sent: bool, no_pdf: bool, tod
     day, moment = clock(today)
     files = proforma(path, inquiry_id, out_dir, today=day, now=moment, sent=sent, pdf=not no_pdf, force=force)
     for note in files.pi.notes:
-        click.echo(f"Note: {note}", err=True)
-    shown = [str(p) for p in (files.xlsx, files.pdf, files.text) if p is not None]
-    click.echo(f"PI {files.pi.number}: {files.pi.currency} {files.pi.total:,} ({len(files.pi.lines)} line(s)) -> "
-               + ", ".join(shown))
+        say("cli.note", text=note, err=True)
+    written = ", ".join(str(p) for p in (files.xlsx, files.pdf, files.text) if p is not None)
+    say("cli.pi.done", count=len(files.pi.lines), number=files.pi.number, currency=files.pi.currency,
+        total=f"{files.pi.total:,}", files=written)
     if files.pdf is None and not no_pdf:
-        click.echo("No PDF: LibreOffice is not installed; print the .xlsx to PDF instead.", err=True)
+        say("cli.pi.no_pdf", err=True)
     if files.result is not None:
-        click.echo(f"Logged {len(files.pi.lines)} quote line(s) as {files.pi.number}. {files.result.message}")
+        say("cli.pi.logged", count=len(files.pi.lines), number=files.pi.number, result=files.result.message)

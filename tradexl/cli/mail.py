@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from tradexl import services
-from tradexl.cli.app import cli
+from tradexl.cli.app import cli, say
 from tradexl.cli.commands import FORCE, TODAY, VERBOSE, WORKBOOK, reporter
 from tradexl.mail.importer import ImportReport
+from tradexl.messages import msg
 
 SINCE = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
                      help="Only messages received on or after this day.")
@@ -23,19 +24,22 @@ INCLUDE_ROBOTS = click.option("--include-robots", is_flag=True,
 
 def _print_report(path: Path, report: ImportReport, verbose: bool = False) -> None:
     for origin, reason in report.bad:
-        click.echo(f"Skipped {origin}: {reason}", err=True)
+        say("cli.import.skipped", origin=origin, reason=reason, err=True)
     for item in report.skipped if verbose else []:
-        click.echo(f"Not an inquiry ({item.reason}): {item.origin}" + (f" – {item.detail}" if item.detail else ""))
+        origin = f"{item.origin} – {item.detail}" if item.detail else item.origin
+        say("cli.import.not_inquiry", reason=item.reason, origin=origin)
     for mark in report.bouncing:
-        where = "marked in Email Status" if mark.recorded else "add an 'Email Status' column to Customers to keep it"
-        click.echo(f"Bouncing: {mark.customer_id} {mark.email} ({mark.status}; {where})")
+        where = msg("cli.import.bounce_marked" if mark.recorded else "cli.import.bounce_column")
+        say("cli.import.bouncing", customer_id=mark.customer_id, email=mark.email, status=mark.status, where=where)
     for origin, note in report.notes:
-        click.echo(f"Note: {origin}: {note}; used the server's Received time or the file's time instead")
+        say("cli.import.time_note", origin=origin, note=note)
     for row in report.weak:
-        click.echo(f"Confirm: {row.get('Inquiry ID')} {row.get('Company') or row.get('Email')} -> {row['Match']}")
+        say("cli.import.confirm", inquiry_id=row.get("Inquiry ID"), who=row.get("Company") or row.get("Email"),
+            match=row["Match"])
     for customer in report.new_customers:
-        click.echo(f"New customer {customer['Customer ID']}: {customer['Company']} ({customer['Country'] or '?'})")
-    click.echo(f"{path.name}: {report.summary()}")
+        say("cli.import.new_customer", customer_id=customer["Customer ID"], company=customer["Company"],
+            country=customer["Country"] or "?")
+    say("cli.lookup.result", book=path.name, result=report.summary())
 
 
 @cli.command(name="import")
@@ -106,7 +110,7 @@ def lookup(path: Path, query: str, sheet: bool, today: date | None, force: bool)
         return
     text, result = services.write_history(path, query, today=services.clock(today)[0], force=force)
     click.echo(text, nl=False)
-    click.echo(f"{path.name}: {result.message}")
+    say("cli.lookup.result", book=path.name, result=result.message)
 
 
 @cli.command()
@@ -132,14 +136,14 @@ def reply(path: Path, inquiry_id: str, out_dir: Path, sent: bool, today: date | 
     """
     result = services.reply(path, inquiry_id, out_dir, today=today, sent=sent, force=force)
     for note in result.draft.notes:
-        click.echo(f"Note: {note}", err=True)
+        say("cli.note", text=note, err=True)
     lines = len(result.draft.quotes)
     if result.logged:
-        done = f"logged: quote {result.draft.quote_no}, {lines} line(s), and a follow-up" if lines else \
-            "logged: a follow-up (no priced lines)"
+        done = msg("cli.reply.logged", count=lines, quote_no=result.draft.quote_no) if lines else \
+            msg("cli.reply.logged_plain")
     elif result.logged_before is not None:
-        done = f"already logged on {result.logged_before.isoformat()}; nothing added"
+        done = msg("cli.reply.before", date=result.logged_before.isoformat())
     else:
-        done = "not logged; once sent, run again with --sent"
-    what = "Draft" if result.draft.message is not None else "No buyer email; text to paste on their platform"
-    click.echo(f"{what}: {result.draft_path}  ({done})")
+        done = msg("cli.reply.not_logged")
+    say("cli.reply.draft" if result.draft.message is not None else "cli.reply.paste", path=result.draft_path,
+        done=done)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from tradexl.cli.app import cli
+from tradexl.cli.app import cli, say
 from tradexl.cli.commands import FORCE, TODAY, WORKBOOK, _parse_day
+from tradexl.messages import msg
 from tradexl.outreach.segments import DO_NOT_MAIL, NO_EMAIL, Segment
 from tradexl.outreach.service import Written
 from tradexl.services import event_time
@@ -20,15 +21,16 @@ def _values(text: str | None) -> tuple[str, ...]:
 
 
 def _report(out_dir: Path, written: Written, what: str) -> None:
+    """`what`: the message key of what was written (drafts, visit requests, invitations)."""
     counts = written.counts
-    click.echo(f"{len(written.drafts)} {what} in {out_dir}; left out: "
-               f"{counts.get(DO_NOT_MAIL, 0)} Do Not Mail, {counts.get(NO_EMAIL, 0)} without a usable email address")
+    say("cli.outreach.drafts", count=len(written.drafts), what=msg(what), folder=out_dir,
+        dnm=counts.get(DO_NOT_MAIL, 0), no_email=counts.get(NO_EMAIL, 0))
     for path in written.lists:
-        click.echo(f"List: {path}")
+        say("cli.outreach.list", path=path)
     for note in written.notes:
-        click.echo(f"Note: {note}", err=True)
+        say("cli.note", text=note, err=True)
     if written.logged:
-        click.echo(f"Logged {written.logged} follow-up(s) as sent.")
+        say("cli.outreach.logged", count=written.logged)
 
 
 OUT = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -80,7 +82,7 @@ def mailing(path: Path, out_dir: Path | None, grade: str | None, region: str | N
     day = today or now.date()
     if mark_dir is not None:
         logged = service.mark_sent(path, mark_dir, today=day, force=force)
-        click.echo(f"{path.name}: logged {logged} follow-up(s) from {mark_dir}.")
+        say("cli.outreach.marked", count=logged, book=path.name, folder=mark_dir)
         return
     template_file = Path(template) if template and Path(template).is_file() else None
     segment = Segment(grades=tuple(g.upper() for g in _values(grade)), regions=_values(region),
@@ -91,7 +93,7 @@ def mailing(path: Path, out_dir: Path | None, grade: str | None, region: str | N
     written = service.mailing(path, target, segment=segment, today=day, now=now,
                               template=None if template_file else template, template_file=template_file,
                               name=name, news_file=news_file, attach=attach, sent=sent, force=force)
-    _report(target, written, "drafts")
+    _report(target, written, "cli.outreach.what.drafts")
 
 
 @cli.command()
@@ -118,7 +120,7 @@ def greetings(path: Path, out_dir: Path | None, days: int, notice_days: int, sen
     target = out_dir or Path("greetings")
     written = service.greetings(path, target, today=today or now.date(), now=now, days=days,
                                 notice_days=notice_days, sent=sent, force=force)
-    _report(target, written, "drafts")
+    _report(target, written, "cli.outreach.what.drafts")
 
 
 @cli.command()
@@ -144,8 +146,8 @@ def trip(path: Path, country: str, city: str, start: date | None, end: date | No
     target = out_dir or Path("trip")
     written = service.trip(path, target, country=country, city=city, start=start, end=end,
                            today=today or now.date(), now=now, sent=sent, force=force)
-    click.echo(f"{path.name}: Trip sheet written.")
-    _report(target, written, "visit requests")
+    say("cli.trip.written", book=path.name)
+    _report(target, written, "cli.outreach.what.visits")
 
 
 @cli.command()
@@ -171,5 +173,5 @@ def show(path: Path, show_name: str, out_dir: Path | None, grade: str, sent: boo
     target = out_dir or Path("invitations")
     written = service.show(path, target, name=show_name, today=today or now.date(), now=now,
                            grades=tuple(g.upper() for g in _values(grade)), sent=sent, force=force)
-    click.echo(f"{path.name}: Show sheet written.")
-    _report(target, written, "invitations")
+    say("cli.show.written", book=path.name)
+    _report(target, written, "cli.outreach.what.invitations")

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from tradexl import services
-from tradexl.cli.app import cli
+from tradexl.cli.app import cli, remember_book, say, shown
 from tradexl.cli.commands import FORCE, TODAY, VERBOSE, WORKBOOK, _parse_day, reporter
+from tradexl.messages import msg
 
 
 @cli.command()
@@ -36,27 +37,27 @@ def handover(path: Path, from_name: str | None, to_name: str | None, until: date
 
     if undo_id:
         undone = undo_handover(path, undo_id, force=force)
-        click.echo(f"{path.name}: handover {undone.handover_id} undone, {len(undone.changes)} cell(s) put back")
+        say("cli.handover.undone", count=len(undone.changes), book=path.name, handover_id=undone.handover_id)
         for line in undone.skipped:
-            click.echo(f"  skipped {line}")
+            say("cli.handover.skipped", line=line)
         return
     if not from_name or not to_name:
-        raise click.UsageError("give FROM and TO (or --undo HANDOVER_ID)")
+        raise click.UsageError(shown(msg("cli.handover.usage")))
     day, _ = services.clock(today)
     done = handover_file(path, from_name, to_name, until=until, out_dir=out_dir, today=day,
                          now=services.event_time(), force=force)
-    what = (f"{to_name} covers {from_name} until {until.isoformat()}" if until else
-            f"{len(done.changes)} owner cell(s) moved from {from_name} to {to_name}")
-    click.echo(f"{path.name}: handover {done.handover_id}: {what}; {len(done.drafts)} introduction draft(s) in "
-               f"{out_dir}")
+    what = (msg("cli.handover.cover", to=to_name, frm=from_name, until=until.isoformat()) if until else
+            msg("cli.handover.moved", count=len(done.changes), frm=from_name, to=to_name))
+    say("cli.handover.done", count=len(done.drafts), book=path.name, handover_id=done.handover_id, what=what,
+        folder=out_dir)
     for line in done.skipped:
-        click.echo(f"  {line}")
-    click.echo(f"Undo with: tradexl handover {path.name} --undo {done.handover_id}")
+        click.echo(f"  {shown(line)}")
+    say("cli.handover.undo", book=path.name, handover_id=done.handover_id)
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--into", "into", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("--into", "into", type=click.Path(dir_okay=False, path_type=Path), required=True, callback=remember_book,
               help="The manager's workbook (made like `tradexl new` when missing).")
 @TODAY
 @FORCE
@@ -73,7 +74,7 @@ def team(folder: Path, into: Path, today: date | None, force: bool, verbose: boo
 
     day, now = services.clock(today)
     done = team_file(folder, into, today=day, now=now, force=force, progress=reporter(verbose))
-    names = ", ".join(f"{m.name} ({m.path.name})" for m in done.members) or "nobody"
-    click.echo(f"{into.name}: team of {len(done.members)}: {names}")
+    names = tuple(f"{m.name} ({m.path.name})" for m in done.members) or msg("cli.team.nobody")
+    say("cli.team.done", count=len(done.members), book=into.name, names=names)
     if done.notes:
-        click.echo(f"{len(done.notes)} note(s) about the folder on the Team Check sheet.")
+        say("cli.team.notes", count=len(done.notes))

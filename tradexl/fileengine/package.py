@@ -23,6 +23,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from tradexl.errors import BadFileError, ReadOnlyFormatError
+from tradexl.messages import msg
 
 MAX_TOTAL_BYTES = 2 * 1024**3
 """Refuse packages whose parts add up to more than this uncompressed (a real 100k-row register is ~200 MB)."""
@@ -315,10 +316,10 @@ def _sniff(path: Path) -> None:
         if head == OLE2_MAGIC:
             body = fh.read(1024 * 1024)
             if "EncryptedPackage".encode("utf-16-le") in body or b"EncryptionInfo" in body.replace(b"\0", b""):
-                raise BadFileError(f"{path.name} is password-protected; remove the password in Excel first")
-            raise BadFileError(f"{path.name} is an old .xls file; save it as .xlsm or .xlsx in Excel")
+                raise BadFileError(msg("error.password", book=path.name))
+            raise BadFileError(msg("error.old_xls", book=path.name))
     if not head.startswith(b"PK"):
-        raise BadFileError(f"{path.name} is not an Excel workbook (not a zip file)")
+        raise BadFileError(msg("error.not_workbook", book=path.name))
 
 
 def _guard(path: Path, infos: list[zipfile.ZipInfo]) -> None:
@@ -355,7 +356,7 @@ def open_package(path: Path | str) -> Package:
     """Open and validate a workbook; raise BadFileError with a one-line reason for anything unusable."""
     path = Path(path)
     if not path.is_file():
-        raise BadFileError(f"{path} does not exist")
+        raise BadFileError(msg("error.missing_file", path=path))
     _sniff(path)
     try:
         with zipfile.ZipFile(path) as zf:

@@ -218,3 +218,18 @@ def _matching_table(pkg: Package, part: str, sheet: SheetDef, grid: list[list[An
     infos = [table_info(p, pkg.read(p)) for p in pkg.table_parts(part)]
     return best_table(sheet, ((info, grid[info.header_row - 1][info.first_col - 1:info.last_col]) for info in infos
                               if info.header_rows >= 1 and info.header_row <= len(grid)))
+
+
+def workbook_language(path: Path | str) -> str:
+    """Settings › Language of a workbook on disk ("zh" or "en"), for the messages about it: only the Settings
+    sheet is read (about 2 ms); "en" when the file or its Settings cannot be read (that error is shown anyway)."""
+    try:
+        with _native_stderr_silenced():
+            book = CalamineWorkbook.from_path(str(path))
+            name = settings_sheet(book.sheet_names)
+            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False) if name else None
+    except BaseException as exc:  # calamine's own errors and Rust panics, as in `_calamine`
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        return "en"
+    return parse_settings(grid)[0].language if grid is not None else "en"

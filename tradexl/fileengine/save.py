@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tradexl.errors import FileLockedError, SaveError
+from tradexl.messages import msg
 
 
 def owner_file(path: Path) -> Path:
@@ -46,7 +47,7 @@ def check_not_open(path: Path, force: bool) -> None:
     for program, lock_of in OWNER_FILES:
         lock = lock_of(path)
         if lock.exists():
-            raise FileLockedError(f"{path.name} is open in {program} ({lock.name} exists); close it or use --force")
+            raise FileLockedError(msg("error.locked", book=path.name, program=program, lock=lock.name))
 
 
 BACKUP_FOLDER = ".tradexl"
@@ -133,7 +134,7 @@ def atomic_save(path: Path, write: Callable[[Path], None], *, backup: bool = Tru
         tmp = None
         _fsync_dir(folder)
     except OSError as exc:
-        raise SaveError(f"could not save {path.name}: {_reason(exc)}; the original file is unchanged") from None
+        raise SaveError(msg("error.save", book=path.name, reason=_reason(exc))) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

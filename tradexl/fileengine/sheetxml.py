@@ -241,7 +241,11 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     """The worksheet with `edits` applied, and the refs of formula cells that were replaced or cleared."""
     if not edits:
         return xml, set()
-    text = xml.decode("utf-8")
+    # The part is read as Latin-1, one character per byte: a 130 MB sheet stays 130 MB as text (UTF-8 decoded,
+    # one "≥" makes CPython hold all of it at 2 bytes a character), offsets are byte offsets, and the markup the
+    # scan looks at is ASCII either way. New cells are put in the same form (their UTF-8 bytes as Latin-1
+    # characters), so the text encodes back with Latin-1 to exactly the UTF-8 bytes, untouched rows unchanged.
+    text = xml.decode("latin-1")
     p, start, end, text = _sheetdata(text)
     letters = {c: column_letter(c) for c in edits.columns()}
     pending = sorted(edits.cells)
@@ -249,7 +253,7 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     out: list[bytes] = []  # encoded piece by piece: a decoded 100 MB sheet must not exist twice more as text
 
     def emit(*pieces: str) -> None:
-        out.extend(piece.encode("utf-8") for piece in pieces)
+        out.extend(piece.encode("latin-1") for piece in pieces)
 
     last = start
     shifted = False  # a row was inserted: later rows without `r` need one
@@ -258,7 +262,7 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     i = 0
     for match, current, has_r, body_end, row_end in _rows(text, start, end, p):
         while i < len(pending) and pending[i] < current:
-            new = _new_row(p, pending[i], edits.cells[pending[i]])
+            new = _new_row(p, pending[i], _as_bytes_text(edits.cells[pending[i]]))
             if new:
                 emit(text[last:match.start()], new)
                 last = match.start()
@@ -266,7 +270,7 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
                 touched.append(pending[i])
             i += 1
         if i < len(pending) and pending[i] == current:
-            row_edits = edits.cells[current]
+            row_edits = _as_bytes_text(edits.cells[current])
             i += 1
             body = text[match.end():body_end]
             new_body = _fast_body(body, p, current, row_edits, letters, formulas) if has_r else None
@@ -281,7 +285,7 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
             last = row_end
     tail_rows = []
     while i < len(pending):
-        new = _new_row(p, pending[i], edits.cells[pending[i]])
+        new = _new_row(p, pending[i], _as_bytes_text(edits.cells[pending[i]]))
         if new:
             tail_rows.append(new)
             touched.append(pending[i])
@@ -289,9 +293,17 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     emit(text[last:end], *tail_rows, text[end:])
     if touched:  # <dimension> precedes <sheetData>
         head = _widen_dimension(head, edits, min(touched), max(touched))
-    if edits.widths:  # so does <cols>
+    if edits.widths:  # so does <cols> (its markup is ASCII, the same in the Latin-1 reading)
         head = set_widths(head, edits.widths, p)
-    return b"".join([head.encode("utf-8"), *out]), formulas
+    return b"".join([head.encode("latin-1"), *out]), formulas
+
+
+def _as_bytes_text(cells: dict[int, str | None]) -> dict[int, str | None]:
+    """Cell XML as its UTF-8 bytes read as Latin-1 (the form `apply_cells` edits in); ASCII is already that."""
+    if all(xml is None or xml.isascii() for xml in cells.values()):
+        return cells
+    return {col: xml if xml is None or xml.isascii() else xml.encode("utf-8").decode("latin-1")
+            for col, xml in cells.items()}
 
 
 def _row_text(match: re.Match[str], p: str, row: int, body: str, edits: dict[int, str | None], *,

@@ -94,9 +94,9 @@ def compose_draft(*, to: Address | Sequence[Address], subject: str, text: str, w
         msg["In-Reply-To"] = in_reply_to
         msg["References"] = in_reply_to
     msg["X-Unsent"] = "1"
-    msg.set_content(text, cte=_transfer_encoding(text))
+    msg.set_content(text, cte=transfer_encoding(text))
     if html is not None:
-        msg.add_alternative(html, subtype="html", cte=_transfer_encoding(html))
+        msg.add_alternative(html, subtype="html", cte=transfer_encoding(html))
     for item in attachments:
         maintype, _, subtype = item.content_type.partition("/")
         msg.add_attachment(item.data, maintype=maintype, subtype=subtype or "octet-stream",
@@ -104,7 +104,7 @@ def compose_draft(*, to: Address | Sequence[Address], subject: str, text: str, w
     return msg
 
 
-def _transfer_encoding(text: str) -> str:
+def transfer_encoding(text: str) -> str:
     """7bit for short-lined ASCII (readable in any viewer), quoted-printable otherwise (still mostly readable)."""
     if text.isascii() and all(len(line) <= MAX_7BIT_LINE for line in text.splitlines()):
         return "7bit"
@@ -125,7 +125,12 @@ def write_draft(message: EmailMessage, folder: Path, stem: str) -> Path:
 
     The folder is created when missing; a draft of the same name is replaced (writing again is idempotent).
     """
-    return _write_atomic(message.as_bytes(), folder, safe_file_name(stem))
+    return write_eml(message.as_bytes(), folder, stem)
+
+
+def write_eml(data: bytes, folder: Path, stem: str) -> Path:
+    """Write a draft's bytes (e.g. from `mail.batch.DraftBatch`) as `<folder>/<safe stem>.eml`, atomically."""
+    return _write_atomic(data, folder, safe_file_name(stem))
 
 
 def write_paste_text(text: str, folder: Path, stem: str) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Units a buyer counts in; a number before one of them is a quantity.
 UNITS = (r"pcs|pieces?|pc|units?|sets?|pairs?|cartons?|ctns?|boxes|box|rolls?|meters?|metres?|mtrs?|m2|sqm|"
@@ -130,16 +131,21 @@ def find_models(text: str, models: Iterable[str]) -> list[str]:
     """Models of the Products sheet mentioned in `text`, in catalogue order, longest model first on overlap."""
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for model in sorted({str(m).strip() for m in models if str(m).strip()}, key=len, reverse=True):
-        pattern = model_pattern(model)
-        if pattern is None:
-            continue
+    for model, pattern in _model_patterns(tuple(models)):
         for hit in pattern.finditer(text):
             if not any(s < hit.end() and hit.start() < e for s, e in taken):
                 taken.append((hit.start(), hit.end()))
                 found.append((hit.start(), model))
                 break
     return [model for _, model in sorted(found)]
+
+
+@lru_cache(maxsize=8)
+def _model_patterns(models: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """Each distinct model with its pattern, longest first: built once per catalogue, not once per message
+    (an import asks for the same catalogue thousands of times)."""
+    distinct = sorted({str(m).strip() for m in models if str(m).strip()}, key=lambda m: (-len(m), m))
+    return [(model, pattern) for model in distinct if (pattern := model_pattern(model)) is not None]
 
 
 def labelled_fields(text: str) -> dict[str, str]:

@@ -36,6 +36,7 @@ from tradexl.mail.outlook import OLE_MAGIC, read_msg
 from tradexl.mail.platform import PLATFORM_EXTENSIONS, platform_rows
 from tradexl.mail.robots import BOUNCE, not_inquiry
 from tradexl.mail.stream import RawMessage, iter_mbox, read_eml
+from tradexl.messages import msg
 from tradexl.model import InputTables
 from tradexl.rules.team import route_owner
 from tradexl.settings import Settings
@@ -90,18 +91,18 @@ class ImportReport:
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} inquiries added", f"{self.duplicates} duplicates skipped",
-                 f"{len(self.new_customers)} new customers"]
+        parts = [msg("import.added", len(self.added)), msg("import.duplicates", self.duplicates),
+                 msg("import.new_customers", len(self.new_customers))]
         if self.skipped:
-            reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped_by_reason().items())
-            parts.append(f"{len(self.skipped)} not inquiries ({reasons})")
+            reasons = tuple(msg("import.reason", n, reason=reason) for reason, n in self.skipped_by_reason().items())
+            parts.append(msg("import.not_inquiries", len(self.skipped), reasons=reasons))
         if self.bouncing:
-            parts.append(f"{len(self.bouncing)} bouncing address(es)")
+            parts.append(msg("import.bouncing", len(self.bouncing)))
         if self.weak:
-            parts.append(f"{len(self.weak)} to confirm (weak name match)")
+            parts.append(msg("import.weak", len(self.weak)))
         if self.bad:
-            parts.append(f"{len(self.bad)} unreadable file(s)")
-        return ", ".join(parts)
+            parts.append(msg("import.bad", len(self.bad)))
+        return msg("import.summary", parts=tuple(parts))
 
 
 def _clean(value: Any) -> Any:

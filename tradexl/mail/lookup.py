@@ -18,8 +18,10 @@ from typing import Any
 
 import pandas as pd
 
+from tradexl.messages import localize, msg
 from tradexl.model import InputTables
 from tradexl.rules.identity import BuyerIndex, name_key, normalize_company
+from tradexl.schema import SHEETS_BY_KEY, choice_label
 
 MAX_CUSTOMERS = 5
 _PHONE = re.compile(r"[+()\d\s.\-/]{7,}(?:\s*(?:x|ext\.?|#)\s*\d+)?", re.IGNORECASE)
@@ -94,14 +96,24 @@ def find_customers(tables: InputTables, query: str) -> list[str]:
 
 def history_text(tables: InputTables, query: str) -> str:
     """The history of every customer the query finds, as plain text; says so when nothing matches."""
+    lang = tables.settings.language
     found, how = find_buyer(tables, query_row(query))
-    note = f"Possible match ({how}): confirm before treating them as the same buyer.\n" if how.startswith(
-        "check") else ""
+    note = localize(msg("lookup.possible", how=how), lang) + "\n" if how.startswith("check") else ""
     if not found and (found := names_containing(tables, query)):
-        note = f"No customer is '{query}' by the buyer rule; customers whose name contains it:\n"
+        note = localize(msg("lookup.contains", query=query), lang) + "\n"
     if not found:
-        return f"No customer matches '{query}'. New buyer: add them to Customers.\n"
+        return localize(msg("lookup.none", query=query), lang) + "\n"
     return note + "\n".join(customer_history(tables, cid) for cid in found)
+
+
+def _header(key: str, column: str, lang: str) -> str:
+    """A column's name as the workbook's header shows it (Chinese in a Chinese workbook)."""
+    return SHEETS_BY_KEY[key].column(column).zh if lang == "zh" else column
+
+
+def _value(key: str, column: str, value: str, lang: str) -> str:
+    """A dropdown value as the workbook's dropdown shows it; other values as typed."""
+    return choice_label(value, lang) if SHEETS_BY_KEY[key].column(column).choices else value
 
 
 @dataclass(frozen=True)
@@ -148,15 +160,20 @@ def gather_history(tables: InputTables, cid: str) -> History:
 def customer_history(tables: InputTables, cid: str) -> str:
     history = gather_history(tables, cid)
     record = history.record
+    lang = tables.settings.language
     lines = [f"== {cid} {_text(record.get('Company'))}".rstrip()]
-    lines += [f"  {name}: {_text(record.get(name))}" for name in CUSTOMER_FIELDS[1:] if _text(record.get(name))]
-    for title, date_col, columns, records in history.sections:
-        lines.append(f"  {title} ({len(records)}):")
+    lines += [f"  {_header('customers', name, lang)}: {_value('customers', name, _text(record.get(name)), lang)}"
+              for name in CUSTOMER_FIELDS[1:] if _text(record.get(name))]
+    for (key, *_), (title, date_col, columns, records) in zip(SECTIONS, history.sections, strict=True):
+        shown = SHEETS_BY_KEY[key].zh if lang == "zh" else title
+        lines.append(f"  {shown} ({len(records)}):")
         for rec in records:
-            cells = [_text(rec.get(date_col))] + [f"{c}: {_text(rec.get(c))[:80]}" for c in columns
-                                                  if _text(rec.get(c))]
+            cells = [_text(rec.get(date_col))] + [
+                f"{_header(key, c, lang)}: {_value(key, c, _text(rec.get(c)), lang)[:80]}"
+                for c in columns if _text(rec.get(c))]
             lines.append("    - " + " | ".join(c for c in cells if c))
-    lines.append(f"  Last status: {history.last_status or '(no inquiry)'}    Owner: {history.last_owner or '(none)'}")
+    status = _value("inquiries", "Status", history.last_status, lang) or msg("lookup.no_inquiry")
+    lines.append(localize(msg("lookup.last", status=status, owner=history.last_owner or msg("lookup.no_owner")), lang))
     return "\n".join(lines) + "\n"
 
 

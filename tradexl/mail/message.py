@@ -12,14 +12,15 @@ text part without a file name, `application/plain`) is kept apart in `extra_text
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 
 from tradexl.mail.stream import SKIPPED_HEADER, RawMessage
 from tradexl.mail.text import CHARSET_SUPERSETS, decode_bytes, forwarded_block, html_to_text
@@ -27,6 +28,13 @@ from tradexl.rules.parse import Bad, parse_date_text
 
 _FORWARD_SUBJECT = re.compile(r"^\s*(fwd?|fw|转发)\s*[:：]\s*", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|fw|aw|sv|回复|答复|转发)\s*[:：]\s*)+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def parsed_header(name: str, value: str) -> Any:
+    """`policy.default`'s header object for a raw header, remembered: header objects are immutable, and an
+    import sees the same Content-Type values thousands of times (parsing one costs about half a millisecond)."""
+    return policy.default.header_fetch_parse(name, value)
 
 
 class _Part(EmailMessage):
@@ -60,6 +68,24 @@ class _Part(EmailMessage):
 
     def is_attachment(self) -> bool:
         return self.get_content_disposition() == "attachment"
+
+    def get(self, name: str, failobj: Any = None) -> Any:
+        """The first `name` header, parsed through `parsed_header`: `get_content_charset`, `get_filename` and
+        `get_body` each ask for Content-Type again, and most messages carry the same few Content-Types."""
+        wanted = name.lower()
+        for key, value in self.raw_items():
+            if key.lower() == wanted:
+                return parsed_header(key, value)
+        return failobj
+
+    def first_raw(self) -> Mapping[str, str]:
+        """Lower-case header name -> its first raw value, made once per message (see `raw_header`)."""
+        def index() -> dict[str, str]:
+            first: dict[str, str] = {}
+            for key, value in self.raw_items():
+                first.setdefault(key.lower(), str(value))
+            return first
+        return cast("Mapping[str, str]", self._remembered("raw", index))
 
     def set_raw(self, name: str, value: Any) -> None:
         self.__dict__.pop("_memo", None)
@@ -131,20 +157,43 @@ def _unbyte(raw: str) -> str:
 def raw_header(msg: Message, name: str) -> str:
     """The first `name` header as sent, 8-bit bytes decoded, folding removed; "" when absent."""
     wanted = name.lower()
-    for key, value in msg.raw_items():
+    if isinstance(msg, _Part):
+        value = msg.first_raw().get(wanted)
+        return "" if value is None else "".join(_unbyte(value).splitlines())
+    for key, raw in msg.raw_items():
         if key.lower() == wanted:
-            return "".join(_unbyte(str(value)).splitlines())
+            return "".join(_unbyte(str(raw)).splitlines())
     return ""
 
 
 def header_text(value: object) -> str:
     """An unstructured header value as text: RFC 2047 words decoded, whitespace collapsed."""
     raw = _unbyte(str(value or ""))
+    if "=?" not in raw:  # no encoded word: the stdlib parser would hand the text back as it is
+        return " ".join("".join(raw.splitlines()).split())
     try:
-        text = str(policy.default.header_fetch_parse("Subject", "".join(raw.splitlines())))
+        text = str(parsed_header("Subject", "".join(raw.splitlines())))
     except Exception:  # the stdlib header parser has raised on hostile input; keep the raw text then
         text = raw
     return re.sub(r"\s+", " ", _unbyte(text)).strip()
+
+
+_ATOMS = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+"
+_SIMPLE_MAILBOX = re.compile(
+    rf'\s*(?:(?:"(?P<quoted>[^"\\\r\n]*)"|(?P<words>[A-Za-z0-9!#$%&\'*+\-/=?^_`{{|}}~. \t]*?))\s*'
+    rf"<(?P<angle>{_ATOMS}(?:\.{_ATOMS})*@{_ATOMS}(?:\.{_ATOMS})*)>"
+    rf"|(?P<bare>{_ATOMS}(?:\.{_ATOMS})*@{_ATOMS}(?:\.{_ATOMS})*))\s*")
+"""One mailbox in the forms nearly all mail uses (`Name <a@b>`, `"Last, First" <a@b>`, `a@b`), ASCII, no
+encoded word, comment or route: read here. Anything else goes to the stdlib's full RFC 5322 parser."""
+
+
+def _simple_mailbox(raw: str) -> tuple[str, str] | None:
+    """(display name, address) of a header holding one plain mailbox, else None."""
+    found = _SIMPLE_MAILBOX.fullmatch(raw) if raw.isascii() and "=?" not in raw else None
+    if found is None:
+        return None
+    name = found["quoted"] if found["quoted"] is not None else found["words"] or ""
+    return " ".join(name.split()), found["angle"] or found["bare"]
 
 
 def addresses(msg: Message, name: str) -> list[tuple[str, str]]:
@@ -152,8 +201,14 @@ def addresses(msg: Message, name: str) -> list[tuple[str, str]]:
     raw = raw_header(msg, name)
     if not raw:
         return []
+    simple = _simple_mailbox(raw)
+    return [simple] if simple is not None else _parsed_addresses(raw, name)
+
+
+def _parsed_addresses(raw: str, name: str) -> list[tuple[str, str]]:
+    """`addresses` by the stdlib's header parser (encoded words, groups, comments, several mailboxes)."""
     try:
-        parsed = policy.default.header_fetch_parse(name, raw)
+        parsed = parsed_header(name, raw)
         found = [(a.display_name, a.addr_spec) for a in getattr(parsed, "addresses", ())]
     except Exception:  # e.g. "address parts cannot contain CR or LF"; fall back to the permissive parser
         found = [(header_text(n), a) for n, a in getaddresses([raw])]

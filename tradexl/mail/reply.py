@@ -42,6 +42,7 @@ from tradexl.mail.draft import (
     write_draft,
     write_paste_text,
 )
+from tradexl.messages import msg
 from tradexl.model import InputTables
 from tradexl.reports.common import column
 from tradexl.reports.pricing import active_products, format_price
@@ -92,7 +93,7 @@ def find_inquiry(tables: InputTables, inquiry_id: str) -> tuple[int, dict[str, A
     ids = column(frame, "Inquiry ID").map(as_text).str.casefold()
     hits = frame[ids == inquiry_id.strip().casefold()]
     if hits.empty:
-        raise MailError(f"no inquiry '{inquiry_id}' on the Inquiries sheet (see its Inquiry ID column)")
+        raise MailError(msg("error.no_inquiry", inquiry_id=inquiry_id))
     return int(hits.index[0]), hits.iloc[0].to_dict()
 
 
@@ -386,9 +387,9 @@ def load_catalog(settings: Settings, folder: Path) -> tuple[Attachment | None, s
     if not path.is_absolute():
         path = folder / path
     if not path.is_file():
-        return None, f"e-catalog '{settings.catalog_file}' not found; attach it by hand"
+        return None, msg("note.catalog_missing", file=settings.catalog_file)
     if path.stat().st_size > CATALOG_MAX_BYTES:
-        return None, f"e-catalog '{path.name}' is over 20 MB; send a link instead"
+        return None, msg("note.catalog_big", file=path.name)
     ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return Attachment(path.name, path.read_bytes(), ctype), ""
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,6 +19,7 @@ from tradexl.errors import MailError
 SKIPPED_HEADER = b"X-TradeXL-Skipped-Bytes"
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
 _MBOX_FROM = re.compile(rb"^From \S")
+_HEADER_NAME = re.compile(rb"([\041-\071\073-\176]*):")  # the stdlib feedparser's header line
 _MBOXRD_ESCAPED = re.compile(rb"^>+From ")
 TEXT_TYPES = ("text/plain", "text/html", "application/plain", "message/delivery-status", "message/feedback-report",
               "message/disposition-notification", "text/rfc822-headers")
@@ -36,17 +35,46 @@ class RawMessage:
     envelope: str = ""  # the mbox "From " line, whose date is a last resort for the received time
 
 
+def _first_headers(header_lines: list[bytes], wanted: tuple[bytes, ...]) -> dict[bytes, str]:
+    """The first value of each `wanted` header (lower-case names) of a part, folding kept, read the way the
+    stdlib's `compat32` header parser reads them (a line that is not a header ends the block) but without
+    building a message: every part of every imported message passes here."""
+    found: dict[bytes, str] = {}
+    current: bytes | None = None
+    for line in header_lines:
+        if line[:1] in (b" ", b"\t"):
+            if current is not None:
+                found[current] += line.decode("latin-1")
+            continue
+        current = None
+        if line.startswith(b"From "):  # an envelope line: skipped (first line) or a defect, never a header
+            continue
+        named = _HEADER_NAME.match(line)
+        if named is None:
+            break
+        name = named.group(1).lower()
+        if name in wanted and name not in found:
+            current = name
+            found[name] = line[named.end():].lstrip(b" \t").decode("latin-1")
+    return {name: value.rstrip("\r\n") for name, value in found.items()}
+
+
+def _content_type(value: str | None) -> str:
+    """`Message.get_content_type` of a part read on its own: text/plain when missing or malformed."""
+    ctype = (value or "").split(";")[0].strip().lower()
+    return ctype if ctype.count("/") == 1 else "text/plain"
+
+
 def _part_kind(header_lines: list[bytes]) -> tuple[bytes | None, bool, bool]:
     """(boundary if multipart, whether the body is kept, whether the body is itself a message) of a part."""
-    raw = b"".join(header_lines)
-    headers = BytesHeaderParser(policy=compat32).parsebytes(raw + b"\r\n")
-    ctype = headers.get_content_type()
-    if headers.get_content_maintype() == "multipart":
-        found = _BOUNDARY.search(raw)
+    headers = _first_headers(header_lines, (b"content-type", b"content-disposition"))
+    ctype = _content_type(headers.get(b"content-type"))
+    if ctype.startswith("multipart/"):
+        found = _BOUNDARY.search(b"".join(header_lines))
         return ((found.group(1) or found.group(2)).strip() if found else None), True, False
     if ctype == "message/rfc822":
         return None, True, True
-    disposition = str(headers.get("Content-Disposition", "")).split(";")[0].strip().lower()
+    disposition = headers.get(b"content-disposition", "").split(";")[0].strip().lower()
     return None, ctype in TEXT_TYPES and disposition != "attachment", False
 
 

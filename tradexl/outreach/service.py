@@ -44,7 +44,12 @@ def read_enriched(path: Path, today: date, force: bool = False) -> tuple[InputTa
 
 def _enriched(book: FileWorkbook, today: date) -> tuple[InputTables, Enriched]:
     tables = book.read()
-    return tables, enrich(tables, today, datetime.combine(today, time(23, 59, 59)))
+    return tables, enriched_tables(tables, today)
+
+
+def enriched_tables(tables: InputTables, today: date) -> Enriched:
+    """What the rules compute from input tables as of the end of `today` (also for the ribbon's Mailing, Trip)."""
+    return enrich(tables, today, datetime.combine(today, time(23, 59, 59)))
 
 
 def write_mailing(mailing: Mailing, out_dir: Path, when: datetime, attach: Sequence[Path] = ()) -> Written:
@@ -75,15 +80,15 @@ def greetings(path: Path, out_dir: Path, *, today: date, now: datetime, days: in
     """`tradexl greetings`: holiday greetings due within `days` and the team's closure notices, as drafts."""
     tables, enriched = read_enriched(path, today, force)
     planned = plan_greetings(enriched, tables.settings, today, days, notice_days)
-    written = _write(planned.letters, planned.summary, planned.counts, out_dir, now)
+    written = write_drafts(planned.letters, planned.summary, planned.counts, out_dir, now)
     if sent:
         written.logged = files.log_followups(path, files.followup_rows(planned.summary, today), force=force)
     return written
 
 
-def _write(letters: list[Letter], summary: pd.DataFrame, counts: dict[str, int], out_dir: Path,
+def write_drafts(letters: list[Letter], summary: pd.DataFrame, counts: dict[str, int], out_dir: Path,
            now: datetime) -> Written:
-    """The drafts and the summary list of an outreach folder."""
+    """The drafts and the summary list of an outreach folder (the CLI's and the ribbon's)."""
     out_dir = Path(out_dir)
     drafts = files.write_letters(letters, out_dir, now)
     return Written(drafts, [files.write_csv(out_dir / SUMMARY_CSV, summary)], counts)
@@ -100,7 +105,7 @@ def trip(path: Path, out_dir: Path, *, country: str, today: date, now: datetime,
     book = FileWorkbook(Path(path), force=force)
     tables, enriched = _enriched(book, today)
     planned = plan_trip(enriched, tables.settings, country, today, city=city, start=start, end=end)
-    written = _write(planned.letters, planned.summary, planned.counts, out_dir, now)
+    written = write_drafts(planned.letters, planned.summary, planned.counts, out_dir, now)
     write_sheet(book, planned.sheet, f"Trip sheet: {len(planned.buyers)} buyers")
     if sent:
         written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
@@ -115,7 +120,7 @@ def show(path: Path, out_dir: Path, *, name: str, today: date, now: datetime,
     book = FileWorkbook(Path(path), force=force)
     tables, enriched = _enriched(book, today)
     planned = plan_show(enriched, tables.settings, name, grades, invited_on=today if sent else None)
-    written = _write(planned.letters, planned.summary, planned.counts, out_dir, now)
+    written = write_drafts(planned.letters, planned.summary, planned.counts, out_dir, now)
     if sent:
         written.logged = files.stage_followups(book, files.followup_rows(planned.summary, today))
     write_sheet(book, planned.sheet, f"Show sheet: {len(planned.buyers)} buyers")

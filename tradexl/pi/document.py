@@ -22,6 +22,7 @@ import pandas as pd
 from tradexl.errors import TradeXLError
 from tradexl.mail.answer import Answer, answer_inquiry
 from tradexl.mail.reply import find_inquiry
+from tradexl.messages import msg
 from tradexl.model import InputTables
 from tradexl.pi.words import amount_in_words
 from tradexl.reports.pricing import _fold_model, currency_decimals
@@ -120,21 +121,21 @@ def pi_lines(answer: Answer, products: pd.DataFrame) -> tuple[list[PiLine], str,
     the catalogue).
     """
     if answer.vague:
-        raise TradeXLError(f"no catalogue model in the inquiry's Product ('{', '.join(answer.asked) or '(blank)'}'); "
-                           "put the model number in its Product column")
-    notes = [f"'{m}' is not an active catalogue model; add it by hand" for m in answer.missing]
+        raise TradeXLError(msg("error.pi_no_model", asked=", ".join(answer.asked) or "(blank)"))
+    notes: list[str] = [msg("error.pi_not_active", model=m) for m in answer.missing]
     packing = {_fold_model(rec.get("Model")): rec for rec in products.to_dict("records")}
     lines = []
     for line in answer.lines:
         if line.unit_price is None:
-            raise TradeXLError(f"product {line.model} has no Base Price on the Products sheet")
+            raise TradeXLError(msg("error.pi_no_price", model=line.model))
         quantity = line.quantity or line.moq
         if quantity is None:
-            notes.append(f"{line.model}: no quantity or MOQ; quantity 1 entered")
+            notes.append(msg("error.pi_no_quantity", model=line.model))
         elif line.quantity is None:
-            notes.append(f"{line.model}: quantity set to the MOQ {quantity:,.0f}; adjust it to the buyer's order")
+            notes.append(msg("error.pi_moq_quantity", model=line.model, moq=f"{quantity:,.0f}"))
         elif line.moq_gap:
-            notes.append(f"{line.model}: {quantity:,.0f} is below the MOQ {line.moq:,.0f}")
+            notes.append(msg("error.pi_below_moq", model=line.model, quantity=f"{quantity:,.0f}",
+                             moq=f"{line.moq:,.0f}"))
         units = math.ceil(quantity or 1)
         rec = packing.get(_fold_model(line.model), {})
         carton = _number(rec.get("Carton Qty"))
@@ -150,8 +151,7 @@ def pi_lines(answer: Answer, products: pd.DataFrame) -> tuple[list[PiLine], str,
             lead_days=line.lead_time_days))
     currencies = sorted({line.currency for line in answer.lines})
     if len(currencies) > 1:
-        raise TradeXLError(f"the models are priced in different currencies ({', '.join(currencies)}); "
-                           "make one PI per currency")
+        raise TradeXLError(msg("error.pi_currencies", currencies=", ".join(currencies)))
     return lines, currencies[0], notes
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from tradexl.errors import TradeXLError
 from tradexl.mail.lookup import CUSTOMER_FIELDS, History, _text, find_customers, gather_history
+from tradexl.messages import msg
 from tradexl.model import InputTables, RunResult
 from tradexl.sheetspec import Format, Row, SheetSpec
 
@@ -19,7 +20,7 @@ SHEET_NAME = "History"
 QUERY_COLUMNS = ("Customer ID", "Email", "Phone", "Company")
 WIDTHS = (18, 16, 22, 14, 14, 14, 14, 14, 40)
 TEXT: tuple[Format] = ("text",)
-NO_ROW_SELECTED = "select a data row on Inquiries, Customers, Quotes, Samples or Follow-ups first"
+NO_ROW_SELECTED = msg("xl.no_row_selected")
 
 
 def query_for_row(tables: InputTables, sheet_name: str, row: int) -> str:
@@ -32,7 +33,7 @@ def query_for_row(tables: InputTables, sheet_name: str, row: int) -> str:
     for column in QUERY_COLUMNS:
         if column in frame.columns and _text(record[column]):
             return _text(record[column])
-    raise TradeXLError(f"row {row} of {sheet_name} has no Customer ID, email, phone or company to look up")
+    raise TradeXLError(msg("error.history_row", row=row, sheet=sheet_name))
 
 
 def _history_rows(history: History) -> list[Row]:
@@ -63,7 +64,7 @@ def history_sheet(tables: InputTables, query: str, today: date) -> SheetSpec:
 def history_run(tables: InputTables, query: str, today: date) -> RunResult:
     """A run that writes only the History sheet for `query`, with a one-line message."""
     return RunResult(computed={}, sheets=[history_sheet(tables, query, today)],
-                     message=f"History of {query}: see the History sheet", owned=(SHEET_NAME,))
+                     message=msg("history.done", query=query), owned=(SHEET_NAME,))
 
 
 def history_result(tables: InputTables, sheet_name: str, row: int, today: date) -> RunResult:

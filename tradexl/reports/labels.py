@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from tradexl.messages import localize, template
 from tradexl.settings import WEEKDAYS, WEEKDAYS_ZH, Settings
 
 LANGUAGES = ("en", "zh")
@@ -276,8 +277,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "pool.never": ("never contacted", "从未联系"),
     "team.check_title": ("Team Check – {books} workbooks read, {notes} notes about the folder",
                          "团队数据检查 – 读取 {books} 个工作簿，文件夹备注 {notes} 条"),
+    "team.print_header": ("Team {header}", "团队{header}"),
+    "team.check_header": ("Team Check", "团队数据检查"),
+    "team.weekly_title": ("Team Weekly Summary – {company}", "团队周报 – {company}"),
+    "team.monthly_title": ("Team Monthly Review – {company}", "团队月度复盘 – {company}"),
+    "team.stats_title": ("Team Statistics – {company}", "团队统计 – {company}"),
+    "team.pool_title": ("Team Pool – {date}: {count} customers to reassign, {conflicts} buyers with two owners "
+                        "across {books} workbooks",
+                        "团队公海 – {date}：{count} 个客户待重新分配，"
+                        "{books} 个工作簿中 {conflicts} 个客户有两个业务员"),
+    "team.other_currency": ("its amounts are in this currency, not {currency}: the team's money figures add them "
+                            "as they are – set the same Report Currency in every workbook",
+                            "该工作簿金额使用此币种而非 {currency}：团队金额按原数相加 – "
+                            "请在每个工作簿设置相同的报告币种"),
+    "stats.activity_salesperson": ("By salesperson, last 12 months ({currency})", "按业务员（近12个月，{currency}）"),
     "pool.counts": ("{inquiries} inq · {quotes} quotes · {orders} orders",
                     "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
+    # Messages in the workbook's language (issue 13): Check's print header
+    "check.print_header": ("Check", "数据检查"),
     # Statistics: month × region matrices (months as rows, regions as columns)
     "stats.matrix_inquiries": ("Inquiries by month × region", "询盘：月份 × 区域"),
     "stats.matrix_quotes": ("Quotes by month × region", "报价：月份 × 区域"),
@@ -359,9 +376,7 @@ class Labels:
         return 1 if self.lang == "zh" else 0
 
     def __call__(self, key: str, count: int | None = None, **fields: object) -> str:
-        if count == 1 and f"{key}.one" in LABELS:
-            key = f"{key}.one"
-        text = LABELS[key][self._pos]
+        text = template(LABELS, key, self.lang, count)
         return text.format(count=count, **fields) if (fields or count is not None) else text
 
     def value(self, text: str) -> str:
@@ -369,6 +384,14 @@ class Labels:
         if self.lang != "zh" or not text:
             return text
         return VOCAB_ZH.get(text, VOCAB_ZH.get(text.translate(_DASHES), text))
+
+    def text(self, message: str) -> str:
+        """A keyed message (`tradexl.messages.msg`, e.g. a Check problem) in this language; other text as it is."""
+        return str(localize(message, self.lang))
+
+    def company(self, settings: Settings) -> str:
+        """The company name for a report title: Settings › Company Name (Chinese) in Chinese, when given."""
+        return settings.company.name_zh if self.lang == "zh" and settings.company.name_zh else settings.company.name
 
     def weekday(self, day: date) -> str:
         return (WEEKDAYS_ZH if self.lang == "zh" else WEEKDAYS)[day.weekday()]

@@ -201,7 +201,7 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
     summaries = latest_summaries(enriched.followups)
     owed = outstanding_orders(enriched, today)
     rows = [
-        Row((labels("monthly.title", company=settings.company.name),), kind="title"),
+        Row((labels("monthly.title", company=labels.company(settings)),), kind="title"),
         Row((labels("monthly.month" if full else "monthly.month_to_date", month=f"{month.start:%Y-%m}",
                     start=labels.day(month.start), today=labels.day(today)),), kind="subtitle"),
         *GRID.table(labels, labels("monthly.targets"), TARGETS,

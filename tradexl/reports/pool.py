@@ -13,6 +13,7 @@ The same functions build the team workbook's Pool from every salesperson's custo
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -101,8 +102,15 @@ def _row(values: dict[str, object], highlight: Highlight = "") -> Row:
     return Row(tuple(values.get(k) for k in order), kind="data", highlight=highlight, formats=FORMATS)
 
 
+class PoolRows(NamedTuple):
+    pool: list[Row]
+    conflicts: list[Row]
+    buyers: int
+    """How many buyers the conflict rows are about (each has two or more rows)."""
+
+
 def pool_rows(customers: pd.DataFrame, history: pd.Series, settings: Settings, today: date,
-              labels: Labels) -> tuple[list[Row], list[Row]]:
+              labels: Labels) -> PoolRows:
     """The pool's data rows and the conflicts' data rows (customers indexed like `history`)."""
     def text(frame: pd.DataFrame, name: str) -> pd.Series:
         return column(frame, name).fillna("").astype(str)
@@ -129,15 +137,19 @@ def pool_rows(customers: pd.DataFrame, history: pd.Series, settings: Settings, t
                         cell_dates(column(torn, "Last Contact", pd.NaT)), column(state, "Days", 0),
                         torn["Group"], torn["Match"], history.reindex(torn.index).fillna(""), text(torn, "Phone"),
                         text(torn, "Email"), strict=True)]
-    return pool_out, conflict_out
+    return PoolRows(pool_out, conflict_out, torn["Group"].nunique())
 
 
-def pool_spec(pool: list[Row], conflicts: list[Row], today: date, settings: Settings,
-              name: str = SHEET_NAME) -> SheetSpec:
-    """The Pool sheet from its rows: title with counts, the pool, then the conflicts; prints like Due."""
+def pool_spec(found: PoolRows, today: date, settings: Settings, name: str = SHEET_NAME,
+              title_key: str = "pool.title", books: int = 1, widths: tuple[float, ...] = WIDTHS) -> SheetSpec:
+    """The Pool sheet from its rows: title with counts, the pool, then the conflicts; prints like Due.
+
+    The team's Pool passes its own name, `title_key` ("team.pool_title", which also names `books`) and wider
+    ID and reason columns (its IDs read "Kevin/C0001")."""
     labels = labels_for(settings)
-    groups = len({r.values[7] for r in conflicts})
-    rows = [Row((labels("pool.title", count=len(pool), conflicts=groups, date=labels.day(today)),), kind="title"),
+    pool, conflicts, groups = found
+    rows = [Row((labels(title_key, count=len(pool), conflicts=groups, date=labels.day(today), books=books),),
+                kind="title"),
             header(labels, COLUMNS),
             Row((labels("pool.section", count=len(pool)),), kind="section"),
             *(pool or [Row((labels("pool.none"),), kind="note")]),
@@ -145,7 +157,7 @@ def pool_spec(pool: list[Row], conflicts: list[Row], today: date, settings: Sett
             Row((labels("pool.conflicts", count=groups),), kind="section"),
             *(conflicts or [Row((labels("pool.no_conflicts"),), kind="note")])]
     return SheetSpec(
-        name=name, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
+        name=name, rows=tuple(rows), widths=widths, freeze_rows=HEADER_ROW,
         print_setup=PrintSetup(landscape=True, fit_width=True,
                                header_center=labels("pool.print_header", date=today.isoformat()),
                                footer_center=labels("page_footer"), repeat_rows=(HEADER_ROW, HEADER_ROW)),
@@ -156,5 +168,5 @@ def pool_spec(pool: list[Row], conflicts: list[Row], today: date, settings: Sett
 def pool_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     """The Pool sheet of one workbook."""
     labels = labels_for(settings)
-    pool, conflicts = pool_rows(enriched.customers, history_lines(enriched, labels), settings, today, labels)
-    return pool_spec(pool, conflicts, today, settings)
+    return pool_spec(pool_rows(enriched.customers, history_lines(enriched, labels), settings, today, labels),
+                     today, settings)

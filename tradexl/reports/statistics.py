@@ -236,7 +236,7 @@ def statistics_sheet(enriched: Enriched, today: date, settings: Settings, now: d
                           index=column(customers, "Customer Key").fillna("").astype(str))
     region_of = region_of[~region_of.index.duplicated()]
     sheet = _Sheet(labels)
-    sheet.rows += [Row((labels("stats.title", company=settings.company.name),), kind="title"),
+    sheet.rows += [Row((labels("stats.title", company=labels.company(settings)),), kind="title"),
                    Row((labels("stats.subtitle", today=labels.day(today), currency=money),), kind="subtitle")]
     for key, field in (("stats.by_region", "Region"), ("stats.by_type", "Type"), ("stats.by_size", "Size"),
                        ("stats.by_source", "Source")):
@@ -260,6 +260,9 @@ def statistics_sheet(enriched: Enriched, today: date, settings: Settings, now: d
     sheet.table(labels("stats.activity_product", currency=money), ((0, "col.model", ""), *ACTIVITY),
                 _activity({k: v.fillna("").astype(str).str.strip().str.upper() for k, v in product.items()},
                           year, labels, TOP_PRODUCTS))
+    if "Salesperson" in enriched.inquiries:  # the team's stacked workbooks (reports.team.combine)
+        sheet.table(labels("stats.activity_salesperson", currency=money), ((0, "col.salesperson", ""), *ACTIVITY),
+                    _activity(_by(year, "Salesperson", labels), year, labels))
     sheet.table(labels("stats.activity_source", currency=money), ((0, "col.source", ""), *ACTIVITY),
                 _activity(_by({"inquiries": year["inquiries"]}, "Channel", labels)
                           | {"quotes": pd.Series("", index=year["quotes"].index),

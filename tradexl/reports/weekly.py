@@ -222,7 +222,7 @@ def _completed(orders: pd.DataFrame) -> set[str]:
     if orders.empty or COUNTS not in orders:
         return set()
     live = orders[orders[COUNTS].astype(bool) & (orders["Customer Key"] != "")]
-    done = live.groupby("Customer Key")["Status"].agg(lambda s: bool((s == "Completed").all()))
+    done = (live["Status"] == "Completed").groupby(live["Customer Key"]).all()
     return set(done.index[done])
 
 
@@ -315,10 +315,10 @@ def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Lab
     flagged = flagged[recent & ((decision == "") | in_period(column(flagged, "Date", pd.NaT),
                                                              Period(today - timedelta(days=7), today)))]
     flagged = flagged.sort_values("Date", kind="stable")
-    rows = [GRID.row(HELP, (str(r.get("Company") or ""), r["Date"].date(),
-                        people(pd.Series([r.get("By") or ""]), settings).iat[0], str(r.get("Summary") or ""),
-                        str(r.get("Decision") or "")), highlight="warn" if not r.get("Decision") else "")
-            for _, r in flagged.iterrows()]
+    by = people(column(flagged, "By"), settings)  # once for all rows: a team has thousands of them
+    rows = [GRID.row(HELP, (str(r.get("Company") or ""), r["Date"].date(), who, str(r.get("Summary") or ""),
+                            str(r.get("Decision") or "")), highlight="warn" if not r.get("Decision") else "")
+            for (_, r), who in zip(flagged.iterrows(), by, strict=True)]
     return GRID.table(labels, labels("weekly.needs_help"), HELP, rows)
 
 
@@ -380,7 +380,7 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
     week_text = labels("weekly.week" if full else "weekly.week_to_date", start=labels.day(start),
                        end=labels.day(end), today=labels.day(today))
     rows = [
-        Row((labels("weekly.title", company=settings.company.name),), kind="title"),
+        Row((labels("weekly.title", company=labels.company(settings)),), kind="title"),
         Row((week_text,), kind="subtitle"),
         Row((), kind="blank"),
         Row((labels("weekly.headline"),), kind="section"),

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from tradexl import schema
+from tradexl.messages import msg
 from tradexl.model import InputTables, Problem
 from tradexl.rules.parse import YEARS, Bad, as_text, parse_choice, parse_datetime, parse_id, parse_number, parse_text
 from tradexl.rules.vocab import choice_lookup
@@ -55,7 +56,7 @@ def _safe(parser: Callable[[object], object], value: object) -> object:
     try:
         return parser(value)
     except Exception:
-        return Bad("unreadable value – retype it")
+        return Bad(msg("fix.unreadable"))
 
 
 def _typed_array(kind: str, size: int) -> np.ndarray:
@@ -147,7 +148,7 @@ def clean_frame(key: str, frame: pd.DataFrame | None, today: date, sheet: str) -
         problems.extend(problem(sheet, frame.index[pos], column.name, raw[column.name].iat[pos], b.message)
                         for pos, b in bad)
         if column.required:
-            problems.extend(problem(sheet, row, column.name, "", f"{column.name} is missing – fill it in")
+            problems.extend(problem(sheet, row, column.name, "", msg("fix.missing", column=column.name))
                             for row in rows[blank[keep]])
     result = pd.DataFrame({name: typed[keep] for name, (typed, _, _) in converted.items()}, index=rows)
     if key in TEXT_QUANTITY_SHEETS:
@@ -177,7 +178,7 @@ def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Pro
     first_row = present.reset_index().drop_duplicates(column).set_index(column).iloc[:, 0]
     repeats = present[present.duplicated(keep="first")]
     return [problem(sheet, row, column, values.at[row],
-                    f"duplicate {column} (also in row {first_row[value]}) – give each row its own")
+                    msg("fix.duplicate", column=column, first=first_row[value]))
             for row, value in repeats.items()]
 
 

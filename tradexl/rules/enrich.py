@@ -10,7 +10,9 @@ from datetime import date, datetime
 import pandas as pd
 
 from tradexl import schema
+from tradexl.messages import msg
 from tradexl.model import Enriched, InputTables, Problem
+from tradexl.rules.callwindow import call_windows
 from tradexl.rules.clean import clean_tables, problem, sheet_name
 from tradexl.rules.contacts import contact_columns, is_open
 from tradexl.rules.grading import FREIGHT_COLLECT, MATCHED_MODEL, grade_inquiries
@@ -29,8 +31,7 @@ def _region(frame: pd.DataFrame, tables: InputTables, key: str) -> tuple[pd.Seri
     regions = regions_for(frame["Country"], tables.settings.country_regions)
     unknown = (regions == "") & (frame["Country"] != "")
     sheet = sheet_name(tables, key)
-    return regions, [problem(sheet, row, "Country", country, "unknown country – correct it or add it to Settings "
-                                                              "'Country to region overrides'")
+    return regions, [problem(sheet, row, "Country", country, msg("fix.unknown_country"))
                      for row, country in frame.loc[unknown, "Country"].items()]
 
 
@@ -80,6 +81,7 @@ def enrich(tables: InputTables, today: date, now: datetime) -> Enriched:
     problems += unknown_owner_problems(inquiries, settings, sheet_name(tables, "inquiries"), rows=inquiries["Is Open"])
     if len(orders):  # no order lines (or no Orders sheet): no order value to show, Customers get no empty column
         customers["Orders (12 mo)"] = customers["Customer Key"].map(order_value).astype(float)
+    customers["Call Window"] = call_windows(customers, settings.time_zone, today)
     frames["quotes"]["Quote State"] = quote_states(frames["quotes"], today, settings.quote_expiry_days)
 
     order = {s.key: i for i, s in enumerate(schema.INPUT_SHEETS)}

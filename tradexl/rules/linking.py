@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.rules.clean import per_distinct, problem
 from tradexl.rules.identity import BuyerIndex, first_email, normalize_company
@@ -69,7 +70,7 @@ def unknown_customer_problems(frame: pd.DataFrame, found: pd.DataFrame, keys: pd
     ids, emails = _text(frame, "Customer ID"), _text(frame, "Email")
     phones, companies = _text(frame, "Phone"), _text(frame, "Company")
     how = found["Match"]
-    result = [problem(sheet, row, "Customer ID", "", "no customer – enter the Customer ID")
+    result = [problem(sheet, row, "Customer ID", "", msg("fix.no_customer_id"))
               for row in keys.index[(keys == "").to_numpy() & strict]]
     listed = (ids != "") | strict | _text(frame, "Channel").isin(TYPED_IN_CHANNELS)
     for row in keys.index[~keys.isin(known) & (keys != "") & listed]:
@@ -77,11 +78,10 @@ def unknown_customer_problems(frame: pd.DataFrame, found: pd.DataFrame, keys: pd
                                                           ("Phone", phones), ("Company", companies)) if v.at[row]),
                              ("Customer ID", ""))
         if how.at[row].startswith("check"):
-            message = (f"possible returning buyer ({how.at[row].removeprefix('check: ')}) – enter the Customer ID "
-                       "if it is them, else add them to Customers")
+            message = msg("fix.returning_buyer", how=how.at[row].removeprefix("check: "))
         elif ids.at[row]:
-            message = "customer not in Customers – add them there or fix the ID"
+            message = msg("fix.unknown_id")
         else:
-            message = "buyer not in Customers – add them there or enter the Customer ID"
+            message = msg("fix.unknown_buyer")
         result.append(problem(sheet, row, column, shown, message))
     return result

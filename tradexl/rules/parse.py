@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 import pandas as pd
 
+from tradexl.messages import msg
 from tradexl.rules.vocab import fold
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -68,7 +69,7 @@ def as_text(value: object) -> str:
 
 def _excel_error(value: object) -> Bad | None:
     if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
-        return Bad(f"Excel error {value.strip()} – fix the formula or type the value")
+        return Bad(msg("fix.excel_error", value=value.strip()))
     return None
 
 
@@ -91,7 +92,7 @@ def parse_choice(value: object, lookup: dict[str, str]) -> str | Bad:
     found = lookup.get(fold(text))
     if found is None:
         choices = sorted(set(lookup.values()), key=list(lookup.values()).index)
-        return Bad(f"not in the list – use one of: {', '.join(choices)}")
+        return Bad(msg("fix.not_in_list", choices=", ".join(choices)))
     return found
 
 
@@ -124,16 +125,16 @@ def parse_number(value: object) -> float | Bad | None:
     if is_blank(value):
         return None
     if isinstance(value, bool | np.bool_ | date | time):
-        return Bad("not a number – type a number")
+        return Bad(msg("fix.not_number"))
     if isinstance(value, int | float | np.integer | np.floating):
         number = float(value)
-        return number if math.isfinite(number) else Bad("not a number – type a number")
+        return number if math.isfinite(number) else Bad(msg("fix.not_number"))
     text = str(value)
     bad = _excel_error(text)
     if bad:
         return bad
     parsed = _number_text(text)
-    return Bad("not a number – type a number such as 5000 or 2.35") if parsed is None else parsed
+    return Bad(msg("fix.not_amount")) if parsed is None else parsed
 
 
 # --- dates -----------------------------------------------------------------------------------------------------
@@ -154,8 +155,8 @@ _MD_ZH = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(\d{4})?")
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?\s*(\d{4})?")
-_AMBIGUOUS = "ambiguous date – write it as YYYY-MM-DD"
-_NOT_A_DATE = "not a date – write it as YYYY-MM-DD"
+_AMBIGUOUS = msg("fix.ambiguous_date")
+_NOT_A_DATE = msg("fix.not_date")
 
 
 def _recent_year(month: int, day: int, today: date | None) -> date | None:
@@ -206,14 +207,14 @@ def _clock(m: re.Match[str]) -> time | Bad:
     """The time of a `_TIME` match; AM/PM and 上午/下午 move the hour, "13:30 PM" is refused."""
     hour, half = int(m["h"]), m["ampm"] or m["half"] or ""
     if half in AFTERNOON_WORDS | MORNING_WORDS and not 1 <= hour <= 12:
-        return Bad("not a time – write 14:30 or 2:30 PM")
+        return Bad(msg("fix.not_time"))
     if half in AFTERNOON_WORDS and hour < 12:
         hour += 12
     elif half in MORNING_WORDS and hour == 12:
         hour = 0
     minute, second = int(m["m"] or 0), int(m["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        return Bad("not a time – write 14:30 or 2:30 PM")
+        return Bad(msg("fix.not_time"))
     return time(hour, minute, second)
 
 
@@ -246,7 +247,7 @@ def parse_datetime(value: object, today: date) -> pd.Timestamp | Bad | None:
         return bad
     try:
         if isinstance(value, bool | np.bool_ | time):
-            return Bad("not a date – write it as YYYY-MM-DD")
+            return Bad(_NOT_A_DATE)
         if isinstance(value, date | np.datetime64):
             stamp = pd.Timestamp(value)
         elif isinstance(value, int | float | np.integer | np.floating) or re.fullmatch(r"\d{5}(\.\d+)?",
@@ -258,7 +259,7 @@ def parse_datetime(value: object, today: date) -> pd.Timestamp | Bad | None:
                 return parsed
             stamp = pd.Timestamp(parsed)
     except (ValueError, OverflowError, TypeError, pd.errors.OutOfBoundsDatetime):
-        return Bad("not a valid date – write it as YYYY-MM-DD")
+        return Bad(msg("fix.invalid_date"))
     if not YEARS[0] <= stamp.year <= YEARS[1]:
-        return Bad(f"date out of range ({YEARS[0]}–{YEARS[1]}) – check the year")
+        return Bad(msg("fix.date_range", first=YEARS[0], last=YEARS[1]))
     return stamp.tz_localize(None) if stamp.tzinfo else stamp.round("s")

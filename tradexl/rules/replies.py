@@ -11,6 +11,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
+from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.rules.clean import problem
 from tradexl.settings import Settings
@@ -49,7 +50,7 @@ def reply_columns(inquiries: pd.DataFrame, settings: Settings, now: datetime,
         [hours <= settings.reply_target_hours, hours <= limit, hours > limit,
          waiting & (due >= pd.Timestamp(now)), waiting, unreplied],
         [WITHIN_TARGET, WITHIN_LIMIT, LATE, UNREPLIED_IN_TIME, UNREPLIED_OVERDUE, REPLIED_UNTIMED], default="")
-    problems = [problem(sheet, row, "Replied At", when, "reply is before the inquiry was received – check both dates")
+    problems = [problem(sheet, row, "Replied At", when, msg("fix.reply_before"))
                 for row, when in replied[negative].dt.strftime("%Y-%m-%d %H:%M").items()]
     status = pd.Series(status, index=inquiries.index, dtype=object)
     frame = pd.DataFrame({"Response Hours": hours.astype(float), "Reply Status": status,

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.reports.common import column
 from tradexl.rules.clean import problem
@@ -37,17 +38,17 @@ def freight_collect_keys(samples: pd.DataFrame) -> set[str]:
 
 
 def _no_esample_before(samples: pd.DataFrame) -> pd.Series:
-    """Physical samples without an e-sample for the same buyer (same model, or a model-less e-sample) before."""
+    """Physical samples without an e-sample for the same buyer (same model, or a model-less e-sample) before.
+
+    One merge of physical samples with their buyer's e-samples (a buyer has a handful), not a scan per row."""
     kind, model = _text(samples, "Type"), _text(samples, "Model").str.casefold()
     dates = pd.to_datetime(column(samples, "Date", pd.NaT))
-    esamples = pd.DataFrame({"key": samples["Customer Key"], "model": model, "date": dates})[kind == "E-sample"]
-    physical = (kind == "Physical") & (samples["Customer Key"] != "")
-    missing = pd.Series(False, index=samples.index)
-    for row in samples.index[physical]:
-        same = esamples[(esamples["key"] == samples.at[row, "Customer Key"])
-                        & ((esamples["model"] == model[row]) | (esamples["model"] == ""))]
-        missing[row] = not (same["date"] <= dates[row]).any()
-    return missing
+    rows = pd.DataFrame({"key": samples["Customer Key"], "model": model, "date": dates})
+    physical = rows[(kind == "Physical") & (samples["Customer Key"] != "")].reset_index(names="row")
+    pairs = physical.merge(rows[kind == "E-sample"], on="key", suffixes=("", "_e"))
+    covered = pairs.loc[((pairs["model_e"] == pairs["model"]) | (pairs["model_e"] == ""))
+                        & (pairs["date_e"] <= pairs["date"]), "row"]
+    return pd.Series(samples.index.isin(physical["row"]) & ~samples.index.isin(covered), index=samples.index)
 
 
 def sample_problems(samples: pd.DataFrame, followups: pd.DataFrame, settings: Settings, today: date,
@@ -60,15 +61,14 @@ def sample_problems(samples: pd.DataFrame, followups: pd.DataFrame, settings: Se
     if settings.e_sample_first:
         for row in samples.index[_no_esample_before(samples)]:
             found.append(problem(sheet, row, "Type", "Physical",
-                                 f"physical sample{' of ' + model[row] if model[row] else ''} sent with no e-sample "
-                                 "before it – send the e-sample first (Settings › Samples: E-sample first)"))
+                                 msg("fix.esample_first",
+                                     of=msg("fix.esample_of", model=model[row]) if model[row] else "")))
     cost = pd.to_numeric(column(samples, "Cost", float("nan")), errors="coerce")
     prepaid = (_text(samples, "Freight") == "Prepaid") & (cost > settings.prepay_samples_above)
     for row in samples.index[prepaid]:
         found.append(problem(sheet, row, "Freight", "Prepaid",
-                             f"sample cost {cost[row]:,.2f} is above the prepay limit "
-                             f"{settings.prepay_samples_above:,.2f} (Settings › Samples) – large samples are prepaid "
-                             "by the buyer by T/T"))
+                             msg("fix.prepay", cost=f"{cost[row]:,.2f}",
+                                 limit=f"{settings.prepay_samples_above:,.2f}")))
     found += _feedback_due(samples, followups, settings, today, sheet)
     return sorted(found, key=lambda p: (p.row or 0, p.column))
 
@@ -83,13 +83,14 @@ def _feedback_due(samples: pd.DataFrame, followups: pd.DataFrame, settings: Sett
            & (sent + timedelta(days=settings.sample_feedback_days) <= pd.Timestamp(today))
            & ~(last_followup > sent))
     found = []
+    couriers, tracking, models = _text(samples, "Courier"), _text(samples, "Tracking No"), _text(samples, "Model")
     for row in samples.index[due]:
-        courier = " ".join(p for p in (_text(samples, "Courier")[row], _text(samples, "Tracking No")[row]) if p)
-        what = _text(samples, "Model")[row] or "sample"
+        courier = " ".join(p for p in (couriers[row], tracking[row]) if p)
+        what = models[row] or msg("fix.sample")
         found.append(problem(sheet, row, "Status", "Delivered",
-                             f"{what} delivered{' (' + courier + ')' if courier else ''}, sent {sent[row]:%Y-%m-%d}, "
-                             f"and no follow-up since – ask the buyer for feedback "
-                             f"(Settings › Samples: {settings.sample_feedback_days} days)"))
+                             msg("fix.sample_feedback", what=what, courier=msg("fix.courier", courier=courier)
+                                 if courier else "", sent=f"{sent[row]:%Y-%m-%d}",
+                                 days=settings.sample_feedback_days)))
     return found
 
 

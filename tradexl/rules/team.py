@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.settings import Settings
 
@@ -75,9 +76,7 @@ def unknown_owner_problems(frame: pd.DataFrame, settings: Settings, sheet: str, 
     for row, name in names[wanted & (names != "")].items():
         active = status.get(fold(name))
         if active is None:
-            out.append(Problem(sheet, int(row), column, name, "owner is not in Settings › Team – add them or type a "
-                                                              "team member's name"))
+            out.append(Problem(sheet, int(row), column, name, msg("fix.owner_unknown")))
         elif not active:
-            out.append(Problem(sheet, int(row), column, name, "owner is inactive – hand these customers over "
-                                                              "(tradexl handover) or type an active owner"))
+            out.append(Problem(sheet, int(row), column, name, msg("fix.owner_inactive")))
     return out

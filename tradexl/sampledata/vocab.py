@@ -9,6 +9,7 @@ from __future__ import annotations
 
 COMPANY = {
     "name": "Ningbo Lumax Lighting Technology Co., Ltd.",
+    "name_zh": "宁波卢马克斯照明科技有限公司",
     "founded": "2009",
     "total_assets": "RMB 86 million",
     "annual_sales": "USD 23.5 million (export 92%)",

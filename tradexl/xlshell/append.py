@@ -1,6 +1,6 @@
-"""New rows in the open workbook: the xlwings side of `FileWorkbook.append_rows`, the Mail Log and one Settings
-value. Used by the day-to-day buttons (Import mail, Fetch mail, Log contact), which add the user's data rather
-than recompute it.
+"""New rows and changed user cells in the open workbook: the xlwings side of `FileWorkbook.append_rows` and
+`update_row`, the Mail Log and one Settings value. Used by the day-to-day buttons (Import mail, Fetch mail, Log
+contact, Handover), which add or change the user's data rather than recompute it.
 
 Same rules as the file engine: rows go after the last data row of the sheet's table, which grows over them;
 columns are found by header (any order, English or Chinese); text is written as text (never a formula); one
@@ -15,20 +15,17 @@ from typing import Any
 import xlwings as xw
 
 from tradexl.errors import WorkbookError
-from tradexl.grid import locate
+from tradexl.grid import SheetLayout, locate
 from tradexl.reports.mailchecks import MAIL_LOG_COLUMNS, MAIL_LOG_SHEET
 from tradexl.schema import SETTINGS_SHEET, SETTINGS_SHEET_ZH, SHEETS_BY_KEY, normalize_header
 from tradexl.settings import SETTING_KEYS
-from tradexl.xlshell.plan import area_address, matching_table, parse_address, sheet_roles
+from tradexl.xlshell.plan import SheetGrid, TableRef, area_address, matching_table, parse_address, sheet_roles
 from tradexl.xlshell.values import rows_to_excel
 from tradexl.xlshell.workbook import read_grid
 
 
-def append_rows(book: xw.Book, key: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-    """Write `rows` (canonical column -> value) under the last data row of input sheet `key`; the Excel Table
-    grows over them. Returns their Excel row numbers. Columns the sheet lacks are dropped."""
-    if not rows:
-        return []
+def _located(book: xw.Book, key: str) -> tuple[xw.Sheet, SheetGrid, SheetLayout, TableRef | None]:
+    """Input sheet `key` read fresh (one bulk read): the sheet, its grid, where its columns are, its Table."""
     definition = SHEETS_BY_KEY[key]
     name = sheet_roles(list(book.sheet_names)).get(key)
     if name is None:
@@ -36,11 +33,20 @@ def append_rows(book: xw.Book, key: str, rows: Sequence[Mapping[str, Any]]) -> l
     sheet = book.sheets[name]
     grid = read_grid(sheet, name)
     table = matching_table(definition, grid)
-    if table is not None and table.totals_rows:
-        raise WorkbookError(f"the table on sheet '{name}' has a totals row; turn it off to add rows")
     layout = locate(definition, name, grid.values, first_row=grid.first_row, first_col=grid.first_col,
                     header_index=table.extent.first_row - grid.first_row if table else None,
                     last_data_row=table.last_data_row if table else None)
+    return sheet, grid, layout, table
+
+
+def append_rows(book: xw.Book, key: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Write `rows` (canonical column -> value) under the last data row of input sheet `key`; the Excel Table
+    grows over them. Returns their Excel row numbers. Columns the sheet lacks are dropped."""
+    if not rows:
+        return []
+    sheet, _, layout, table = _located(book, key)
+    if table is not None and table.totals_rows:
+        raise WorkbookError(f"the table on sheet '{layout.sheet_name}' has a totals row; turn it off to add rows")
     by_col = {col: column for column, col in layout.positions.items()}
     first_col, last_col = min(by_col), max(by_col)
     first = layout.last_data_row + 1
@@ -51,6 +57,26 @@ def append_rows(book: xw.Book, key: str, rows: Sequence[Mapping[str, Any]]) -> l
         box = table.extent
         sheet.tables[table.name].resize(sheet.range(area_address(box.first_row, box.first_col, last, box.last_col)))
     return list(range(first, last + 1))
+
+
+def update_rows(book: xw.Book, key: str, rows: Mapping[int, Mapping[str, Any]]) -> None:
+    """New values for user columns of existing data rows of input sheet `key` (Excel row -> column -> value),
+    like the file engine's `update_row` (a handover's Owner cells). One write per column, from the first to the
+    last row changed: the cells in between are written back as just read (typed values; a formula there would
+    become its value), so the number of calls does not depend on how many rows change or where they are."""
+    if not rows:
+        return
+    sheet, grid, layout, _ = _located(book, key)
+    outside = [r for r in rows if not layout.first_data_row <= r <= layout.last_data_row]
+    if outside:
+        raise WorkbookError(f"row {outside[0]} is not a data row of the {layout.sheet_name} sheet")
+    first, last = min(rows), max(rows)
+    for column in dict.fromkeys(c for values in rows.values() for c in values):
+        col = layout.positions.get(column)
+        if col is None:
+            continue
+        block = [[rows[r][column] if column in rows.get(r, {}) else grid.cell(r, col)] for r in range(first, last + 1)]
+        sheet.range(area_address(first, col, last, col)).value = rows_to_excel(block)
 
 
 def log_mail_check(book: xw.Book, row: Sequence[Any]) -> int:

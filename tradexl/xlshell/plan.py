@@ -5,17 +5,20 @@
 2. `plan_run` builds the one `tradexl.plan.WritePlan` both shells apply.
 3. `computed_ranges` and `render` turn the plan's computed cells and generated sheets into what Excel takes in
    few calls: one 2-D value block per contiguous run of columns (or per sheet), and number formats, fills and
-   styles as address unions.
+   styles as address unions of rectangles.
 
 Values are the core's Python values (str, float, date, Timestamp, Decimal, None); the shell converts them
-(`tradexl.xlshell.values`). Formatting calls are bounded by the number of distinct looks times the chunks their
-address unions need (Excel's `Range("A1:B2,A5:B6")` takes at most 255 characters).
+(`tradexl.xlshell.values`). Excel's `Range("A1:B2,A5:B6")` takes at most 255 characters (about 20 areas), so
+formatting scattered rows one area each would cost a call per ~20 rows. Instead rows with the same look are
+made adjacent and put back in place by one sort (`render` for generated sheets, `FillStamp` for highlighted
+computed cells), so the number of calls depends on how many distinct looks a sheet has, never on its rows or
+on which rows are highlighted.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -230,14 +233,15 @@ class Block:
 class ComputedRanges:
     """The computed columns of one input sheet as Range calls: value blocks (header row down to the last data
     row, one per run of adjacent columns), the new headers' look, number formats, the highlight columns to
-    clear and the unions to fill, the Table's new range, and the columns' fitted widths and wrapping cells."""
+    clear when no row is highlighted or the stamp of their fills, the Table's new range, and the columns'
+    fitted widths and wrapping cells."""
 
     sheet: str
     blocks: tuple[Block, ...]
     header_areas: tuple[str, ...]
     formats: tuple[tuple[str, tuple[str, ...]], ...]
     clear_fill: tuple[str, ...] = ()
-    fills: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    stamp: FillStamp | None = None
     table_name: str = ""
     table_resize: str = ""
     widths: tuple[tuple[float, tuple[str, ...]], ...] = ()  # width -> header cells of its columns ("C1:E1")
@@ -245,8 +249,30 @@ class ComputedRanges:
 
 
 @dataclass(frozen=True)
+class FillStamp:
+    """The highlight fills of an input sheet's computed columns, for any pattern of highlighted rows, in a
+    constant number of calls: on a scratch sheet, `keys` (each data row's place, highlighted rows first) go in
+    column A and the first `filled` rows of the columns beside get the fill, as one rectangle; sorting by column
+    A moves each fill to its row's place, and the scratch columns are copied (values and formats) onto each run
+    of highlighted columns before the computed values are written over them.
+
+    The user's Table is never sorted: only the scratch sheet is."""
+
+    color: str
+    first_row: int
+    keys: tuple[int, ...]
+    filled: int
+    targets: tuple[tuple[int, int], ...]  # (first, last) column of each run of highlighted columns
+
+    @property
+    def width(self) -> int:
+        return max(last - first + 1 for first, last in self.targets)
+
+
+@dataclass(frozen=True)
 class Render:
-    """A generated sheet: all values as one block from A1, then formatting as chunked address unions."""
+    """A generated sheet: all values as one block from A1 (rows grouped by look, see `render`), formatting as
+    chunked address unions, then the sort by `sort_key` and what stays with the rows' places (heights, charts)."""
 
     name: str
     values: tuple[tuple[Any, ...], ...]
@@ -261,6 +287,7 @@ class Render:
     charts: tuple[Chart, ...] = ()
     wraps: tuple[str, ...] = ()  # data cells of the sheet's wrap columns, as chunked address unions
     heights: tuple[tuple[float, tuple[str, ...]], ...] = ()  # row height -> rows ("A5:I5,A9:I9"), as the file engine
+    sort_key: int = 0  # the key column that puts the grouped rows back in the sheet's order (0: already in order)
 
     @property
     def block(self) -> Block:
@@ -301,25 +328,26 @@ def computed_ranges(cells: ComputedCells) -> ComputedRanges:
         if col.fmt:
             formats.setdefault(NUMBER_FORMATS[col.fmt], []).append(col.col)
     highlighted = [c.col for c in cells.columns if c.highlighted]
-    fills: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    if highlighted and cells.highlighted_rows and data:
-        flags = [row in cells.highlighted_rows for row in range(first, last + 1)]
-        areas = [area_address(first + start, c1, first + end, c2) for on, start, end in runs(flags) if on
-                 for _, c1, c2 in _col_runs(sorted(highlighted))]
-        fills = ((HIGHLIGHT_FILLS[cells.highlight], chunk_addresses(areas)),)
     widths: dict[float, list[int]] = {}
     for col in cells.columns:
         if col.width:
             widths.setdefault(col.width, []).append(col.col)
     wrapped = [c.col for c in cells.columns if c.wrap]
+    stamp = None
+    if highlighted and data and any(first <= row <= last for row in cells.highlighted_rows):
+        flags = [row not in cells.highlighted_rows for row in range(first, last + 1)]
+        keys = tuple(i + 1 for i in sorted(range(len(flags)), key=flags.__getitem__))
+        stamp = FillStamp(HIGHLIGHT_FILLS[cells.highlight], first, keys, flags.count(False),
+                          tuple((c1, c2) for _, c1, c2 in _col_runs(sorted(highlighted))))
     return ComputedRanges(
         sheet=cells.sheet,
         blocks=tuple(blocks),
         header_areas=chunk_addresses(_column_areas([c.col for c in cells.columns if c.header is not None], top, top)),
         formats=tuple((fmt, chunk_addresses(_column_areas(cols, first, last))) for fmt, cols in formats.items())
         if data else (),
-        clear_fill=chunk_addresses(_column_areas(highlighted, first, last)) if highlighted and data else (),
-        fills=fills,
+        clear_fill=chunk_addresses(_column_areas(highlighted, first, last)) if highlighted and data and not stamp
+        else (),
+        stamp=stamp,
         table_name=cells.table,
         table_resize=cells.table_range,
         widths=tuple((w, chunk_addresses(_column_areas(cols, top, top))) for w, cols in widths.items()),
@@ -327,19 +355,46 @@ def computed_ranges(cells: ComputedCells) -> ComputedRanges:
     )
 
 
+def grouped_order(signatures: Sequence[Hashable]) -> list[int]:
+    """Row indices ordered so that equal signatures are adjacent (groups in order of first appearance, rows in
+    their own order inside a group): in that order every look is one rectangle."""
+    first: dict[Hashable, int] = {}
+    for signature in signatures:
+        first.setdefault(signature, len(first))
+    return sorted(range(len(signatures)), key=lambda i: first[signatures[i]])
+
+
 def render(spec: SheetSpec) -> Render:
-    """The values block and grouped formatting of one generated sheet."""
+    """The values block and grouped formatting of one generated sheet.
+
+    Rows are written grouped by their look (role, highlight fill, number formats, wrapping), so each look is a
+    handful of rectangles whatever the pattern of highlighted rows; when that order differs from the sheet's, a
+    key column after the last one holds each row's place and one sort puts the rows (and their formats, which
+    Excel moves with the cells) back in order. The number of formatting calls is then bounded by the number of
+    distinct looks of the sheet, never by its rows.
+    """
     width = max(spec.width, len(spec.widths), 1)
-    values = tuple(tuple(row.values) + (None,) * (width - len(row.values)) for row in spec.rows)
     last = column_letter(width)
+    wrap = bool(spec.wrap_columns)
+    cell_formats = [tuple((col, fmt) for col, _, fmt in written_cells(r, width) if fmt) for r in spec.rows]
+    signatures = [(look_of(r), formats, wrap and r.kind == "data") for r, formats in zip(spec.rows, cell_formats,
+                                                                                          strict=True)]
+    order = grouped_order(signatures)
+    resorted = order != sorted(order)
+    pad = width + (1 if resorted else 0)
+    values = tuple(tuple(spec.rows[i].values) + (None,) * (width - len(spec.rows[i].values))
+                   + ((i + 1,) if resorted else ()) for i in order)
     style_rows: dict[Look, list[str]] = {}
-    for look, start, end in runs([look_of(r) for r in spec.rows]):
+    format_areas: dict[str, list[str]] = {}
+    wrap_areas: list[str] = []
+    for (look, _, wrapped), start, end in runs([signatures[i] for i in order]):
         if look != Look():
             style_rows.setdefault(look, []).append(f"A{start + 1}:{last}{end + 1}")
-    cell_formats: list[dict[int, str]] = [{col: fmt for col, _, fmt in written_cells(r, width)} for r in spec.rows]
-    format_areas: dict[str, list[str]] = {}
+        if wrapped:
+            wrap_areas.append(area_address(start + 1, 1, end + 1, width))
+    written_formats = [dict(cell_formats[i]) for i in order]
     for col in range(width):
-        for fmt, start, end in runs([formats.get(col, "") for formats in cell_formats]):
+        for fmt, start, end in runs([formats.get(col, "") for formats in written_formats]):
             if fmt:
                 format_areas.setdefault(NUMBER_FORMATS[fmt], []).append(area_address(start + 1, col + 1,
                                                                                      end + 1, col + 1))
@@ -348,8 +403,6 @@ def render(spec: SheetSpec) -> Render:
         if not w:
             continue
         width_cols.setdefault(w, []).append(f"{column_letter(start + 1)}:{column_letter(end + 1)}")
-    wrap_areas = [area_address(start + 1, 1, end + 1, width)
-                  for data, start, end in runs([r.kind == "data" for r in spec.rows]) if data and spec.wrap_columns]
     n_rows = max(len(spec.rows), 1)
     autofilter = ""
     if spec.autofilter_header_row:
@@ -368,6 +421,7 @@ def render(spec: SheetSpec) -> Render:
         charts=spec.charts,
         wraps=chunk_addresses(wrap_areas),
         heights=tuple((h, chunk_addresses(rows)) for h, rows in _rows_by_height(spec.row_heights(), width).items()),
+        sort_key=pad if resorted else 0,
     )
 
 

@@ -1,8 +1,9 @@
 """The only code that talks to Excel: read an open workbook through xlwings, run the core, apply the plan.
 
 Every xlwings property access or method call is a round trip to Excel (COM on Windows, AppleScript on macOS),
-so the number of calls here never depends on the number of rows: one bulk read per sheet (its used range), one
-write per block of values, and formatting through address unions (see `tradexl.xlshell.plan`).
+so the number of calls here never depends on the number of rows nor on which rows are highlighted: one bulk
+read per sheet (its used range), one write per block of values, formatting through a few address unions per
+look, and one sort that puts rows written grouped by look back in order (see `tradexl.xlshell.plan`).
 
 Safety: the run is computed, planned and validated before the first write, so a TradeXLError or any other
 failure up to that point leaves the workbook untouched and shows one message box. Screen updating and
@@ -21,6 +22,7 @@ import xlwings as xw
 from tradexl import operations
 from tradexl.errors import TradeXLError
 from tradexl.looks import COMPUTED_HEADER, Look
+from tradexl.messages import error_text, localize
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, WritePlan
 from tradexl.schema import SHEETS_BY_KEY
@@ -28,9 +30,11 @@ from tradexl.sheetspec import PrintSetup, header_text
 from tradexl.xlshell.charts import write_charts
 from tradexl.xlshell.plan import (
     BASE_FONT_SIZE,
+    FillStamp,
     Render,
     SheetGrid,
     TableRef,
+    area_address,
     computed_ranges,
     input_tables,
     parse_address,
@@ -72,8 +76,12 @@ def prepare(book: xw.Book, steps: Sequence[str], run: Runner, today: date, momen
     settings = read_grid(book.sheets[roles["settings"]], roles["settings"], tables=False) \
         if "settings" in roles else None
     tables, read = input_tables(grids, settings)
-    result = run(tables, today, moment, steps)
-    return plan_run(result, read, tables.settings.language, names)
+    language = tables.settings.language
+    try:
+        result = run(tables, today, moment, steps)
+    except TradeXLError as exc:  # shown in the workbook's language (English when it fails before Settings is read)
+        raise TradeXLError(localize(error_text(exc), language)) from exc
+    return plan_run(result, read, language, names)
 
 
 # --- writing -----------------------------------------------------------------------------------------------------
@@ -120,6 +128,11 @@ def _write_render(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
     _number_formats(sheet, render.formats)
     for address in render.wraps:
         sheet.range(address).wrap_text = True
+    if render.sort_key:
+        # the rows were written grouped by look; one sort puts them (and their formats) back in order
+        sheet.range(block.extent.address).sort(render.sort_key)
+        rows = len(render.values)
+        sheet.range(area_address(1, render.sort_key, rows, render.sort_key)).clear_contents()
     for height, addresses in render.heights:
         for address in addresses:
             sheet.range(address).row_height = height
@@ -186,16 +199,36 @@ def _fill(sheet: xw.Sheet, addresses: Sequence[str], color: str | None) -> None:
         sheet.range(address).color = _hex(color) if color else None
 
 
-def _write_computed(sheet: xw.Sheet, cells: ComputedCells) -> None:
-    """One sheet's computed columns: a write per block, then formats and fills by address unions."""
+SCRATCH_SHEET = "TradeXL scratch"
+"""The sheet a highlight stamp is made on (added and deleted within the run)."""
+
+
+def _stamp_fills(book: xw.Book, sheet: xw.Sheet, stamp: FillStamp) -> None:
+    """Copy the highlight fills onto the computed columns (see `FillStamp`); the cells' values are written after."""
+    scratch = book.sheets.add(SCRATCH_SHEET, after=book.sheets[-1])
+    try:
+        rows = len(stamp.keys)
+        scratch.range(area_address(1, 1, rows, 1)).value = [[key] for key in stamp.keys]
+        if stamp.filled:
+            scratch.range(area_address(1, 2, stamp.filled, 1 + stamp.width)).color = _hex(stamp.color)
+        scratch.range(area_address(1, 1, rows, 1 + stamp.width)).sort(1)
+        for first, last in stamp.targets:
+            source = scratch.range(area_address(1, 2, rows, 2 + last - first))
+            source.copy(sheet.range(area_address(stamp.first_row, first, stamp.first_row + rows - 1, last)))
+    finally:
+        scratch.delete()
+
+
+def _write_computed(book: xw.Book, sheet: xw.Sheet, cells: ComputedCells) -> None:
+    """One sheet's computed columns: the fills' stamp, a write per block, then formats by address unions."""
     ranges = computed_ranges(cells)
+    if ranges.stamp is not None:
+        _stamp_fills(book, sheet, ranges.stamp)
+    _fill(sheet, ranges.clear_fill, None)
     for block in ranges.blocks:
         sheet.range(block.extent.address).value = rows_to_excel([list(r) for r in block.values])
     _style(sheet, ranges.header_areas, COMPUTED_HEADER)
     _number_formats(sheet, ranges.formats)
-    _fill(sheet, ranges.clear_fill, None)
-    for color, addresses in ranges.fills:
-        _fill(sheet, addresses, color)
     if ranges.table_resize:
         sheet.tables[ranges.table_name].resize(sheet.range(ranges.table_resize))
     _widths(sheet, ranges.widths)
@@ -206,7 +239,7 @@ def _write_computed(sheet: xw.Sheet, cells: ComputedCells) -> None:
 def apply_plan(book: xw.Book, plan: WritePlan) -> None:
     """Write the plan: computed columns, generated sheets (reused and cleared, or added at the end), removals."""
     for cells in plan.computed:
-        _write_computed(book.sheets[cells.sheet], cells)
+        _write_computed(book, book.sheets[cells.sheet], cells)
     existing = {name.casefold(): name for name in book.sheet_names} if plan.sheets else {}
     last: xw.Sheet | None = None
     for spec in plan.sheets:
@@ -245,7 +278,7 @@ def execute(book: xw.Book, steps: Sequence[str], *, run: Runner | None = None,
         today, moment = clock()
         plan = prepare(book, steps, run or operations.run, today, moment)
         apply_plan(book, plan)
-        app.status_bar = plan.message
+        app.status_bar = localize(plan.message, plan.language)
     except Exception as exc:  # every failure becomes one message box, never a traceback window
         failure = one_line(exc)
         plan = None
