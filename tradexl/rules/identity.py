@@ -518,8 +518,9 @@ class BuyerIndex:
         weak = {pos: ids for pos, ids in [*unsure.items(), *((p, (c,)) for p, c in zip(one, first, strict=True))]
                 if how[positions[pos]] == "" and cid[positions[pos]] == ""}
         at = positions[list(weak)]
-        how[at] = [f"check: name {pct[pos]}% {' or '.join(ids)}" for pos, ids in weak.items()]
-        score[at] = [pct[pos] for pos in weak]
+        percent = pct.to_dict()
+        how[at] = [f"check: name {percent[pos]}% {' or '.join(ids)}" for pos, ids in weak.items()]
+        score[at] = [percent[pos] for pos in weak]
         candidates[at] = list(weak.values())
 
     def _conflicts(self, frame: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
