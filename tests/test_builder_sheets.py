@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from tradexl.builder import build_workbook
 from tradexl.builder.cells import COMPUTED_FILL
 from tradexl.builder.input_sheets import VALIDATION_ROWS
-from tradexl.schema import INPUT_SHEETS, INQUIRIES, SETTINGS_SHEET
+from tradexl.schema import INPUT_SHEETS, INQUIRIES, SETTINGS_SHEET, SETTINGS_SHEET_ZH
 from tradexl.settings import (
     BankDetails,
     Cadence,
@@ -162,4 +162,4 @@ def test_custom_settings_round_trip(tmp_path: Path) -> None:
     )
     path = tmp_path / "custom.xlsm"
     build_workbook(path, settings=custom)
-    assert parse_settings(grid(openpyxl.load_workbook(path)[SETTINGS_SHEET])) == (custom, [])
+    assert parse_settings(grid(openpyxl.load_workbook(path)[SETTINGS_SHEET_ZH])) == (custom, [])  # a zh workbook

@@ -166,7 +166,11 @@ def test_day_buttons_are_on_the_ribbon_and_ask_before_calling_python() -> None:
     importing = code.split("Public Sub OnImportMail(control As IRibbonControl)", 1)[1].split("End Sub")[0]
     assert 'PickFolder(SettingValue("Mail Folder"))' in importing and 'If folder = "" Then Exit Sub' in importing
     logging = code.split("Public Sub OnLogContact(control As IRibbonControl)", 1)[1].split("End Sub")[0]
-    assert 'If ActiveSheet.Name <> "Due Follow-ups" Or ActiveCell.Row <= 2 Then' in logging
+    assert "If Not IsDueSheet(ActiveSheet) Or ActiveCell.Row <= 2 Then" in logging
+    source = code
+    assert 'Set marked = MarkedSheet("_TradeXL.Due_Follow.002dups")' in source  # the Due sheet by its marker,
+    assert 'ws.Name = "Due Follow-ups" Or ws.Name = ChrW(&H5F85) & ChrW(&H8DDF) & ChrW(&H8FDB)' in source  # or name
+    assert 'Set SettingsSheet = MarkedSheet("_TradeXL.Settings")' in source
     assert "ActiveSheet.Cells(r, 2)" in logging and "ActiveSheet.Cells(r, 8)" in logging  # customer, channel
     assert logging.count("InputBox(") == 3
     for helper in ("Private Function PyStr(", "Private Function PickFolder(", "Private Function SettingValue("):

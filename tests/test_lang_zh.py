@@ -49,7 +49,7 @@ def test_new_lang_zh(tmp_path: Path) -> None:
     done = run("new", book, "--lang", "zh")
     assert done.returncode == 0, done.stderr
     wb = CalamineWorkbook.from_path(str(book))
-    assert wb.sheet_names == ["询盘", "客户", "跟进", "报价", "产品", "样品", "订单", "Settings", "xlwings.conf"]
+    assert wb.sheet_names == ["询盘", "客户", "跟进", "报价", "产品", "样品", "订单", "设置", "xlwings.conf"]
     assert wb.get_sheet_by_name("客户").to_python()[0][:4] == ["客户编号", "公司", "联系人", "邮箱"]
     assert read_workbook(book).settings.language == "zh"
     root = etree.fromstring(zipfile.ZipFile(book).read("xl/worksheets/sheet1.xml"))
@@ -58,6 +58,9 @@ def test_new_lang_zh(tmp_path: Path) -> None:
     refreshed = run("refresh", book, "--today", "2026-11-28")
     assert refreshed.returncode == 0, refreshed.stderr
     assert "今天 0 个客户待跟进" in refreshed.stdout
+    tabs = CalamineWorkbook.from_path(str(book)).sheet_names
+    assert [t for t in tabs if not t.startswith("Quote - ")][-8:] == [
+        "xlwings.conf", "待跟进", "未回复", "周报", "月度回顾", "统计", "公海", "数据检查"]
 
 
 def test_chinese_rows_mean_the_same_as_english(tmp_path: Path) -> None:

@@ -184,3 +184,17 @@ def test_proforma_invoice_needs_an_inquiry_row(excel: FakeExcel):
     excel.selected = ("Customers", 2)
     macros.proforma_invoice()
     assert excel.alerts == [("select a data row of the Inquiries sheet first", "TradeXL", "critical")]
+
+
+def test_log_contact_on_a_renamed_due_tab(excel: FakeExcel):
+    refresh_followups(excel)
+    assert excel.names["_TradeXL.Due_Follow.002dups"] == "='Due Follow-ups'!$A$1"  # marked by the refresh
+    excel.sheet("Due Follow-ups").name = "今日跟进"  # the user renames the tab; Excel repoints the marker
+    excel.names["_TradeXL.Due_Follow.002dups"] = "=今日跟进!$A$1"
+    due = excel.sheet("今日跟进")
+    noor = next(r for (r, c), v in due.cells.items() if c == 2 and v == "Al Noor Trading L.L.C.")
+    excel.selected = ("今日跟进", noor)
+    macros.log_contact("Phone", "Called", "")
+    assert not excel.alerts
+    assert excel.sheet("Follow-ups").value(3, 3) == "Al Noor Trading L.L.C."
+    assert [s.name for s in excel.sheets if "Due" in s.name or "跟进" in s.name] == ["今日跟进"]  # rebuilt in place

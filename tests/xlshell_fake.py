@@ -173,6 +173,8 @@ class FakeExcel:
         self.selected: tuple[str, int] | None = None  # (sheet, row) of the user's selection
         self.ranges: dict[int, tuple[FakeSheet, str]] = {}  # id of each Range handed out -> its sheet and address
         self.fullname = "/tmp/TradeWorkbook.xlsm"  # where the book is saved (its folder holds drafts and PIs)
+        self.names: dict[str, str] = {}  # workbook-scoped defined name -> refers_to ("='Sheet'!$A$1")
+        self.hidden_names: set[str] = set()
         self.book = self._book()
 
     # --- plumbing ---------------------------------------------------------------------------------------------
@@ -230,7 +232,37 @@ class FakeExcel:
         self._prop(book, "Book", "app", self._app)
         self._prop(book, "Book", "selection", self._selection)
         self._prop(book, "Book", "fullname", lambda: self.fullname)
+        self._prop(book, "Book", "names", self._names)
         return book
+
+    def _names(self) -> Any:
+        names = self._spec(xw.main.Names, "Names")
+        names.__iter__.side_effect = lambda: iter([self._name(n) for n in list(self.names)])
+
+        def add(name: str, refers_to: str) -> Any:
+            self.names[name] = refers_to
+            return self._name(name)
+
+        self._method(names, "Names", "add", add)
+        return names
+
+    def _name(self, key: str) -> Any:
+        name = self._spec(xw.main.Name, "Name")
+        self._prop(name, "Name", "name", lambda: key)
+        self._prop(name, "Name", "refers_to", lambda: self.names[key])
+        fake = self
+
+        class Api:  # the COM Name object: setting Visible hides the name from Name Manager
+            @property
+            def Visible(self) -> bool:
+                return key not in fake.hidden_names
+
+            @Visible.setter
+            def Visible(self, value: bool) -> None:
+                (fake.hidden_names.discard if value else fake.hidden_names.add)(key)
+
+        self._prop(name, "Name", "api", lambda: Api())
+        return name
 
     def _selection(self) -> Any:
         """The selected cell as a Range that knows its sheet and row (None when nothing is selected)."""

@@ -19,10 +19,9 @@ Excel would refuse.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -30,8 +29,9 @@ import pandas as pd
 
 from tradexl.errors import WorkbookError
 from tradexl.grid import SheetLayout, column_letter, computed_targets
+from tradexl.markers import SheetIndex, marker_name, tab_name
 from tradexl.model import Problem, RunResult
-from tradexl.schema import SHEETS_BY_KEY
+from tradexl.schema import SETTINGS_SHEET, SHEETS_BY_KEY
 from tradexl.sheetspec import Format, Highlight, Row, SheetSpec
 
 MAX_ROWS = 1_048_576
@@ -179,6 +179,7 @@ class WritePlan:
     remove: tuple[str, ...]
     message: str = ""
     problems: list[Problem] = field(default_factory=list)
+    markers: tuple[tuple[str, str], ...] = ()  # (defined name, tab): the markers of sheets read or written to add
     language: str = "en"
     """The workbook's Settings › Language: the shells show `message` (and any keyed message) in it."""
 
@@ -249,13 +250,19 @@ def computed_cells(key: str, read: SheetRead, frame: pd.DataFrame, language: str
     )
 
 
-def stale_sheets(sheet_names: Sequence[str], result: RunResult) -> tuple[str, ...]:
-    """Workbook sheets the run owns (`RunResult.owned`, "*" as a wildcard, any case) that it no longer produces."""
+def stale_sheets(sheet_names: Sequence[str], result: RunResult, index: SheetIndex | None = None) -> tuple[str, ...]:
+    """Workbook tabs the run owns (`RunResult.owned`, "*" as a wildcard, any case, matched against each tab's
+    identity: its marker's, else its name) that it no longer produces."""
+    index = index or SheetIndex.build(sheet_names, {}, [s.name for s in result.sheets])
     produced = {s.name.casefold() for s in result.sheets}
-    patterns = [p.casefold() for p in result.owned]
-    return tuple(name for name in sheet_names
-                 if name.casefold() not in produced and any(fnmatch.fnmatchcase(name.casefold(), p)
-                                                            for p in patterns))
+    return tuple(tab for tab, identity in index.owned(sheet_names, result.owned)
+                 if identity.casefold() not in produced)
+
+
+def placed(result: RunResult, index: SheetIndex, language: str) -> tuple[SheetSpec, ...]:
+    """The run's sheets named for the workbook: a sheet already there (by marker or name) keeps its tab, even
+    one the user renamed; a new one gets its tab in the workbook's language."""
+    return tuple(replace(spec, name=index.tab(spec.name) or tab_name(spec.name, language)) for spec in result.sheets)
 
 
 def check_sheet_name(name: str) -> None:
@@ -265,13 +272,22 @@ def check_sheet_name(name: str) -> None:
 
 
 def build_plan(result: RunResult, read: Mapping[str, SheetRead], sheet_names: Sequence[str],
-               language: str) -> WritePlan:
+               language: str, markers: Mapping[str, str] | None = None, settings_tab: str | None = None) -> WritePlan:
     """Everything `result` writes into a workbook whose input sheets were read as `read` (keyed by sheet key)
-    and whose sheets are `sheet_names` (every kind, in order)."""
+    and whose sheets are `sheet_names` (every kind, in order); `markers` are the workbook's (identity -> tab,
+    `markers.markers_of`); the plan lists the markers each sheet read or written still lacks, so a workbook
+    without them gets them and one with them is not written for their sake."""
     computed = tuple(cells for key, frame in result.computed.items() if key in read
                      and (cells := computed_cells(key, read[key], frame, language)) is not None)
-    plan = WritePlan(computed=computed, sheets=tuple(result.sheets), remove=stale_sheets(sheet_names, result),
-                     message=result.message, problems=list(result.problems), language=language)
+    index = SheetIndex.build(sheet_names, markers or {}, [s.name for s in result.sheets])
+    sheets = placed(result, index, language)
+    roles = [(SHEETS_BY_KEY[key].name, r.name) for key, r in read.items()]
+    roles += [(SETTINGS_SHEET, settings_tab)] if settings_tab else []
+    roles += [(spec.name, tab.name) for spec, tab in zip(result.sheets, sheets, strict=True)]
+    plan = WritePlan(computed=computed, sheets=sheets, remove=stale_sheets(sheet_names, result, index),
+                     message=result.message, problems=list(result.problems), language=language,
+                     markers=tuple((marker_name(identity), tab) for identity, tab in roles
+                                   if (markers or {}).get(identity) != tab))
     validate(plan)
     return plan
 

@@ -19,6 +19,7 @@ from tradexl.model import RunResult
 from tradexl.operations import STEPS
 
 if TYPE_CHECKING:
+    from tradexl.fileengine.language import SwitchResult
     from tradexl.mail.imap import ImapAccount
     from tradexl.mail.importer import ImportReport
     from tradexl.mail.reply import ReplyResult
@@ -176,3 +177,12 @@ def lookup(path: Path, query: str) -> str:
     from tradexl.mail.lookup import lookup as history
 
     return history(Path(path), query)
+
+
+def switch_language(path: Path, language: str, *, today: date | None = None, force: bool = False) -> SwitchResult:
+    """`tradexl language`: switch the workbook's tabs, input headers, dropdowns and Settings › Language to
+    `language` ("en" or "zh"), then rebuild its generated sheets in it."""
+    from tradexl.fileengine.language import switch_language as switch_file
+
+    day, now = clock(today)
+    return switch_file(Path(path), language, today=day, now=now, steps=STEPS, force=force)

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from tradexl.builder.cells import TITLE_FONT, WRAP, add_dropdown, add_table, put, set_width
+from tradexl.markers import tab_name
 from tradexl.schema import FOLLOWUP_CHANNELS, GRADES, SETTINGS_SHEET, YES_NO
 from tradexl.settings import (
     BANK_TABLE,
@@ -71,7 +72,7 @@ GENERAL_CHOICES = {"Language": ("en", "zh"), "Week Ends On": WEEKDAYS, "Grade Af
 
 
 def add_settings_sheet(wb: Workbook, settings: Settings) -> None:
-    ws = wb.create_sheet(SETTINGS_SHEET)
+    ws = wb.create_sheet(tab_name(SETTINGS_SHEET, settings.language))
     grid = settings_grid_rows(settings)
     left = 1
     for place in PLACEMENTS:

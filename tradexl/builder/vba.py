@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradexl.builder.ribbon import BUTTONS, RibbonButton
+from tradexl.markers import marker_name, tab_name
 from tradexl.outreach.mailing import BUILT_IN
 from tradexl.reports.due import COLUMNS as DUE_COLUMNS
 from tradexl.reports.due import HEADER_ROW as DUE_HEADER_ROW
 from tradexl.reports.due import SHEET_NAME as DUE_SHEET
-from tradexl.schema import FOLLOWUP_CHANNELS
+from tradexl.schema import FOLLOWUP_CHANNELS, SETTINGS_SHEET, SETTINGS_SHEET_ZH
 
 MODULE_NAME = "TradeXL"
 MACROS_MODULE = "tradexl.xlshell.macros"
@@ -41,6 +42,13 @@ class VBAModuleSource:
 
 def _vba_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
+
+
+def _vba_unicode(text: str) -> str:
+    """A VBA expression for any text, non-ASCII characters as ChrW() (a module's source is stored in the
+    system's ANSI code page, so a Chinese literal would not survive every machine)."""
+    pieces = [_vba_string(c) if c.isascii() else f"ChrW(&H{ord(c):X})" for c in text]
+    return " & ".join(pieces) if pieces else '""'
 
 
 def _help_constant(standalone: bool) -> list[str]:
@@ -109,7 +117,7 @@ ASKS: dict[str, list[str]] = {
     ],
     "contact": [
         "    Dim r As Long, customer As String, channel As String, summary As String, nextStep As String",
-        f'    If ActiveSheet.Name <> {_vba_string(DUE_SHEET)} Or ActiveCell.Row <= {DUE_HEADER_ROW} Then',
+        f"    If Not IsDueSheet(ActiveSheet) Or ActiveCell.Row <= {DUE_HEADER_ROW} Then",
         f'        MsgBox "Select a customer\'s row on the {DUE_SHEET} sheet first.", vbInformation, "TradeXL"',
         "        Exit Sub",
         "    End If",
@@ -182,11 +190,40 @@ HELPERS = [
     "    End With",
     "End Function",
     "",
+    "' The sheet an engine marker name points at (it follows a renamed tab); Nothing without the marker.",
+    "Private Function MarkedSheet(ByVal markerName As String) As Object",
+    "    On Error Resume Next",
+    "    Set MarkedSheet = ThisWorkbook.Names(markerName).RefersToRange.Worksheet",
+    "    On Error GoTo 0",
+    "End Function",
+    "",
+    "' Whether a sheet is the Due Follow-ups sheet: by its marker, else by its English or Chinese name.",
+    "Private Function IsDueSheet(ByVal ws As Object) As Boolean",
+    "    Dim marked As Object",
+    f'    Set marked = MarkedSheet("{marker_name(DUE_SHEET)}")',
+    "    If marked Is Nothing Then",
+    f"        IsDueSheet = (ws.Name = {_vba_string(DUE_SHEET)} Or ws.Name = {_vba_unicode(tab_name(DUE_SHEET, 'zh'))})",
+    "    Else",
+    "        IsDueSheet = (ws.Name = marked.Name)",
+    "    End If",
+    "End Function",
+    "",
+    "' The Settings sheet: the one its marker name points at, else the sheet named Settings or its Chinese name",
+    "' (Nothing when there is none).",
+    "Private Function SettingsSheet() As Object",
+    f'    Set SettingsSheet = MarkedSheet("{marker_name(SETTINGS_SHEET)}")',
+    "    On Error Resume Next",
+    '    If SettingsSheet Is Nothing Then Set SettingsSheet = ThisWorkbook.Worksheets("Settings")',
+    "    If SettingsSheet Is Nothing Then Set SettingsSheet = "
+    f"ThisWorkbook.Worksheets({_vba_unicode(SETTINGS_SHEET_ZH)})",
+    "    On Error GoTo 0",
+    "End Function",
+    "",
     "' The value next to a setting's name on the Settings sheet (\"\" when absent).",
     "Private Function SettingValue(ByVal key As String) As String",
     "    Dim cell As Object",
     "    On Error Resume Next",
-    '    Set cell = ThisWorkbook.Worksheets("Settings").UsedRange.Find(What:=key, LookAt:=1, MatchCase:=False)',
+    '    Set cell = SettingsSheet().UsedRange.Find(What:=key, LookAt:=1, MatchCase:=False)',
     "    If Not cell Is Nothing Then SettingValue = CStr(cell.Offset(0, 1).Value)",
     "    On Error GoTo 0",
     "End Function",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.workbook.defined_name import DefinedName
 from pyopenvba import ExcelFile
 from pyopenvba.vba import VBAModuleKind
 
@@ -23,6 +24,8 @@ from tradexl.builder.package import finalize
 from tradexl.builder.ribbon import CUSTOMUI_PART, CUSTOMUI_REL_TYPE, customui_xml
 from tradexl.builder.settings_sheet import add_settings_sheet, add_xlwings_conf_sheet
 from tradexl.builder.vba import vba_modules
+from tradexl.markers import marker_name, marker_ref, tab_name
+from tradexl.schema import INPUT_SHEETS, SETTINGS_SHEET
 from tradexl.settings import Settings
 
 TEMPLATE_NAME = "TradeWorkbook.xlsm"
@@ -41,6 +44,7 @@ def _sheets(settings: Settings, data: Mapping[str, Sequence[Mapping[str, Any]]])
     add_input_sheets(wb, data, settings.language)
     add_settings_sheet(wb, settings)
     add_xlwings_conf_sheet(wb)
+    add_markers(wb, settings.language)
     wb.active = 0
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is wb.active
@@ -51,6 +55,14 @@ def _sheets(settings: Settings, data: Mapping[str, Sequence[Mapping[str, Any]]])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def add_markers(wb: Workbook, language: str) -> None:
+    """The engine's marker of every input sheet and of Settings (`tradexl.markers`), so a tab renamed in a new
+    workbook is still found."""
+    for identity in (*(s.name for s in INPUT_SHEETS), SETTINGS_SHEET):
+        name = marker_name(identity)
+        wb.defined_names[name] = DefinedName(name, attr_text=marker_ref(tab_name(identity, language)), hidden=True)
 
 
 def with_vba(package: bytes, standalone: bool) -> bytes:

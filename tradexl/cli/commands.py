@@ -157,3 +157,21 @@ def quotes(path: Path, today: date | None, force: bool, verbose: bool, text_dir:
         say("cli.quotes.written", count=len(written), folder=text_dir)
 
 
+
+
+@cli.command(name="language")
+@WORKBOOK
+@click.argument("language", type=click.Choice(["zh", "en"]))
+@TODAY
+@FORCE
+def switch_language(path: Path, language: str, today: date | None, force: bool) -> None:
+    """Switch a workbook to Chinese (zh) or English (en): tab names, input headers, dropdown lists and
+    Settings › Language, then rebuild the generated sheets in that language. Cell values stay as they are
+    (either language means the same to TradeXL); a tab you renamed yourself keeps your name.
+
+    Example: tradexl language Sales.xlsm zh
+    """
+    done = services.switch_language(path, language, today=today, force=force)
+    renamed = ", ".join(f"{old} → {new}" for old, new in done.renamed.items()) or "none"
+    click.echo(f"{path.name}: language {done.language}; tabs renamed: {renamed}; {done.headers} header(s) changed.")
+    click.echo(f"{path.name}: {done.result.message}")

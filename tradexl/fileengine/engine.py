@@ -24,6 +24,7 @@ from tradexl.fileengine.styles import StyleBook
 from tradexl.fileengine.tables import TableInfo, extend_table
 from tradexl.fileengine.workbookparts import Changes, WorkbookEditor
 from tradexl.grid import column_letter
+from tradexl.markers import markers_of
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, table_growth
 from tradexl.schema import SHEETS_BY_KEY
@@ -47,6 +48,7 @@ class FileWorkbook:
         self._next_row: dict[str, int] = {}
         self._sheets: list[SheetSpec] = []
         self._remove: tuple[str, ...] = ()
+        self._markers: tuple[tuple[str, str], ...] = ()
         styles_part = next((r.target for r in self.pkg.rels(self.pkg.workbook_part)
                             if r.type.endswith("/styles") and r.target in self.pkg.parts), None)
         if styles_part is None:
@@ -71,7 +73,8 @@ class FileWorkbook:
         tables = self.read()
         assert self._read is not None
         read = {key: SheetRead(sheet.name, sheet.layout, _box(sheet.table)) for key, sheet in self._read.sheets.items()}
-        return build_plan(result, read, [s.name for s in self.pkg.sheets], tables.settings.language)
+        return build_plan(result, read, [s.name for s in self.pkg.sheets], tables.settings.language,
+                          markers_of(self.pkg.defined_names), self._read.settings)
 
     @workbook_dates
     def apply_plan(self, plan: WritePlan) -> None:
@@ -82,6 +85,7 @@ class FileWorkbook:
             self._stage_computed(parts[cells.sheet], cells)
         self._sheets = list(plan.sheets)
         self._remove = plan.remove
+        self._markers = plan.markers
 
     @workbook_dates
     def append_rows(self, sheet_key: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -238,6 +242,7 @@ class FileWorkbook:
                                                 for spec in self._sheets]
         if rendered or self._remove:
             editor.apply(rendered, self._remove)
+        editor.set_markers(self._markers)
         styles = self.styles.result()
         if styles is not None:
             changes.replace(self.pkg, self.styles_part, styles)

@@ -208,6 +208,7 @@ class Package:
     sheets: list[SheetEntry] = field(default_factory=list)
     error_parts: set[str] = field(default_factory=set)
     date1904: bool = False
+    defined_names: dict[str, str] = field(default_factory=dict)  # workbook-scoped name -> reference
 
     def has(self, name: str) -> bool:
         return name in self.parts
@@ -420,6 +421,9 @@ def _load_workbook(pkg: Package) -> None:
         raise BadFileError(f"{name} is not an Excel workbook (its main part is not a workbook)")
     props = next((el for el in root if local(el.tag) == "workbookPr"), None)
     pkg.date1904 = props is not None and props.get("date1904", "").strip().lower() in ("1", "true")
+    names_el = next((el for el in root if local(el.tag) == "definedNames"), None)
+    pkg.defined_names = {el.get("name", ""): el.text or "" for el in (names_el if names_el is not None else [])
+                         if local(el.tag) == "definedName" and el.get("localSheetId") is None}
     rels = {r.id: r for r in pkg.rels(office.target)}
     sheets_el = next((el for el in root if local(el.tag) == "sheets"), None)
     entries = []

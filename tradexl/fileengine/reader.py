@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,9 +34,10 @@ from tradexl.errors import BadFileError, ReadOnlyFormatError
 from tradexl.fileengine.errorcells import restore_errors
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.tables import TableInfo, table_info
-from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets, settings_sheet
+from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets
+from tradexl.markers import markers_of, sheet_roles
 from tradexl.model import InputTables, Problem
-from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
+from tradexl.schema import INPUT_SHEETS, SheetDef
 from tradexl.settings import Settings, parse_settings
 
 
@@ -55,6 +56,7 @@ class InputSheet:
 class ReadResult:
     tables: InputTables
     sheets: dict[str, InputSheet]
+    settings: str | None = None  # the Settings tab, when there is one
 
 
 def read_workbook(path: Path | str) -> InputTables:
@@ -67,11 +69,21 @@ def read_workbook(path: Path | str) -> InputTables:
     return read_package(pkg).tables
 
 
-def _roles(names: list[str]) -> tuple[dict[str, str], str | None]:
-    """Input sheet key -> sheet name, and the Settings sheet's name; raises when a required sheet is missing."""
-    require_sheets({sheet.key for sheet in INPUT_SHEETS if find_sheet(sheet, names) is not None})
-    present = {sheet.key: name for sheet in INPUT_SHEETS if (name := find_sheet(sheet, names)) is not None}
-    return present, settings_sheet(names)
+def _roles(names: list[str], markers: Mapping[str, str] | None = None,
+           tables: Callable[[], Mapping[str, str]] | None = None) -> tuple[dict[str, str], str | None]:
+    """Input sheet key -> sheet name, and the Settings sheet's name (by marker, name or Table name:
+    `markers.sheet_roles`); raises when a required sheet is missing."""
+    roles = sheet_roles(names, markers or {}, tables)
+    settings = roles.pop("settings", None)
+    require_sheets(set(roles))
+    return roles, settings
+
+
+def table_tabs(pkg: Package) -> dict[str, str]:
+    """Casefolded Excel Table name -> the worksheet it is on."""
+    return {table_info(part, pkg.read(part)).name.casefold(): sheet.name
+            for sheet in pkg.sheets if sheet.kind == "worksheet" and sheet.part
+            for part in pkg.table_parts(sheet.part)}
 
 
 def _tables(frames: dict[str, pd.DataFrame], names: dict[str, str], settings_grid: list[list[Any]] | None,
@@ -84,7 +96,8 @@ def _tables(frames: dict[str, pd.DataFrame], names: dict[str, str], settings_gri
 
 def read_package(pkg: Package) -> ReadResult:
     """Read every input sheet present; raise before anything is written if a required sheet/column is missing."""
-    present, settings_name = _roles([s.name for s in pkg.sheets if s.kind == "worksheet"])
+    present, settings_name = _roles([s.name for s in pkg.sheets if s.kind == "worksheet"],
+                                    markers_of(pkg.defined_names), lambda: table_tabs(pkg))
     frames: dict[str, pd.DataFrame] = {}
     found: dict[str, InputSheet] = {}
     with _SheetReader(pkg) as reader:
@@ -95,7 +108,7 @@ def read_package(pkg: Package) -> ReadResult:
                 frames[sheet.key], found[sheet.key] = _input_sheet(pkg, sheet, name, grids.pop(name).result())
         settings_grid = grids[settings_name].result() if settings_name else None
     tables = _tables(frames, {k: s.name for k, s in found.items()}, settings_grid, settings_name)
-    return ReadResult(tables, found)
+    return ReadResult(tables, found, settings_name)
 
 
 def _read_with_calamine(path: Path) -> InputTables:
@@ -226,7 +239,7 @@ def workbook_language(path: Path | str) -> str:
     try:
         with _native_stderr_silenced():
             book = CalamineWorkbook.from_path(str(path))
-            name = settings_sheet(book.sheet_names)
+            name = sheet_roles(book.sheet_names, {}).get("settings")  # by name: calamine has no markers
             grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False) if name else None
     except BaseException as exc:  # calamine's own errors and Rust panics, as in `_calamine`
         if isinstance(exc, KeyboardInterrupt | SystemExit):

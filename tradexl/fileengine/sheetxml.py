@@ -93,20 +93,25 @@ def _sheetdata(text: str) -> tuple[str, int, int, str]:
     return p, found.end(), end, text
 
 
-def row_styles(xml: bytes, row: int) -> dict[int, int]:
-    """Column -> cellXfs index of the styled cells in one row (to format appended rows like the last one)."""
+def row_cells(xml: bytes, row: int) -> dict[int, str]:
+    """Column -> exact `<c>` text of the cells in one row (empty when the row does not exist)."""
     p, start, end, text = _sheetdata(xml.decode("utf-8"))
     for match, current, _, body_end, _ in _rows(text, start, end, p):
         if current == row:
-            styles = {}
-            for col, cell in _cells(text[match.end():body_end], row):
-                style = STYLE.search(_start_tag(cell))
-                if style:
-                    styles[col] = int(style.group(1))
-            return styles
+            return dict(_cells(text[match.end():body_end], row))
         if current > row:
             break
     return {}
+
+
+def row_styles(xml: bytes, row: int) -> dict[int, int]:
+    """Column -> cellXfs index of the styled cells in one row (to format appended rows like the last one)."""
+    styles = {}
+    for col, cell in row_cells(xml, row).items():
+        style = STYLE.search(_start_tag(cell))
+        if style:
+            styles[col] = int(style.group(1))
+    return styles
 
 
 def _start_tag(cell: str) -> str:

@@ -36,6 +36,7 @@ from tradexl.fileengine.package import (
     serialize,
 )
 from tradexl.fileengine.render import Rendered
+from tradexl.markers import identity_of, marker_ref, tab_of_ref
 from tradexl.plan import check_sheet_name
 
 PRINT_NAMES = ("_xlnm.Print_Titles", "_xlnm.Print_Area")
@@ -218,6 +219,7 @@ class WorkbookEditor:
                 self._drop_drawings(entry.part)
             self._drop_override(entry.part)
         self._shift_local_names(entry.position)
+        self._drop_markers(entry.name)
         self._shift_views(entry.position)
         self.calc_removals[entry.sheet_id] = None
         self.dirty.update(wb=True, rels=True)
@@ -259,6 +261,41 @@ class WorkbookEditor:
                 names.remove(el)
             elif int(local_id) > position:
                 el.set("localSheetId", str(int(local_id) - 1))
+        if len(names) == 0:
+            self.wb.remove(names)
+
+    def set_markers(self, markers: tuple[tuple[str, str], ...]) -> None:
+        """Write each (defined name, tab) marker as a hidden workbook-scoped name to the tab's A1; a marker
+        already pointing there is left as it is (so an unchanged workbook.xml stays unchanged)."""
+        names = self._names_el(create=bool(markers))
+        if names is None:
+            return
+        current = {el.get("name"): el for el in names if el.get("localSheetId") is None}
+        for name, tab in markers:
+            wanted = marker_ref(tab)
+            el = current.get(name)
+            if el is not None and el.text == wanted:
+                continue
+            if el is None:
+                el = etree.Element(f"{{{self.ns}}}definedName" if self.ns else "definedName")
+                el.set("name", name)
+                el.set("hidden", "1")
+                after = next((i for i, other in enumerate(names)
+                              if other.get("name", "").casefold() > name.casefold()), len(names))
+                names.insert(after, el)
+                current[name] = el
+            el.text = wanted
+            self.dirty["wb"] = True
+
+    def _drop_markers(self, tab: str) -> None:
+        """A removed sheet's markers go with it (Excel would otherwise turn them into #REF! names)."""
+        names = self._names_el(create=False)
+        if names is None:
+            return
+        for el in list(names):
+            if (identity_of(el.get("name", "")) is not None and el.get("localSheetId") is None
+                    and (tab_of_ref(el.text or "") or "").casefold() == tab.casefold()):
+                names.remove(el)
         if len(names) == 0:
             self.wb.remove(names)
 

@@ -21,13 +21,13 @@ from tradexl.schema import SETTINGS_SHEET, SETTINGS_SHEET_ZH, SHEETS_BY_KEY, nor
 from tradexl.settings import SETTING_KEYS
 from tradexl.xlshell.plan import SheetGrid, TableRef, area_address, matching_table, parse_address, sheet_roles
 from tradexl.xlshell.values import rows_to_excel
-from tradexl.xlshell.workbook import read_grid
+from tradexl.xlshell.workbook import read_grid, read_markers
 
 
 def _located(book: xw.Book, key: str) -> tuple[xw.Sheet, SheetGrid, SheetLayout, TableRef | None]:
     """Input sheet `key` read fresh (one bulk read): the sheet, its grid, where its columns are, its Table."""
     definition = SHEETS_BY_KEY[key]
-    name = sheet_roles(list(book.sheet_names)).get(key)
+    name = sheet_roles(list(book.sheet_names), read_markers(book)).get(key)
     if name is None:
         raise WorkbookError(f"the workbook has no sheet '{definition.name}' (or '{definition.zh}')")
     sheet = book.sheets[name]

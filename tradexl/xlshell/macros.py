@@ -27,6 +27,7 @@ from tradexl.errors import TradeXLError
 from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
 from tradexl.mail.importer import Batch, ImportReport, collect, file_batches, link, message_batches
 from tradexl.mail.reply import compose_reply, load_catalog, write_reply
+from tradexl.markers import SheetIndex
 from tradexl.messages import localize, msg
 from tradexl.model import InputTables, RunResult
 from tradexl.outreach.mailing import plan_mailing, template_for
@@ -44,7 +45,7 @@ from tradexl.schema import SHEETS_BY_KEY
 from tradexl.services import slug
 from tradexl.xlshell.append import append_rows, log_mail_check, remember_setting
 from tradexl.xlshell.handover import ExcelHandoverBook
-from tradexl.xlshell.workbook import execute, now, read_grid
+from tradexl.xlshell.workbook import execute, now, read_grid, read_markers
 
 
 def _run(steps: Sequence[str]) -> None:
@@ -237,13 +238,14 @@ def log_contact(channel: str, summary: str, next_step: str = "") -> None:
 def _due_customer(book: xw.Book) -> str:
     """The customer of the selected Due Follow-ups row: its email when shown, else its company name."""
     selection = book.selection
-    if selection is None or selection.sheet.name != DUE_SHEET or selection.row <= DUE_HEADER_ROW:
-        raise TradeXLError(msg("xl.select_due", sheet=DUE_SHEET))
-    grid = read_grid(book.sheets[DUE_SHEET], DUE_SHEET, tables=False)
+    due = SheetIndex.build(list(book.sheet_names), read_markers(book)).tab(DUE_SHEET) or DUE_SHEET
+    if selection is None or selection.sheet.name != due or selection.row <= DUE_HEADER_ROW:
+        raise TradeXLError(msg("xl.select_due", sheet=due))
+    grid = read_grid(book.sheets[due], due, tables=False)
     company = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.customer") + 1))
     email = as_text(grid.cell(selection.row, DUE_COLUMNS.index("col.email") + 1))
     if not company or grid.cell(selection.row, 1) in {"Owner", "业务员"}:
-        raise TradeXLError(msg("xl.select_due", sheet=DUE_SHEET))
+        raise TradeXLError(msg("xl.select_due", sheet=due))
     return email if "@" in email else company
 
 

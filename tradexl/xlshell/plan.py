@@ -33,12 +33,12 @@ from tradexl.grid import (
     frame_from_grid,
     locate,
     require_sheets,
-    settings_sheet,
 )
 from tradexl.looks import HIGHLIGHT_FILLS, Look, row_look
+from tradexl.markers import sheet_roles as marker_roles
 from tradexl.model import InputTables, Problem, RunResult
 from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, written_cells
-from tradexl.schema import INPUT_SHEETS, SheetDef, find_sheet
+from tradexl.schema import INPUT_SHEETS, SheetDef
 from tradexl.settings import parse_settings
 from tradexl.sheetspec import NUMBER_FORMATS, Chart, PrintSetup, Row, SheetSpec
 
@@ -110,13 +110,10 @@ def parse_address(address: str) -> Extent:
     return Extent(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
 
 
-def sheet_roles(sheet_names: Sequence[str]) -> dict[str, str]:
-    """Input-sheet key -> the workbook's sheet name playing that role, plus "settings" when present."""
-    roles = {s.key: name for s in INPUT_SHEETS if (name := find_sheet(s, list(sheet_names))) is not None}
-    settings = settings_sheet(sheet_names)
-    if settings is not None:
-        roles["settings"] = settings
-    return roles
+def sheet_roles(sheet_names: Sequence[str], markers: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Input-sheet key -> the workbook's sheet name playing that role, plus "settings" when present (by the
+    engine's marker, else by English or Chinese name: `markers.sheet_roles`)."""
+    return marker_roles(list(sheet_names), markers or {})
 
 
 def matching_table(sheet: SheetDef, grid: SheetGrid) -> TableRef | None:
@@ -424,6 +421,7 @@ def _rows_by_height(heights: Mapping[int, float], width: int) -> dict[float, lis
 
 
 def plan_run(result: RunResult, read: Mapping[str, SheetRead], language: str,
-             sheet_names: Sequence[str]) -> WritePlan:
+             sheet_names: Sequence[str], markers: Mapping[str, str] | None = None,
+             settings_tab: str | None = None) -> WritePlan:
     """The shared write plan of `result` for a workbook whose input sheets were read as `read`."""
-    return build_plan(result, read, sheet_names, language)
+    return build_plan(result, read, sheet_names, language, markers, settings_tab)

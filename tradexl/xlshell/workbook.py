@@ -13,6 +13,7 @@ refusing a call) cannot be rolled back; it is reported the same way.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -22,6 +23,7 @@ import xlwings as xw
 from tradexl import operations
 from tradexl.errors import TradeXLError
 from tradexl.looks import COMPUTED_HEADER, Look
+from tradexl.markers import identity_of, marker_ref, markers_of
 from tradexl.messages import error_text, localize
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, WritePlan
@@ -71,7 +73,8 @@ def read_grid(sheet: xw.Sheet, name: str, *, tables: bool = True) -> SheetGrid:
 def prepare(book: xw.Book, steps: Sequence[str], run: Runner, today: date, moment: datetime) -> WritePlan:
     """Read every input, run the core and plan the writes; touches nothing in the workbook."""
     names = list(book.sheet_names)
-    roles = sheet_roles(names)
+    markers = read_markers(book)
+    roles = sheet_roles(names, markers)
     grids = {key: read_grid(book.sheets[name], name) for key, name in roles.items() if key in SHEETS_BY_KEY}
     settings = read_grid(book.sheets[roles["settings"]], roles["settings"], tables=False) \
         if "settings" in roles else None
@@ -81,7 +84,28 @@ def prepare(book: xw.Book, steps: Sequence[str], run: Runner, today: date, momen
         result = run(tables, today, moment, steps)
     except TradeXLError as exc:  # shown in the workbook's language (English when it fails before Settings is read)
         raise TradeXLError(localize(error_text(exc), language)) from exc
-    return plan_run(result, read, language, names)
+    return plan_run(result, read, language, names, markers, roles.get("settings"))
+
+
+def read_markers(book: xw.Book) -> dict[str, str]:
+    """The engine's markers in the book (identity -> tab): one call per defined name, and its reference only
+    for the engine's own names."""
+    found = {}
+    for item in book.names:
+        name = item.name
+        if identity_of(name) is not None:
+            found[name] = item.refers_to or ""
+    return markers_of(found)
+
+
+def write_markers(book: xw.Book, wanted: Sequence[tuple[str, str]]) -> None:
+    """Add (or repoint) the markers the plan lists, as hidden names; adding a name that exists replaces its
+    reference, as in Excel's Name Manager."""
+    names = book.names
+    for name, tab in wanted:
+        added = names.add(name, "=" + marker_ref(tab))
+        with contextlib.suppress(Exception):  # hidden where Excel's object model allows it (Windows)
+            added.api.Visible = False
 
 
 # --- writing -----------------------------------------------------------------------------------------------------
@@ -245,6 +269,8 @@ def apply_plan(book: xw.Book, plan: WritePlan) -> None:
         _write_render(book, sheet, render(spec))
     for name in plan.remove:
         book.sheets[name].delete()
+    if plan.markers:
+        write_markers(book, plan.markers)
 
 
 # --- one macro run -----------------------------------------------------------------------------------------------
