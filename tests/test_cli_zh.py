@@ -20,7 +20,8 @@ from python_calamine import CalamineWorkbook
 from tests.cli_support import invoke
 
 TODAY = "2026-11-28"
-ALLOWED = {"tradexl", "handover", "USD", "WhatsApp", "INQ", "LXQ"}
+ALLOWED = {"tradexl", "handover", "USD", "WhatsApp", "INQ", "LXQ",
+           "Quote"}  # Quote - <Region> sheets are the buyer's (English) quotes, tab name included
 """Command names quoted in a hint, the report currency, a channel's own name, and ID prefixes inside file names."""
 WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
 PATHLIKE = re.compile(r"\S*[/\\]\S*|\S+\.(?:xlsm|xlsx|eml|csv|txt|pdf)\b|--[a-z-]+")
@@ -164,7 +165,7 @@ def test_chinese_lines_a_person_worked_out(zh):
 
 def test_the_check_sheet_of_a_chinese_workbook_is_chinese(zh):
     book = CalamineWorkbook.from_path(str(zh["root"] / "demo" / "TradeDemo.xlsm"))
-    rows = book.get_sheet_by_name("Check").to_python()
+    rows = book.get_sheet_by_name("数据检查").to_python()
     assert rows[0][0] == "数据检查 – 发现 3 个问题"
     assert rows[1] == ["工作表", "行", "列", "值", "如何修改"]
     assert rows[2:] == [
@@ -172,7 +173,7 @@ def test_the_check_sheet_of_a_chinese_workbook_is_chinese(zh):
         ["样品", 22.0, "运费", "预付", "样品费 121.85 超过预付上限 100.00（设置 › 样品）– 大额样品应由客户电汇预付"],
         ["询盘", 182.0, "询盘编号", "INQ-0180", "重复（第 181 行也有）– 每行应唯一"],
     ]
-    weekly = book.get_sheet_by_name("Weekly Summary").to_python()
+    weekly = book.get_sheet_by_name("周报").to_python()
     assert weekly[0][0] == "周报 – 宁波卢马克斯照明科技有限公司"
 
 

@@ -12,6 +12,7 @@ import click
 
 from tradexl import services
 from tradexl.cli.app import cli, language, remember_book, remember_language, say, shown
+from tradexl.markers import tab_name
 from tradexl.messages import msg
 from tradexl.model import RunResult
 from tradexl.schema import SHEETS_BY_KEY
@@ -86,7 +87,7 @@ def demo(out_dir: Path, today: date | None, verbose: bool, language: str) -> Non
     made = services.demo(out_dir, today=today, progress=reporter(verbose), language=language)
     counts = tuple(msg("cli.demo.count", count=n, what=sheet_word(key)) for key, n in made.counts.items())
     say("cli.demo.workbook", path=made.workbook, counts=counts)
-    say("cli.demo.sheets", names=", ".join(s.name for s in made.result.sheets))
+    say("cli.demo.sheets", names=", ".join(tab_name(s.name, language) for s in made.result.sheets))
     say("cli.demo.quotes", count=len(made.quotes), folder=made.quotes[0].parent if made.quotes else out_dir)
     click.echo(shown(made.result.message))
     if made.result.problems:
