@@ -23,7 +23,8 @@ from tradexl.settings import SETTING_KEYS
 
 TODAY = "2026-11-28"
 ALLOWED = {"tradexl", "handover", "refresh", "USD", "WhatsApp", "INQ", "LXQ", "TradeXL", "Python", "Excel", "VBA",
-           "xlwings", "udfs", "Windows", "macOS"}
+           "xlwings", "udfs", "Windows", "macOS",
+           "Quote"}  # Quote - <Region> sheets are the buyer's (English) quotes, tab name included
 """Command names quoted in a hint, the report currency, a channel's own name, ID prefixes inside file names, and
 the names of the programs and parts `tradexl doctor` checks."""
 WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")

@@ -8,6 +8,7 @@ import pytest
 from tradexl.model import Enriched
 from tradexl.reports.due import due_message, due_sheet
 from tradexl.settings import Settings
+from tradexl.sheetspec import Row
 
 T = pd.Timestamp
 TODAY = date(2024, 5, 10)  # a Friday
@@ -48,7 +49,10 @@ FOLLOWUPS = pd.DataFrame({
 def test_due_sheet_groups_by_owner_most_overdue_first_with_highlights():
     sheet = due_sheet(enriched(customers=CUSTOMERS, followups=FOLLOWUPS), TODAY, Settings())
     assert sheet.name == "Due Follow-ups"
-    assert [(r.kind, r.highlight, r.values) for r in sheet.rows] == [
+    assert sheet.rows[-2:] == (Row((), kind="blank"), Row((
+        "Colours: pink = an A or B customer past the next contact date, or a balance overdue; yellow = another "
+        "customer past the next contact date, or a quote expiring within 2 days.",), kind="note"))
+    assert [(r.kind, r.highlight, r.values) for r in sheet.rows[:-2]] == [
         ("title", "", ("Due Follow-ups – Friday 2024-05-10: 6 customers due, 2 overdue A/B",)),
         ("header", "", ("Owner", "Customer", "Grade", "Country", "Last contact", "Next contact", "Days overdue",
                         "Channel", "Last summary", "Next step", "Phone", "Email")),
@@ -109,7 +113,8 @@ def test_due_sheet_in_chinese_keeps_english_sheet_name_and_buyer_text():
     assert sheet.rows[1].values[:3] == ("业务员", "客户", "等级")
     assert sheet.rows[2].values == ("Li – 3 个待跟进",)
     assert sheet.rows[3].values[7:9] == ("电话", "sent PI")
-    assert sheet.rows[-2].values == ("(未分配) – 1 个待跟进",)
+    assert sheet.rows[-4].values == ("(未分配) – 1 个待跟进",)
+    assert sheet.rows[-1].values[0].startswith("颜色：粉色 = A/B 类客户已超过下次联系日期")
     assert sheet.print_setup is not None and sheet.print_setup.footer_center == "第 &P 页，共 &N 页"
 
 

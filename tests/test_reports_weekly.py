@@ -265,3 +265,22 @@ def test_cells_are_plain_python_values_for_the_renderers():
     plain = (str, int, float, date, type(None))
     sheet = weekly_sheet(DATA, WEDNESDAY, SETTINGS, NOW)
     assert {type(v) for r in sheet.rows for v in r.values} <= set(plain)
+
+
+def test_samples_sent_cost_and_the_orders_that_followed():
+    samples = pd.DataFrame({
+        "Date": [T("2024-05-07"), T("2024-05-01"), T("2024-01-01"), T("2024-05-06")],
+        "By": ["Wang", "Li", "Li", "li"],
+        "Customer Key": ["C3", "C1", "C1", "C2"],
+        "Cost": [40.0, 25.5, 99.0, 10.0],
+    })
+    sheet = weekly_sheet(replace(DATA, samples=samples), WEDNESDAY, SETTINGS, NOW)
+    # week to date 05-05..05-08: Wang's sample of 05-07 (cost 40), Li's of 05-06 ("li", cost 10).
+    # Last 90 days (from 02-10): all but the January one. Then ordered: C1 ordered O1 on 05-01, the day of Li's
+    # sample; C3's only order (05-06) came before Wang's sample; C2's order O3 is cancelled.
+    assert rows_of(sheet, "Samples: sent this week") == [
+        ("header", "", ("Salesperson", "Sent", "Cost", "Sent, 90 days", "Then ordered", "Conversion")),
+        ("data", "", ("Li", 1, 10, 2, 1, 0.5)),
+        ("data", "", ("Wang", 1, 40, 1, 0, 0.0)),
+        ("total", "", ("Total", 2, 50, 3, 1, 1 / 3)),
+    ]

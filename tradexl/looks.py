@@ -35,7 +35,12 @@ ROLE_LOOKS: dict[str, Look] = {
     "note": Look(italic=True, color=GREY),
     "blank": Look(),
 }
-COMPUTED_HEADER = Look(bold=True, italic=True, fill="FFE2EFDA", border="bottom")
+COMPUTED_HEADER = Look(bold=True, italic=True, color="FF7F6000", fill="FFFFF2CC", border="bottom")
+"""Header of a computed column on an input sheet, whoever writes it (template builder, file engine, xlwings)."""
+COMPUTED_STYLE = "TradeXL Computed"
+"""The named cell style of computed-column headers (Home > Cell Styles in Excel)."""
+HEADER_FONT = "Calibri"
+"""The computed header's font by name (not the theme's), unless the workbook's default font names another."""
 
 
 def row_look(kind: str, highlight: str = "") -> Look:

@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from tradexl.colwidth import fitted_width
 from tradexl.errors import WorkbookError
 from tradexl.grid import SheetLayout, column_letter, computed_targets
 from tradexl.markers import SheetIndex, marker_name, tab_name
@@ -140,7 +141,8 @@ class SheetRead:
 @dataclass(frozen=True)
 class ComputedColumn:
     """One computed column: where it goes, the header to write (None: the user's header is already there),
-    its number format, whether the sheet's row rule highlights it, and one value per data row."""
+    its number format, whether the sheet's row rule highlights it, one value per data row, and the column's
+    width fitted to its header and values (`tradexl.colwidth`; `wrap`: its cells wrap a long text)."""
 
     name: str
     col: int
@@ -148,6 +150,8 @@ class ComputedColumn:
     fmt: Format
     highlighted: bool
     values: tuple[Any, ...]
+    width: int = 0
+    wrap: bool = False
 
 
 @dataclass(frozen=True)
@@ -233,9 +237,14 @@ def computed_cells(key: str, read: SheetRead, frame: pd.DataFrame, language: str
             continue
         number, header = targets[col.name]
         values = frame[col.name].to_dict()
-        columns.append(ComputedColumn(col.name, number, header, KIND_FORMATS.get(col.kind, ""),
-                                      rule is not None and col.name in rule.columns,
-                                      tuple(values.get(r) for r in rows)))
+        fmt = KIND_FORMATS.get(col.kind, "")
+        column_values = tuple(values.get(r) for r in rows)
+        offset = number - read.first_col
+        shown = header if header is not None else (
+            layout.headers[offset] if 0 <= offset < len(layout.headers) else col.name)
+        width, wrap = fitted_width(shown, frame[col.name], fmt)
+        columns.append(ComputedColumn(col.name, number, header, fmt, rule is not None and col.name in rule.columns,
+                                      column_values, width, wrap))
     if not columns:
         return None
     growth = table_growth(read, {c.col: c.header for c in columns})

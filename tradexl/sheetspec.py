@@ -6,8 +6,11 @@ formats, so both renderers map them to the same look.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from tradexl.colwidth import text_width
 
 RowKind = Literal["title", "subtitle", "section", "header", "data", "total", "note", "blank"]
 Highlight = Literal["", "overdue", "warn", "good", "key"]
@@ -95,6 +98,24 @@ def wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
+def header_lines(text: str, width: float) -> int:
+    """Lines a header takes in a wrapping cell `width` characters wide, wrapped at spaces as Excel and LibreOffice
+    do (a word wider than the cell breaks inside it); East Asian characters count two."""
+    cap = max(float(width), 1.0)
+    lines, used = 1, 0.0
+    for word in text.split():
+        size = text_width(word)
+        if used and used + 1 + size <= cap:
+            used += 1 + size
+            continue
+        if used:
+            lines += 1
+        extra = max(0, math.ceil(size / cap) - 1)
+        lines += extra
+        used = size - extra * cap
+    return lines
+
+
 @dataclass(frozen=True)
 class SheetSpec:
     """A whole generated sheet: rows from A1 down, column widths, frozen rows, print settings."""
@@ -117,9 +138,16 @@ class SheetSpec:
         return max((len(r.values) for r in self.rows), default=0)
 
     def row_heights(self) -> dict[int, float]:
-        """1-based row -> height in points for data rows whose wrapped cells need more than one line."""
+        """1-based row -> height in points for data rows whose wrapped cells need more than one line, and header
+        rows whose (always wrapping) labels do, so a tall header never prints over the first row below it."""
         heights: dict[int, float] = {}
         for number, row in enumerate(self.rows, start=1):
+            if row.kind == "header":
+                lines = max((header_lines(v, self.widths[c]) for c, v in enumerate(row.values)
+                             if c < len(self.widths) and isinstance(v, str)), default=1)
+                if lines > 1:
+                    heights[number] = lines * LINE_HEIGHT
+                continue
             if row.kind != "data":
                 continue
             lines = max((wrapped_lines(str(row.values[c]), self.widths[c]) for c in self.wrap_columns

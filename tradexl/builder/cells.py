@@ -12,17 +12,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tradexl.looks import COMPUTED_HEADER, COMPUTED_STYLE, HEADER_FONT
+
 TABLE_STYLE = "TableStyleMedium2"
-COMPUTED_FILL = PatternFill("solid", fgColor="FFF2CC")
-COMPUTED_FONT = Font(bold=True, italic=True, color="7F6000")
+COMPUTED_FILL = PatternFill("solid", fgColor=COMPUTED_HEADER.fill)
 TITLE_FONT = Font(bold=True, size=12, color="1F4E78")
 WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def computed_header_style() -> NamedStyle:
+    """The computed-header look (tradexl.looks) as the named cell style the file engine finds and reuses; a new
+    object per workbook, as openpyxl binds a named style to the workbook it is added to."""
+    font = Font(name=HEADER_FONT, size=11, bold=COMPUTED_HEADER.bold, italic=COMPUTED_HEADER.italic,
+                color=COMPUTED_HEADER.color)
+    return NamedStyle(COMPUTED_STYLE, font=font, fill=COMPUTED_FILL, border=Border(bottom=Side(style="thin")))
 
 
 def put(cell: Cell, value: Any, number_format: str | None = None) -> None:

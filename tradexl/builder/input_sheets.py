@@ -12,7 +12,8 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
-from tradexl.builder.cells import COMPUTED_FILL, COMPUTED_FONT, WRAP, add_dropdown, add_table, set_width
+from tradexl.builder.cells import WRAP, add_dropdown, add_table, computed_header_style, set_width
+from tradexl.looks import COMPUTED_STYLE
 from tradexl.schema import INPUT_SHEETS, SHEETS_BY_KEY, YES_NO, Column, SheetDef, choice_label
 
 VALIDATION_ROWS = 5000  # dropdowns reach this far below the header, beyond any table a team keeps by hand
@@ -63,8 +64,9 @@ def add_input_sheet(wb: Workbook, sheet: SheetDef, rows: Sequence[Mapping[str, A
         letter = get_column_letter(i)
         set_width(ws, i, col.width)
         if col.computed:
-            header = ws.cell(1, i)
-            header.fill, header.font = COMPUTED_FILL, COMPUTED_FONT
+            if COMPUTED_STYLE not in wb.named_styles:
+                wb.add_named_style(computed_header_style())
+            ws.cell(1, i).style = COMPUTED_STYLE
         if col.choices:
             add_dropdown(ws, [choice_label(c, language) for c in col.choices], f"{letter}2:{letter}{last}")
         if col.name in WRAPPED:

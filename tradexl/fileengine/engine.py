@@ -208,7 +208,9 @@ class FileWorkbook:
             letter = column_letter(col.col)
             if col.header is not None:
                 edits.set(top, col.col, cell_xml(f"{letter}{top}", col.header, header_style, prefix))
-            styles = {h: self.styles.computed(col.fmt, h) for h in {"", cells.highlight}}
+            styles = {h: self.styles.computed(col.fmt, h, col.wrap) for h in {"", cells.highlight}}
+            if col.width:
+                edits.widths[col.col] = col.width
             column: dict[int, str | None] = {}
             for row, value in enumerate(col.values, start=cells.first_row):
                 look = cells.highlight_of(col, row)

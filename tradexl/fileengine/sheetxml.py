@@ -7,7 +7,7 @@ characters), and inside edited rows only the target cells change – every other
 
 Handled: namespace prefixes (`<x:row>`), self-closing rows and cells, rows and cells without an `r` attribute
 (their position is implied; an `r` is added when an edit could shift it), missing rows (created in order),
-`spans` hints widened, `<dimension>` widened.
+`spans` hints widened, `<dimension>` widened, `<cols>` widths of the edited (computed) columns set (`set_widths`).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class CellEdits:
     cells: dict[int, dict[int, str | None]] = field(default_factory=dict)
     min_col: int | None = None  # range of the columns that get a value (for <dimension>)
     max_col: int | None = None
+    widths: dict[int, float] = field(default_factory=dict)  # column -> width to set in <cols> (computed only)
     _columns: set[int] = field(default_factory=set)
 
     def set(self, row: int, col: int, xml: str | None) -> None:
@@ -69,7 +70,7 @@ class CellEdits:
         return self._columns
 
     def __bool__(self) -> bool:
-        return bool(self.cells)
+        return bool(self.cells or self.widths)
 
 
 def prefix_of(xml: bytes) -> str:
@@ -297,6 +298,8 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     emit(text[last:end], *tail_rows, text[end:])
     if touched:  # <dimension> precedes <sheetData>
         head = _widen_dimension(head, edits, min(touched), max(touched))
+    if edits.widths:  # so does <cols> (its markup is ASCII, the same in the Latin-1 reading)
+        head = set_widths(head, edits.widths, p)
     return b"".join([head.encode("latin-1"), *out]), formulas
 
 
@@ -346,3 +349,83 @@ def _widen_dimension(text: str, edits: CellEdits, first_row: int, last_row: int)
     if new_ref == ref:
         return text
     return text[:found.start("ref")] + new_ref + text[found.end("ref"):]
+
+
+# --- column widths ---------------------------------------------------------------------------------------------
+
+COL_RE = re.compile(rf"<(?:[\w.-]+:)?col(?=[\s/>]){_ATTRS}(?:/>|>\s*</(?:[\w.-]+:)?col>)")
+_ATTR = re.compile(r'(\s*)([\w:.-]+)\s*=\s*("[^"]*"|\'[^\']*\')')
+
+
+def set_widths(head: str, widths: dict[int, float], p: str) -> str:
+    """The sheet's text before <sheetData> with `widths` (column -> width) set in <cols>, and nothing else moved.
+
+    A `<col min max>` range that holds a target column is split around it: the pieces keep the range's exact
+    attributes (the user's widths, styles, hidden flags), only min/max differ; the target piece gets the width and
+    `customWidth="1"`. Columns no range holds get their own `<col>`. A range already saying exactly this is left as
+    written, so a second refresh changes nothing; a sheet without <cols> gets one right before <sheetData>.
+    """
+    found = re.search(rf"<{re.escape(p)}cols(?=[\s>]){_ATTRS}>(?P<body>.*?)</{re.escape(p)}cols>", head, re.S)
+    body = found.group("body") if found else ""
+    pieces: list[tuple[int, str]] = []
+    covered: set[int] = set()
+    changed = False
+    for match in COL_RE.finditer(body):
+        attrs = _attributes(match.group("a"))
+        lo, hi = int(attrs.get("min", "0") or 0), int(attrs.get("max", "0") or 0)
+        covered.update(range(lo, hi + 1))
+        wanted = [widths.get(col) for col in range(lo, hi + 1)]
+        runs = _runs(wanted, lo)
+        if len(runs) == 1 and (runs[0][0] is None or _says(attrs, runs[0][0])):
+            pieces.append((lo, match.group()))
+            continue
+        changed = True
+        pieces.extend((start, _col_xml(p, attrs, start, end, width)) for width, start, end in runs)
+    missing = sorted(set(widths) - covered)
+    for width, start, end in _runs([widths[c] if c in widths and c not in covered else None
+                                    for c in range(missing[0], missing[-1] + 1)] if missing else [],
+                                   missing[0] if missing else 0):
+        if width is not None:
+            changed = True
+            pieces.append((start, _col_xml(p, {}, start, end, width)))
+    if not changed:
+        return head
+    new_body = "".join(text for _, text in sorted(pieces, key=lambda piece: piece[0]))
+    if found:
+        return head[:found.start("body")] + new_body + head[found.end("body"):]
+    anchor = head.rindex(f"<{p}sheetData")
+    return f"{head[:anchor]}<{p}cols>{new_body}</{p}cols>{head[anchor:]}"
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """A start tag's attributes in their order, values without quotes (XML-escaped as written)."""
+    return {m.group(2): m.group(3)[1:-1] for m in _ATTR.finditer(text)}
+
+
+def _runs(values: list[float | None], first: int) -> list[tuple[float | None, int, int]]:
+    """(value, first column, last column) of each run of equal values, columns numbered from `first`."""
+    out: list[tuple[float | None, int, int]] = []
+    for offset, value in enumerate(values):
+        col = first + offset
+        if out and out[-1][0] == value and out[-1][2] == col - 1:
+            out[-1] = (value, out[-1][1], col)
+        else:
+            out.append((value, col, col))
+    return out
+
+
+def _says(attrs: dict[str, str], width: float) -> bool:
+    try:
+        return float(attrs.get("width", "")) == width and attrs.get("customWidth") in {"1", "true"}
+    except ValueError:
+        return False
+
+
+def _col_xml(p: str, attrs: dict[str, str], start: int, end: int, width: float | None) -> str:
+    out = dict(attrs)
+    out["min"], out["max"] = str(start), str(end)
+    if width is not None:
+        out["width"] = str(int(width)) if float(width).is_integer() else str(width)
+        out["customWidth"] = "1"
+        out.pop("bestFit", None)
+    return f"<{p}col" + "".join(f' {k}="{v}"' for k, v in out.items()) + "/>"

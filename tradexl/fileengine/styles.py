@@ -16,7 +16,7 @@ from lxml import etree
 
 from tradexl.fileengine.cells import escape_attr
 from tradexl.fileengine.package import local, parse_xml
-from tradexl.looks import COMPUTED_HEADER, Look, computed_look, row_look
+from tradexl.looks import COMPUTED_HEADER, COMPUTED_STYLE, HEADER_FONT, Look, computed_look, row_look
 from tradexl.sheetspec import NUMBER_FORMATS
 
 ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
@@ -48,6 +48,7 @@ class StyleBook:
             self._formats.setdefault(child.get("formatCode", ""), int(child.get("numFmtId", "0")))
         self._base_font = self._base_font_children()
         self._cache: dict[tuple, int] = {}
+        self._header: int | None = None
 
     def _collection(self, name: str) -> etree._Element | None:
         return next((el for el in self.root if local(el.tag) == name), None)
@@ -79,11 +80,18 @@ class StyleBook:
         return index
 
     def computed_header(self) -> int:
-        return self.xf(COMPUTED_HEADER, "")
+        """cellXfs index of a computed column's header cell: the named cell style "TradeXL Computed" (the
+        workbook's own if it has one by that name, else added), with an explicit font name instead of the
+        theme's, so Excel and LibreOffice draw the same letters at the width the engine fitted."""
+        if self._header is None:
+            style_xf = self._named_style(COMPUTED_STYLE, COMPUTED_HEADER)
+            self._header = self._xf(COMPUTED_HEADER, "", style_xf=style_xf, explicit_font=True)
+        return self._header
 
-    def computed(self, fmt: str = "", highlight: str = "") -> int:
-        """cellXfs index for a computed cell in an input sheet."""
-        return self.xf(computed_look(highlight), fmt)
+    def computed(self, fmt: str = "", highlight: str = "", wrap: bool = False) -> int:
+        """cellXfs index for a computed cell in an input sheet (`wrap`: a long text wraps at the column's width)."""
+        look = computed_look(highlight)
+        return self.xf(replace(look, wrap=True) if wrap else look, fmt)
 
     def xf(self, look: Look, fmt: str) -> int:
         cache_key = (look, fmt)
@@ -125,7 +133,36 @@ class StyleBook:
             self.find_or_add("numFmts", f'<{self.prefix}numFmt numFmtId="{new_id}" formatCode="{escape_attr(code)}"/>')
         return self._formats[code]
 
-    def _xf(self, look: Look, fmt: str) -> int:
+    def _named_style(self, name: str, look: Look) -> int:
+        """cellStyleXfs index of the named cell style `name`: the workbook's own, else appended with `look`."""
+        styles = self._collection("cellStyles")
+        for child in styles if styles is not None else []:
+            if isinstance(child.tag, str) and child.get("name") == name:
+                return int(child.get("xfId", "0"))
+        p = self.prefix
+        if not self.existing["cellStyleXfs"]:  # index 0 is the Normal style's; never let ours take it
+            self.find_or_add("cellStyleXfs", f'<{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>')
+        if not self.existing["cellStyles"]:
+            self.find_or_add("cellStyles", f'<{p}cellStyle name="Normal" xfId="0" builtinId="0"/>')
+        font_id, fill_id, border_id = self._parts(look, explicit_font=True)
+        index = self.find_or_add("cellStyleXfs", f'<{p}xf numFmtId="0" fontId="{font_id}" fillId="{fill_id}" '
+                                 f'borderId="{border_id}" applyFont="1" applyFill="1" applyBorder="1"/>')
+        self.find_or_add("cellStyles", f'<{p}cellStyle name="{escape_attr(name)}" xfId="{index}"/>')
+        return index
+
+    def _font_children(self, explicit: bool) -> str:
+        """The default font's name/family/charset/scheme children; `explicit`: its name (or HEADER_FONT) and
+        family only, without the theme scheme that would let the theme's font replace the name."""
+        if not explicit:
+            return self._base_font
+        name = re.search(r'<(?:\w+:)?name val="([^"]*)"', self._base_font)
+        family = re.search(r'<(?:\w+:)?family val="([^"]*)"', self._base_font)
+        p = self.prefix
+        return (f'<{p}name val="{name.group(1) if name else HEADER_FONT}"/>'
+                + f'<{p}family val="{family.group(1) if family else 2}"/>')
+
+    def _parts(self, look: Look, explicit_font: bool = False) -> tuple[int, int, int]:
+        """(font, fill, border) indexes of a look, each found or appended."""
         p = self.prefix
         font = "".join((
             f"<{p}b/>" if look.bold else "",
@@ -133,7 +170,7 @@ class StyleBook:
             f'<{p}sz val="{_num(self._base_size + look.size_delta)}"/>',
             f'<{p}color rgb="{look.color}"/>' if look.color else "",
         ))
-        font_xml = f"<{p}font>{font}{self._base_font}</{p}font>"
+        font_xml = f"<{p}font>{font}{self._font_children(explicit_font)}</{p}font>"
         font_id = self.find_or_add("fonts", font_xml)
         if look.fill:
             fill_xml = (f'<{p}fill><{p}patternFill patternType="solid"><{p}fgColor rgb="{look.fill}"/>'
@@ -148,10 +185,15 @@ class StyleBook:
             border_id = self.find_or_add("borders", f"<{p}border>{sides}</{p}border>")
         else:
             border_id = 0
+        return font_id, fill_id, border_id
+
+    def _xf(self, look: Look, fmt: str, style_xf: int = 0, explicit_font: bool = False) -> int:
+        p = self.prefix
+        font_id, fill_id, border_id = self._parts(look, explicit_font)
         num_id = self._numfmt(fmt)
         align = f'<{p}alignment vertical="top" wrapText="1"/>' if look.wrap else ""
         xf_xml = (f'<{p}xf numFmtId="{num_id}" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" '
-                  f'xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"'
+                  f'xfId="{style_xf}" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"'
                   + (f' applyAlignment="1">{align}</{p}xf>' if align else "/>"))
         return self.find_or_add("cellXfs", xf_xml)
 

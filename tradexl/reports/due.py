@@ -27,6 +27,7 @@ from tradexl.reports.common import (
     place,
 )
 from tradexl.reports.labels import Labels, labels_for
+from tradexl.reports.layout import fit_columns
 from tradexl.reports.receivables import due_balance_rows
 from tradexl.rules.quotestate import expiring_quotes
 from tradexl.settings import Settings
@@ -38,6 +39,8 @@ COLUMNS = ("col.owner", "col.customer", "col.grade", "col.country", "col.last_co
 WIDTHS = (12.0, 28.0, 7.0, 14.0, 12.0, 12.0, 9.0, 10.0, 40.0, 30.0, 16.0, 26.0)
 FORMATS: tuple[Format, ...] = ("", "", "", "", "date", "date", "int", "", "", "", "", "")
 HEADER_ROW = 2
+COMPANY_COLUMN = 1
+"""0-based column of the customer's name: it grows to the longest name, so no name is cut."""
 QUOTE_COLUMNS = {0: "col.owner", 1: "col.customer", 3: "col.model", 4: "col.quote_date", 5: "col.valid_until",
                  6: "col.days_left", 8: "col.price", 9: "col.quote_no", 10: "col.phone", 11: "col.email"}
 """The expiring-quotes block under the due customers, placed in the due list's columns of the same kind."""
@@ -138,8 +141,11 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
         rows.append(Row((labels("due.none"),), kind="note"))
     rows.extend(expiring_quote_rows(enriched, today, settings, labels))
     rows += due_balance_rows(enriched, today, labels, settings.report_currency)
+    if any(r.highlight for r in rows):
+        rows += [Row((), kind="blank"), Row((labels("due.legend"),), kind="note")]
+    widths, _ = fit_columns(WIDTHS, rows, names=COMPANY_COLUMN, shorten=False)
     return SheetSpec(
-        name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
+        name=SHEET_NAME, rows=tuple(rows), widths=widths, freeze_rows=HEADER_ROW,
         print_setup=PrintSetup(landscape=True, fit_width=True,
                                header_center=labels("due.print_header", date=today.isoformat()),
                                footer_center=labels("page_footer"), repeat_rows=(HEADER_ROW, HEADER_ROW)),

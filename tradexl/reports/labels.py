@@ -215,9 +215,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "stats.by_type": ("Customers by type", "客户类型分布"),
     "stats.by_size": ("Customers by size", "客户规模分布"),
     "stats.by_source": ("Customers by source", "客户来源分布"),
-    "stats.by_month": ("Inquiries, quotes and orders by month ({currency})", "每月询盘、报价与订单（{currency}）"),
     "stats.by_month_chart": ("Inquiries, quotes and orders by month", "每月询盘、报价与订单"),
-    "stats.activity_region": ("By region, last 12 months ({currency})", "按区域（近12个月，{currency}）"),
     "stats.activity_product": ("Top products, last 12 months ({currency})", "热门产品（近12个月，{currency}）"),
     "stats.activity_source": ("Inquiries by source, last 12 months", "各渠道询盘（近12个月）"),
     "stats.funnel": ("Inquiry → quote → sample → order (last 12 months)", "询盘 → 报价 → 样品 → 订单（近12个月）"),
@@ -297,6 +295,24 @@ LABELS: dict[str, tuple[str, str]] = {
                     "询盘 {inquiries} · 报价 {quotes} · 成交 {orders}"),
     # Messages in the workbook's language (issue 13): Check's print header
     "check.print_header": ("Check", "数据检查"),
+    # Statistics: month × region matrices (months as rows, regions as columns)
+    "stats.matrix_inquiries": ("Inquiries by month × region", "询盘：月份 × 区域"),
+    "stats.matrix_quotes": ("Quotes by month × region", "报价：月份 × 区域"),
+    "stats.matrix_orders": ("Orders by month × region", "订单数：月份 × 区域"),
+    "stats.matrix_value": ("Order value by month × region ({currency})", "订单额：月份 × 区域（{currency}）"),
+    # Due Follow-ups: what its colours mean
+    "due.legend": ("Colours: pink = an A or B customer past the next contact date, or a balance overdue; yellow = "
+                   "another customer past the next contact date, or a quote expiring within 2 days.",
+                   "颜色：粉色 = A/B 类客户已超过下次联系日期，或尾款逾期；黄色 = 其他客户已超过下次联系日期，"
+                   "或报价 2 天内到期。"),
+    # Weekly Summary: samples sent, their cost, and the orders that followed
+    "weekly.samples": ("Samples: sent this week, cost ({currency}), and orders after the last {days} days' samples",
+                       "样品：本周寄出、费用（{currency}），以及近 {days} 天样品后的订单"),
+    "col.samples_sent": ("Sent", "寄出"),
+    "col.sample_cost": ("Cost", "费用"),
+    "col.samples_90": ("Sent, 90 days", "近90天寄出"),
+    "col.samples_ordered": ("Then ordered", "之后下单"),
+    "col.conversion": ("Conversion", "转化率"),
 }
 
 # Values produced by the rules (English canonical) -> Chinese.

@@ -30,7 +30,7 @@ from tradexl.reports.figures import (
     targets,
 )
 from tradexl.reports.labels import Labels, labels_for
-from tradexl.reports.layout import Cell, Grid
+from tradexl.reports.layout import Cell, Grid, fit_columns, keep_tables_together
 from tradexl.reports.receivables import outstanding_orders
 from tradexl.reports.weekly import in_play
 from tradexl.rules.orders import COUNTS, OUTSTANDING_REPORT
@@ -242,12 +242,13 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
     ]
     title = labels("monthly.print_header", month=f"{month.start:%Y-%m}", today=today.isoformat())
     trend = (trend_first, trend_first + TREND_MONTHS - 1)
-    return SheetSpec(
-        name=SHEET_NAME, rows=tuple(rows), widths=GRID.widths,
+    widths, fitted = fit_columns(GRID.widths, rows)
+    return keep_tables_together(SheetSpec(
+        name=SHEET_NAME, rows=fitted, widths=widths,
         print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
                                footer_center=labels("page_footer"), page_breaks=(page_one,)),
         charts=(_trend_chart(labels, trend, chart_row, settings),),
-    )
+    ))
 
 
 def _trend_chart(labels: Labels, trend: tuple[int, int], row: int, settings: Settings) -> Chart:

@@ -1,34 +1,39 @@
 """Statistics: the buyer database in numbers and native charts (seed step 6: "customers' strength, region, type
 and the most popular products").
 
-Each table is the source of the chart beside it, so the charts follow the numbers. Periods: customers are the
-whole register; inquiries, quotes and orders by region, product and source cover the last twelve months; the
-month tables the last six months. The funnel follows the inquiry status ladder: an inquiry that reached Quoted,
-Sample sent or Ordered was quoted; Sample sent or Ordered reached a sample; Ordered is an order.
+Each table is the source of the chart beside (or below) it, so the charts follow the numbers. Periods: customers
+are the whole register; inquiries, quotes and orders by product and source cover the last twelve months; the
+month × region matrices (months as rows, regions as columns, totals both ways) the last six months. The funnel
+follows the inquiry status ladder: an inquiry that reached Quoted, Sample sent or Ordered was quoted; Sample sent
+or Ordered reached a sample; Ordered is an order.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import column
+from tradexl.reports.common import column, place
 from tradexl.reports.figures import Period, in_period
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.reports.layout import Cell, Grid
 from tradexl.reports.monthly import month_period
 from tradexl.rules.orders import COUNTS, REPORT_AMOUNT
 from tradexl.settings import Settings
-from tradexl.sheetspec import Chart, ChartKind, ChartSeries, PrintSetup, Row, SheetSpec
+from tradexl.sheetspec import Chart, ChartKind, ChartSeries, Format, PrintSetup, Row, SheetSpec
 
 SHEET_NAME = "Statistics"
 GRID = Grid((26.0, 12.0, 12.0, 12.0, 13.0, 12.0))
 CHART_COLUMN = 8
-WIDTHS = (*GRID.widths, 2.0, *(9.0,) * 8)
-"""The tables' grid, a gap, then the columns the charts cover (inside the print area, so they print)."""
+WIDTHS = (*GRID.widths, *(11.0,) * 8)
+"""The tables' grid, then the columns the charts cover (inside the print area, so they print) and the month ×
+region matrices spread over: a month, up to MATRIX_REGIONS regions and the total."""
+MATRIX = Grid(WIDTHS)
+MATRIX_REGIONS = len(WIDTHS) - 2
 CHART_SIZE = (520, 260)
 CHART_ROWS = 14
 """Rows a charted table takes at least, so the next table starts below its chart (260 px at 20 px a row)."""
@@ -56,14 +61,17 @@ class _Sheet:
         self.charts: list[Chart] = []
         self.breaks: list[int] = []
 
-    def table(self, title: str, cells: tuple[Cell, ...], body: list[Row],
-              chart: tuple[ChartKind, str, tuple[int, ...]] | None = None) -> None:
-        """Add a titled table; `chart` = (kind, title, grid columns of the series) drawn from its rows."""
-        height = max(3 + max(len(body), 1), CHART_ROWS if chart is not None else 0)
+    def _keep_together(self, height: int) -> int:
+        """Start a new page unless `height` rows still fit on this one; the row index the block starts at."""
         page_start = self.breaks[-1] if self.breaks else 0
         if len(self.rows) + height - page_start > PAGE_ROWS and len(self.rows) > page_start:
             self.breaks.append(len(self.rows))  # a table and its chart are never split over two pages
-        start = len(self.rows)
+        return len(self.rows)
+
+    def table(self, title: str, cells: tuple[Cell, ...], body: list[Row],
+              chart: tuple[ChartKind, str, tuple[int, ...]] | None = None) -> None:
+        """Add a titled table; `chart` = (kind, title, grid columns of the series) drawn from its rows."""
+        start = self._keep_together(max(3 + max(len(body), 1), CHART_ROWS if chart is not None else 0))
         first = start + 4  # blank, section, header, then the first data row (1-based)
         self.rows += GRID.table(self.labels, title, cells, body)
         if chart is None or not body:
@@ -75,6 +83,29 @@ class _Sheet:
             ChartSeries(headers[col], (first, 1, last, 1), (first, col + 1, last, col + 1)) for col in series),
             anchor=(start + 2, CHART_COLUMN), size=CHART_SIZE))
         self.rows += [Row((), kind="blank")] * max(0, start + CHART_ROWS - len(self.rows))
+
+    def matrix(self, title: str, table: pd.DataFrame) -> ChartSeries:
+        """Add a month × region matrix (a Total column and row added); the series of its monthly totals."""
+        start = self._keep_together(4 + len(table))
+        first, last = start + 4, start + 3 + len(table)  # 1-based rows of the first and last month
+        width = len(table.columns) + 2
+        count: Format = "int"
+        formats: tuple[Format, ...] = ("", *(count,) * (width - 1))
+        self.rows += [Row((), kind="blank"), Row((title,), kind="section"),
+                      Row(place(MATRIX.size, dict(enumerate((self.labels("col.month"), *table.columns,
+                                                            self.labels("total"))))), kind="header")]
+        totals = table.sum(axis=1)
+        self.rows += [Row((month, *(int(v) for v in row), int(totals[month])), formats=formats)
+                      for month, row in zip(table.index, table.to_numpy(), strict=True)]
+        self.rows.append(Row((self.labels("total"), *(int(v) for v in table.sum()), int(totals.sum())),
+                             kind="total", formats=formats))
+        return ChartSeries(title, (first, 1, last, 1), (first, width, last, width))
+
+    def chart_below(self, kind: ChartKind, title: str, series: tuple[ChartSeries, ...]) -> None:
+        """A chart under the tables it draws, at the left (the matrices leave no room beside them)."""
+        start = self._keep_together(CHART_ROWS + 1)
+        self.charts.append(Chart(kind, title, series, anchor=(start + 2, 1), size=CHART_SIZE))
+        self.rows += [Row((), kind="blank")] * (CHART_ROWS + 1)
 
 
 def _counts(values: pd.Series, labels: Labels) -> list[Row]:
@@ -123,6 +154,44 @@ def _by(frames: dict[str, pd.DataFrame], name: str, labels: Labels, region_of: p
         else:
             values = pd.Series("", index=frame.index)
         out[key] = values.fillna("").astype(str).str.strip().map(labels.value)
+    return out
+
+
+def _month_region(frames: dict[str, pd.DataFrame], months: list[str], regions: dict[str, pd.Series],
+                  labels: Labels) -> dict[str, pd.DataFrame]:
+    """Inquiries, quote numbers, orders (distinct Order No, Cancelled left out) and order value per month (rows,
+    "YYYY-MM" as `months`) and region (columns: most inquiries first, unknown last; beyond MATRIX_REGIONS the rest
+    summed as Other)."""
+    dates = {"inquiries": "Received", "quotes": "Date", "orders": "Date"}
+    stamp = {k: pd.to_datetime(column(f, dates[k], pd.NaT), errors="coerce").dt.strftime("%Y-%m")
+             for k, f in frames.items()}
+    where = {k: v.replace("", labels("unknown")) for k, v in regions.items()}
+    orders = frames["orders"]
+    live = column(orders, COUNTS, False).fillna(False).astype(bool)
+    measures = {
+        "inquiries": ("inquiries", pd.Series(1, index=frames["inquiries"].index), "size"),
+        "quotes": ("quotes", column(frames["quotes"], "Quote No").fillna("").astype(str), "nunique"),
+        "orders": ("orders", column(orders, "Order No").fillna("").astype(str)[live], "nunique"),
+        "value": ("orders", pd.to_numeric(column(orders, REPORT_AMOUNT, np.nan), errors="coerce")[live], "sum"),
+    }
+    tables = {}
+    for name, (key, values, how) in measures.items():
+        frame = pd.DataFrame({"month": stamp[key], "region": where[key]}).loc[values.index].assign(value=values)
+        grouped = frame.groupby(["month", "region"])["value"].agg(how) if len(frame) else pd.Series(dtype=float)
+        tables[name] = (grouped.unstack(fill_value=0) if len(grouped) else pd.DataFrame()).fillna(0)
+    seen = pd.Index([r for t in tables.values() for r in t.columns]).unique()
+    inquiries = tables["inquiries"].sum() if len(tables["inquiries"].columns) else pd.Series(dtype=float)
+    order = sorted(seen, key=lambda r: (r == labels("unknown"), -float(inquiries.get(r, 0)), str(r)))
+    keep, rest = order[:MATRIX_REGIONS - 1], order[MATRIX_REGIONS - 1:]
+    if len(rest) == 1:
+        keep, rest = order, []
+    out = {}
+    for name, table in tables.items():
+        shaped = table.reindex(index=months, columns=keep, fill_value=0).fillna(0)
+        if rest:
+            others = table.reindex(index=months, columns=rest, fill_value=0).fillna(0)
+            shaped[labels.value("Other")] = others.sum(axis=1)
+        out[name] = shaped.round(0)
     return out
 
 
@@ -178,17 +247,14 @@ def statistics_sheet(enriched: Enriched, today: date, settings: Settings, now: d
             chart = ("pie", labels(key), (1,))
         sheet.table(labels(key), (_label(f"col.{field.lower()}"), *COUNT),
                     _counts(column(customers, field), labels), chart)
-    month_rows = []
-    for back in range(MONTHS - 1, -1, -1):
-        month = month_period(today, back)
-        within = _within(frames, month)
-        stamp = {k: pd.Series(f"{month.start:%Y-%m}", index=f.index) for k, f in within.items()}
-        month_rows += _activity(stamp, within, labels) or [GRID.row((_label(""), *ACTIVITY),
-                                                                    (f"{month.start:%Y-%m}", 0, 0, 0, 0))]
-    sheet.table(labels("stats.by_month", currency=money), ((0, "col.month", ""), *ACTIVITY), month_rows,
-                ("column", labels("stats.by_month_chart"), (1, 2, 3)))
-    sheet.table(labels("stats.activity_region", currency=money), ((0, "col.region", ""), *ACTIVITY),
-                _activity(_by(year, "Region", labels, region_of), year, labels))
+    half = _within(frames, Period(month_period(today, MONTHS - 1).start, today))
+    months = [f"{month_period(today, back).start:%Y-%m}" for back in range(MONTHS - 1, -1, -1)]
+    matrices = _month_region(half, months, _by(half, "Region", labels, region_of), labels)
+    series = tuple(sheet.matrix(labels(f"stats.matrix_{name}", currency=money), table)
+                   for name, table in matrices.items())
+    sheet.chart_below("column", labels("stats.by_month_chart"), tuple(
+        replace(s, name=labels(key)) for s, key in zip(series[:3], ("col.inquiries", "col.quotes", "col.order_count"),
+                                                       strict=True)))
     product = {"inquiries": column(year["inquiries"], "Product"), "quotes": column(year["quotes"], "Model"),
                "orders": column(year["orders"], "Model")}
     sheet.table(labels("stats.activity_product", currency=money), ((0, "col.model", ""), *ACTIVITY),

@@ -33,7 +33,7 @@ from tradexl.reports.figures import (
     targets,
 )
 from tradexl.reports.labels import Labels, labels_for
-from tradexl.reports.layout import Cell, Grid
+from tradexl.reports.layout import Cell, Grid, fit_columns, keep_tables_together
 from tradexl.rules.orders import COUNTS
 from tradexl.settings import Settings
 from tradexl.sheetspec import Chart, ChartSeries, Highlight, PrintSetup, Row, SheetSpec
@@ -268,6 +268,42 @@ def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[
             *GRID.table(labels, labels("weekly.overdue_ab"), OVERDUE, overdue_rows)]
 
 
+SAMPLES: tuple[Cell, ...] = ((0, "col.salesperson", ""), (1, "col.samples_sent", "int"), (2, "col.sample_cost", "int"),
+                             (3, "col.samples_90", "int"), (4, "col.samples_ordered", "int"),
+                             (5, "col.conversion", "percent"))
+SAMPLE_WINDOW = 90
+"""Days of samples whose outcome the report shows: long enough for a buyer to test a sample and order."""
+
+
+def _samples(enriched: Enriched, period: Period, today: date, settings: Settings, labels: Labels) -> list[Row]:
+    """Per salesperson: samples sent in the report period and their cost; of the samples of the last
+    SAMPLE_WINDOW days, how many the buyer followed with an order (not cancelled) on or after the sample date."""
+    samples = enriched.samples
+    title = labels("weekly.samples", currency=settings.report_currency.upper(), days=SAMPLE_WINDOW)
+    when = pd.to_datetime(column(samples, "Date", pd.NaT), errors="coerce")
+    recent = in_period(when, Period(today - timedelta(days=SAMPLE_WINDOW - 1), today))
+    if not recent.any() and not in_period(when, period).any():
+        return GRID.table(labels, title, SAMPLES, [])
+    orders = enriched.orders
+    live = column(orders, COUNTS, False).fillna(False).astype(bool)
+    last_order = pd.to_datetime(column(orders, "Date", pd.NaT), errors="coerce")[live].groupby(
+        column(orders, "Customer Key").fillna("").astype(str)[live]).max()
+    key = column(samples, "Customer Key").fillna("").astype(str)
+    ordered = (key != "") & (key.map(last_order) >= when.dt.normalize())
+    frame = pd.DataFrame({
+        "sent": in_period(when, period), "cost": pd.to_numeric(column(samples, "Cost", 0), errors="coerce")
+        .fillna(0).where(in_period(when, period), 0), "recent": recent, "ordered": recent & ordered})
+    stats = frame.groupby(people(column(samples, "By"), settings).replace("", labels("no_owner"))).sum()
+    stats = stats[(stats["sent"] > 0) | (stats["recent"] > 0)]
+    rows = [GRID.row(SAMPLES, (who, int(r.sent), round(r.cost), int(r.recent), int(r.ordered),
+                               r.ordered / r.recent if r.recent else None)) for who, r in stats.iterrows()]
+    total = stats.sum()
+    rows.append(GRID.row(SAMPLES, (labels("total"), int(total.sent), round(total.cost), int(total.recent),
+                                   int(total.ordered), total.ordered / total.recent if total.recent else None),
+                         kind="total"))
+    return GRID.table(labels, title, SAMPLES, rows)
+
+
 def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
     """Follow-ups marked Needs Help in the last 30 days that have no decision yet, or got one this week."""
     fu = enriched.followups
@@ -367,17 +403,19 @@ def weekly_sheet(enriched: Enriched, today: date, settings: Settings, now: datet
         *_followed_up(enriched, period, settings, labels),
         *_customer_sections(enriched, today, labels),
         *_needs_help(enriched, today, settings, labels),
+        *_samples(enriched, period, today, settings, labels),
         *_inquiry_sections(enriched, period, labels),
     ]
     header_key = "weekly.print_header" if full else "weekly.print_header_to_date"
     title = labels(header_key, start=start.isoformat(), end=end.isoformat(), today=today.isoformat())
     people_rows = (team_first, team_first + len(stats) - 1)
-    return SheetSpec(
-        name=SHEET_NAME, rows=tuple(rows), widths=WIDTHS,
+    widths, fitted = fit_columns(WIDTHS, rows)
+    return keep_tables_together(SheetSpec(
+        name=SHEET_NAME, rows=fitted, widths=widths,
         print_setup=PrintSetup(landscape=True, fit_width=True, header_center=title,
                                footer_center=labels("page_footer"), page_breaks=(dashboard_end,)),
         charts=(_target_chart(labels, people_rows, settings),) if len(stats) else (),
-    )
+    ))
 
 
 def _target_chart(labels: Labels, people_rows: tuple[int, int], settings: Settings) -> Chart:

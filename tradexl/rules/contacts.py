@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from tradexl import schema
+from tradexl.rules.clean import per_distinct
 from tradexl.settings import Settings
 
 ANSWER_CHANNELS = ("Email", "Phone", "Fax", "WhatsApp")
@@ -86,9 +87,10 @@ def answered_channels(followups: pd.DataFrame) -> pd.Series:
     if not len(followups) or "Channel" not in followups:
         return pd.Series(dtype=object)
     channel = followups["Channel"].fillna("").astype(str).str.strip()
-    summary = followups["Summary"].fillna("").astype(str).str.casefold() if "Summary" in followups \
+    summary = followups["Summary"].fillna("").astype(str) if "Summary" in followups \
         else pd.Series("", index=followups.index)
-    missed = summary.str.contains("|".join(map(re.escape, NO_ANSWER)), regex=True)
+    no_answer = re.compile("|".join(map(re.escape, NO_ANSWER)))
+    missed = per_distinct(summary, lambda text: no_answer.search(str(text).casefold()) is not None).astype(bool)
     frame = pd.DataFrame({"key": followups["Customer Key"], "channel": channel, "date": followups["Date"]})
     frame = frame[(frame["key"] != "") & channel.isin(ANSWER_CHANNELS) & ~missed & frame["date"].notna()]
     frame = frame.sort_values("date", kind="stable")

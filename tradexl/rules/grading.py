@@ -89,19 +89,21 @@ def keyword_hits(text: pd.Series, keywords: Mapping[str, Iterable[str]]) -> dict
             if folded and signal not in owners.setdefault(folded, []):
                 owners[folded].append(signal)
                 spelled[signal, folded] = str(word).strip()
-    found = {signal: [""] * len(text) for signal in keywords}
     pattern = keyword_pattern(owners)
-    if pattern is not None:
-        finder = re.compile(pattern).finditer
-        for i, value in enumerate(text.str.casefold()):
-            for match in finder(value):
-                if not _starts_word(value, match.start()):
-                    continue
-                word = " ".join(match.group(0).split())
-                for signal in owners.get(word, ()):
-                    if not found[signal][i]:
-                        found[signal][i] = spelled[signal, word]
-    return {signal: pd.Series(hits, index=text.index, dtype=object) for signal, hits in found.items()}
+    if pattern is None:
+        return {signal: pd.Series("", index=text.index, dtype=object) for signal in keywords}
+    codes, uniques = pd.factorize(text.to_numpy(dtype=object), use_na_sentinel=False)
+    found = {signal: np.full(len(uniques), "", dtype=object) for signal in keywords}
+    finder = re.compile(pattern).finditer
+    for i, value in enumerate(pd.Series(uniques, dtype=object).str.casefold()):  # once per distinct text
+        for match in finder(value):
+            if not _starts_word(value, match.start()):
+                continue
+            word = " ".join(match.group(0).split())
+            for signal in owners.get(word, ()):
+                if not found[signal][i]:
+                    found[signal][i] = spelled[signal, word]
+    return {signal: pd.Series(hits[codes], index=text.index, dtype=object) for signal, hits in found.items()}
 
 
 def match_models(product: pd.Series, message: pd.Series, products: pd.DataFrame) -> pd.Series:
@@ -189,14 +191,16 @@ def grade(fired: pd.DataFrame, details: dict[str, pd.Series]) -> pd.DataFrame:
     """Suggested Grade and Grade Reason from the fired signals, by the rule table."""
     score = np.zeros(len(fired), dtype=int)
     forced = np.full(len(fired), "", dtype=object)
-    phrases = []
+    reasons = np.full(len(fired), "", dtype=object)
     for rule in RULES:
         hit = fired[rule.signal].fillna(False).to_numpy(dtype=bool)
         score += hit * rule.points
-        phrases.append(_phrases(rule, hit, details))
+        phrase = _phrases(rule, hit, details)
+        said = phrase != ""
+        reasons[said] = np.where(reasons[said] != "", reasons[said] + "; ", "") + phrase[said]
         if rule.sets_grade:
             forced[hit & (forced == "")] = rule.sets_grade
-    reasons = ["; ".join(p for p in row if p) or NO_SIGNALS for row in zip(*phrases, strict=True)]
+    reasons[reasons == ""] = NO_SIGNALS
     grades = np.select([score >= low for _, low in THRESHOLDS], [g for g, _ in THRESHOLDS], default="D")
     suggested = np.where(forced != "", forced, grades.astype(object))
     return pd.DataFrame({"Suggested Grade": pd.Series(suggested, index=fired.index, dtype=object),

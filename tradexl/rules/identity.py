@@ -66,7 +66,13 @@ _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 def first_email(text: object) -> str:
     """The first e-mail address in `text`, lower-cased ("" when there is none)."""
-    match = _EMAIL.search(str(text or ""))
+    return _first_email(str(text or ""))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _first_email(text: str) -> str:
+    """Cached: linking and grading read the same few thousand addresses on every sheet."""
+    match = _EMAIL.search(text)
     return match.group(0).casefold().strip(".") if match else ""
 
 
@@ -78,7 +84,13 @@ def email_domain(email: object) -> str:
 
 def is_free_mail(email_or_domain: object) -> bool:
     """True for addresses (or bare domains) of public mail providers such as gmail, yahoo.*, 163.com, qq.com."""
-    text = str(email_or_domain or "").strip().casefold()
+    return _is_free_mail(str(email_or_domain or ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_free_mail(text: str) -> bool:
+    """Cached: called for every distinct address of every sheet."""
+    text = text.strip().casefold()
     domain = email_domain(text) if "@" in text else text.strip(".")
     if not domain:
         return False
@@ -148,7 +160,13 @@ _TOO_SHORT = (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationRe
 
 def all_emails(text: object) -> tuple[str, ...]:
     """Every e-mail address in a cell ("a@x.com; b@x.com"), lower-cased, in order."""
-    return tuple(dict.fromkeys(m.group(0).casefold().strip(".") for m in _EMAIL.finditer(str(text or ""))))
+    return _all_emails(str(text or ""))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _all_emails(text: str) -> tuple[str, ...]:
+    """Cached: each sheet's Email column names the same buyers again."""
+    return tuple(dict.fromkeys(m.group(0).casefold().strip(".") for m in _EMAIL.finditer(text)))
 
 
 def region_hint(country: object, email: object = "") -> str:
@@ -372,7 +390,9 @@ def _candidates(found: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, dict[int, 
     count = found.groupby("pos")["cid"].transform("size").to_numpy()
     single = found[count == 1]
     several = found[count > 1].sort_values(["pos", "cid"])
-    unsure = {int(pos): tuple(ids) for pos, ids in several.groupby("pos")["cid"]}
+    positions, starts = np.unique(several["pos"].to_numpy(dtype=np.int64), return_index=True)
+    groups = np.split(several["cid"].to_numpy(dtype=object), starts[1:]) if len(starts) else []
+    unsure = {int(pos): tuple(ids) for pos, ids in zip(positions, groups, strict=True)}
     return single["pos"].to_numpy(dtype=np.int64), single["cid"].to_numpy(dtype=object), unsure
 
 
@@ -498,15 +518,16 @@ class BuyerIndex:
         weak = {pos: ids for pos, ids in [*unsure.items(), *((p, (c,)) for p, c in zip(one, first, strict=True))]
                 if how[positions[pos]] == "" and cid[positions[pos]] == ""}
         at = positions[list(weak)]
-        how[at] = [f"check: name {pct[pos]}% {' or '.join(ids)}" for pos, ids in weak.items()]
-        score[at] = [pct[pos] for pos in weak]
+        percent = pct.to_dict()
+        how[at] = [f"check: name {percent[pos]}% {' or '.join(ids)}" for pos, ids in weak.items()]
+        score[at] = [percent[pos] for pos in weak]
         candidates[at] = list(weak.values())
 
     def _conflicts(self, frame: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
         """A name match is not believed when the countries differ or the row writes from a company domain the
         customer has never used."""
         country = _country(frame).to_numpy(dtype=object)[found["pos"].to_numpy()]
-        theirs = found["cid"].map(lambda c: self.countries.get(c, "")).to_numpy(dtype=object)
+        theirs = found["cid"].map(self.countries).fillna("").to_numpy(dtype=object)
         other_country = (country != "") & (theirs != "") & (country != theirs)
         domains, known = _keys(frame, "domain"), self.table("domain")
         shared = domains.merge(known, on="value")[["pos", "cid"]].drop_duplicates().assign(shared=True)

@@ -230,7 +230,8 @@ class Block:
 class ComputedRanges:
     """The computed columns of one input sheet as Range calls: value blocks (header row down to the last data
     row, one per run of adjacent columns), the new headers' look, number formats, the highlight columns to
-    clear when no row is highlighted or the stamp of their fills, and the Table's new range."""
+    clear when no row is highlighted or the stamp of their fills, the Table's new range, and the columns'
+    fitted widths and wrapping cells."""
 
     sheet: str
     blocks: tuple[Block, ...]
@@ -240,6 +241,8 @@ class ComputedRanges:
     stamp: FillStamp | None = None
     table_name: str = ""
     table_resize: str = ""
+    widths: tuple[tuple[float, tuple[str, ...]], ...] = ()  # width -> header cells of its columns ("C1:E1")
+    wraps: tuple[str, ...] = ()  # data cells of the columns whose long texts wrap
 
 
 @dataclass(frozen=True)
@@ -322,6 +325,11 @@ def computed_ranges(cells: ComputedCells) -> ComputedRanges:
         if col.fmt:
             formats.setdefault(NUMBER_FORMATS[col.fmt], []).append(col.col)
     highlighted = [c.col for c in cells.columns if c.highlighted]
+    widths: dict[float, list[int]] = {}
+    for col in cells.columns:
+        if col.width:
+            widths.setdefault(col.width, []).append(col.col)
+    wrapped = [c.col for c in cells.columns if c.wrap]
     stamp = None
     if highlighted and data and any(first <= row <= last for row in cells.highlighted_rows):
         flags = [row not in cells.highlighted_rows for row in range(first, last + 1)]
@@ -339,6 +347,8 @@ def computed_ranges(cells: ComputedCells) -> ComputedRanges:
         stamp=stamp,
         table_name=cells.table,
         table_resize=cells.table_range,
+        widths=tuple((w, chunk_addresses(_column_areas(cols, top, top))) for w, cols in widths.items()),
+        wraps=chunk_addresses(_column_areas(wrapped, first, last)) if wrapped and data else (),
     )
 
 

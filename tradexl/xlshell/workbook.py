@@ -160,9 +160,7 @@ def _write_render(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
     for height, addresses in render.heights:
         for address in addresses:
             sheet.range(address).row_height = height
-    for width, addresses in render.widths:
-        for address in addresses:
-            sheet.range(address).column_width = width
+    _widths(sheet, render.widths)
     if render.print_area:
         sheet.page_setup.print_area = render.print_area
     if render.charts or sheet.charts.count:
@@ -213,6 +211,13 @@ def excel_only(book: xw.Book, sheet: xw.Sheet, render: Render) -> None:
             app.PrintCommunication = True
 
 
+def _widths(sheet: xw.Sheet, widths: Sequence[tuple[float, Sequence[str]]]) -> None:
+    """Column widths: one call per address union of the columns sharing a width."""
+    for width, addresses in widths:
+        for address in addresses:
+            sheet.range(address).column_width = width
+
+
 def _fill(sheet: xw.Sheet, addresses: Sequence[str], color: str | None) -> None:
     for address in addresses:
         sheet.range(address).color = _hex(color) if color else None
@@ -250,6 +255,9 @@ def _write_computed(book: xw.Book, sheet: xw.Sheet, cells: ComputedCells) -> Non
     _number_formats(sheet, ranges.formats)
     if ranges.table_resize:
         sheet.tables[ranges.table_name].resize(sheet.range(ranges.table_resize))
+    _widths(sheet, ranges.widths)
+    for address in ranges.wraps:
+        sheet.range(address).wrap_text = True
 
 
 def apply_plan(book: xw.Book, plan: WritePlan) -> None:
