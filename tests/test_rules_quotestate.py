@@ -61,7 +61,9 @@ def test_due_lists_expiring_quotes_with_buyer_model_and_date():
     assert rows[start - 1].kind == "blank" and rows[start].kind == "section"
     assert rows[start + 1].values == ("Owner", "Customer", None, "Model", "Quoted", "Valid until", "Days left",
                                       None, "Offer", "Quote no", "Phone", "Email")
-    assert [(r.highlight, r.values) for r in rows[start + 2:]] == [
+    listed = rows[start + 2:start + 5]
+    assert [r.kind for r in rows[start + 5:start + 7]] == ["blank", "note"]  # then the colour legend
+    assert [(r.highlight, r.values) for r in listed] == [
         ("warn", ("Amy", "Acme LLC", None, "AB-1", date(2026, 3, 1), date(2026, 3, 20), 0, None,
                   "USD 3.23 × 5,000 FOB Ningbo", "Q1", "+971 1", "a@acme.ae")),
         ("warn", ("(no owner)", "Stray Co", None, "AB-7", date(2026, 3, 1), date(2026, 3, 21), 1, None, "9.50 × 1",
@@ -69,7 +71,7 @@ def test_due_lists_expiring_quotes_with_buyer_model_and_date():
         ("", ("Amy", "Acme", None, "AB-2", date(2026, 3, 1), date(2026, 3, 27), 7, None, "USD 1.00", "Q2",
               "+971 1", "a@acme.ae")),
     ]
-    assert all([r.format_of(i) for i in (4, 5, 6)] == ["date", "date", "int"] for r in rows[start + 2:])
+    assert all([r.format_of(i) for i in (4, 5, 6)] == ["date", "date", "int"] for r in listed)
 
 
 def test_no_expiring_quote_no_section():
