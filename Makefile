@@ -26,7 +26,7 @@ test: $(VENV)/.installed-test
 	bash scripts/system-deps.sh
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile  # two workers, each test file on one (its fixtures stay shared)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
