@@ -16,10 +16,11 @@ import xlwings as xw
 
 from tradexl.errors import WorkbookError
 from tradexl.grid import SheetLayout, locate
+from tradexl.markers import sheet_roles
 from tradexl.reports.mailchecks import MAIL_LOG_COLUMNS, MAIL_LOG_SHEET
 from tradexl.schema import SETTINGS_SHEET, SETTINGS_SHEET_ZH, SHEETS_BY_KEY, normalize_header
 from tradexl.settings import SETTING_KEYS
-from tradexl.xlshell.plan import SheetGrid, TableRef, area_address, matching_table, parse_address, sheet_roles
+from tradexl.xlshell.plan import SheetGrid, TableRef, area_address, matching_table, parse_address
 from tradexl.xlshell.values import rows_to_excel
 from tradexl.xlshell.workbook import read_grid, read_markers
 

@@ -35,7 +35,6 @@ from tradexl.grid import (
     require_sheets,
 )
 from tradexl.looks import HIGHLIGHT_FILLS, Look, row_look
-from tradexl.markers import sheet_roles as marker_roles
 from tradexl.model import InputTables, Problem, RunResult
 from tradexl.plan import ComputedCells, SheetRead, TableBox, WritePlan, build_plan, written_cells
 from tradexl.schema import INPUT_SHEETS, SheetDef
@@ -108,12 +107,6 @@ def parse_address(address: str) -> Extent:
         cells.append((int(row), column_number(letters)))
     (r1, c1), (r2, c2) = cells[0], cells[-1]
     return Extent(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
-
-
-def sheet_roles(sheet_names: Sequence[str], markers: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Input-sheet key -> the workbook's sheet name playing that role, plus "settings" when present (by the
-    engine's marker, else by English or Chinese name: `markers.sheet_roles`)."""
-    return marker_roles(list(sheet_names), markers or {})
 
 
 def matching_table(sheet: SheetDef, grid: SheetGrid) -> TableRef | None:

@@ -23,7 +23,7 @@ import xlwings as xw
 from tradexl import operations
 from tradexl.errors import TradeXLError
 from tradexl.looks import COMPUTED_HEADER, Look
-from tradexl.markers import identity_of, marker_ref, markers_of
+from tradexl.markers import identity_of, marker_ref, markers_of, sheet_roles
 from tradexl.messages import error_text, localize
 from tradexl.model import InputTables, RunResult
 from tradexl.plan import ComputedCells, WritePlan
@@ -42,7 +42,6 @@ from tradexl.xlshell.plan import (
     parse_address,
     plan_run,
     render,
-    sheet_roles,
 )
 from tradexl.xlshell.values import rows_from_excel, rows_to_excel
 
