@@ -32,11 +32,13 @@ CALAMINE_READ = """
 import sys
 import pandas as pd
 from python_calamine import CalamineWorkbook
-book = CalamineWorkbook.from_path(sys.argv[1])
-for name in ("Inquiries", "Customers", "Follow-ups", "Quotes", "Products", "Samples", "Orders", "Settings"):
-    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    pd.DataFrame(rows[1:], columns=rows[0])
+for path in sys.argv[1:]:
+    book = CalamineWorkbook.from_path(path)
+    for name in ("Inquiries", "Customers", "Follow-ups", "Quotes", "Products", "Samples", "Orders", "Settings"):
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        pd.DataFrame(rows[1:], columns=rows[0])
 """
+"""The floor: every input sheet of each workbook named on the command line read into pandas, one after another."""
 OPENPYXL_ROUND_TRIP = """
 import sys
 import openpyxl
