@@ -8,7 +8,7 @@ blank rows are dropped silently; missing required values and duplicate IDs are r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 
@@ -168,6 +168,24 @@ def per_distinct(values: pd.Series, function: Callable[[object], object]) -> pd.
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = [function(v) for v in np.asarray(uniques, dtype=object)]
     return pd.Series(mapped[codes], index=values.index, dtype=object)
+
+
+def distinct_rows(size: int, columns: Iterable[pd.Series | np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(first, inverse) for `size` rows: the position of the first row of each distinct combination of the
+    `columns`' values, and for each row the number of its combination (`first[inverse]` has the same values).
+
+    A per-row rule runs on the distinct rows only and is spread back with `[inverse]`: 300,000 follow-ups name
+    fewer than 20,000 buyers.
+    """
+    combined = np.zeros(size, dtype=np.int64)
+    for values in columns:
+        cells = np.asarray(values, dtype=object)
+        try:
+            codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+        except TypeError:  # unhashable cells: every row on its own
+            codes, uniques = np.arange(size), cells
+        combined = pd.factorize(combined * len(uniques) + codes)[0]
+    return np.unique(combined, return_index=True)[1], combined
 
 
 def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Problem]:

@@ -25,7 +25,7 @@ import pandas as pd
 import phonenumbers
 from rapidfuzz import fuzz, process
 
-from tradexl.rules.clean import per_distinct
+from tradexl.rules.clean import distinct_rows, per_distinct
 from tradexl.rules.regions import find_country
 
 FREE_MAIL_BRANDS = frozenset({
@@ -142,6 +142,9 @@ THRESHOLDS: Mapping[str, float] = MappingProxyType({
     "block_chars": 3.0,      # fuzzy names are compared only when they share their first or last 3 letters
 })
 """The one threshold table (docs/MATCHING.md). "Kenya Power" / "Kenya Power & Lighting" scores 71: apart."""
+
+IDENTITY_COLUMNS = ("Customer ID", "Email", "Domain", "Phone", "Fax", "Signature", "Country", "Company")
+"""Every column the rule reads: rows that agree on these are the same question."""
 
 RULES = ("id", "email", "domain", "phone", "name")
 """Strongest first; the first rule that points at exactly one customer decides (its name goes to `Match`)."""
@@ -458,14 +461,19 @@ class BuyerIndex:
     def identify(self, rows: pd.DataFrame) -> pd.DataFrame:
         """`Customer ID` (the customer's key, "" when none or only a check), `Match` ("id", "email", "domain",
         "phone", "name 96%", "check: name 88% C0012", "check: domain C0001 or C0002" or "" for no match),
-        `Score` (0-100) and `Candidates` (a tuple: the customers a check names), indexed like `rows`."""
+        `Score` (0-100) and `Candidates` (a tuple: the customers a check names), indexed like `rows`.
+
+        Rows that agree on every column the rule reads get one answer, asked once (`IDENTITY_COLUMNS`)."""
         frame = rows.reset_index(drop=True)
+        first, inverse = distinct_rows(len(frame), [frame[c] for c in IDENTITY_COLUMNS if c in frame])
+        cid, how, score, candidates = self._identify(frame.iloc[first].reset_index(drop=True))
+        return pd.DataFrame({"Customer ID": cid[inverse], "Match": how[inverse], "Score": score[inverse],
+                             "Candidates": candidates[inverse]}, index=rows.index)
+
+    def _identify(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(customer key, match, score, candidates) of each row of `frame`, by position."""
         n = len(frame)
-        cid = np.full(n, "", dtype=object)
-        how = np.full(n, "", dtype=object)
-        score = np.full(n, np.nan)
-        candidates = np.empty(n, dtype=object)
-        candidates[:] = [()] * n
+        cid, how, score, candidates = _no_match(n)
         known = self.key_of(frame)
         hit = known != ""
         cid[hit], how[hit], score[hit] = known[hit], "id", 100.0
@@ -488,23 +496,51 @@ class BuyerIndex:
         open_rows = np.flatnonzero(cid == "")
         if len(open_rows):
             self._names(frame.iloc[open_rows], open_rows, cid, how, score, candidates)
-        return pd.DataFrame({"Customer ID": cid, "Match": how, "Score": score, "Candidates": candidates},
-                            index=rows.index)
+        return cid, how, score, candidates
 
     def _names(self, frame: pd.DataFrame, positions: np.ndarray, cid: np.ndarray, how: np.ndarray,
                score: np.ndarray, candidates: np.ndarray) -> None:
-        """The name rule for the rows no exact rule decided (fills the arrays in place)."""
-        keys = _keys(frame, "name")
-        known = self.table("name")
-        if keys.empty or known.empty:
+        """The name rule for the rows no exact rule decided (fills the arrays in place): a strong match links,
+        a weak one (or several strong ones) becomes a check unless an exact rule already asked for one.
+
+        Asked once per distinct (name, country, company domains), all that the rule reads: a new buyer writes
+        again and again, from several addresses of one company."""
+        names = _per_cell(frame, "Company", name_key).to_numpy(dtype=object)
+        if self.table("name").empty or not (names != "").any():
             return
+        country = _country(frame).to_numpy(dtype=object)
+        domains = _keys(frame, "domain")
+        domain_sets = np.full(len(frame), "", dtype=object)
+        listed = domains.groupby("pos")["value"].agg(" ".join)
+        domain_sets[listed.index.to_numpy()] = listed.to_numpy(dtype=object)
+        first, inverse = distinct_rows(len(frame), (names, country, domain_sets))
+        mine = np.zeros(len(frame), dtype=bool)
+        mine[first] = True
+        at = domains["pos"].to_numpy()
+        domains = pd.DataFrame({"pos": inverse[at[mine[at]]], "value": domains["value"].to_numpy()[mine[at]]})
+        found = [a[inverse] for a in self._name_matches(names[first], country[first], domains)]
+        strong = found[0] != ""
+        at = positions[strong]
+        cid[at], how[at], score[at] = found[0][strong], found[1][strong], found[2][strong]
+        weak = (found[1] != "") & ~strong & (how[positions] == "")
+        at = positions[weak]
+        how[at], score[at], candidates[at] = found[1][weak], found[2][weak], found[3][weak]
+
+    def _name_matches(self, names: np.ndarray, country: np.ndarray,
+                      domains: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(customer key, match, score, candidates) by the name rule alone for rows with these name keys,
+        countries and (pos, company domain)s."""
+        cid, how, score, candidates = _no_match(len(names))
+        named = np.flatnonzero(names != "")
+        keys = pd.DataFrame({"pos": named, "value": names[named]})
+        known = self.table("name")
         pairs = name_pairs(keys["value"], known["value"])
         found = (keys.merge(pairs, left_on="value", right_on="query")[["pos", "name", "score"]]
                  .merge(known, left_on="name", right_on="value")[["pos", "cid", "score"]])
         if found.empty:
-            return
+            return cid, how, score, candidates
         found = found.groupby(["pos", "cid"], as_index=False)["score"].max()
-        found = found[~self._conflicts(frame, found)]
+        found = found[~self._conflicts(country, domains, found)]
         link = THRESHOLDS["name_link"]
         strong = found["score"] >= link
         any_strong = strong.groupby(found["pos"]).transform("any")
@@ -513,27 +549,35 @@ class BuyerIndex:
         pct = chosen.groupby("pos")["score"].max().astype(int)
         one, first, unsure = _candidates(chosen)
         decided = one[pct[one].to_numpy() >= link]
-        cid[positions[decided]], score[positions[decided]] = first[pct[one].to_numpy() >= link], pct[decided]
-        how[positions[decided]] = [f"name {p}%" for p in pct[decided]]
+        cid[decided], score[decided] = first[pct[one].to_numpy() >= link], pct[decided]
+        how[decided] = [f"name {p}%" for p in pct[decided]]
         weak = {pos: ids for pos, ids in [*unsure.items(), *((p, (c,)) for p, c in zip(one, first, strict=True))]
-                if how[positions[pos]] == "" and cid[positions[pos]] == ""}
-        at = positions[list(weak)]
+                if cid[pos] == ""}
+        at = list(weak)
         percent = pct.to_dict()
         how[at] = [f"check: name {percent[pos]}% {' or '.join(ids)}" for pos, ids in weak.items()]
         score[at] = [percent[pos] for pos in weak]
         candidates[at] = list(weak.values())
+        return cid, how, score, candidates
 
-    def _conflicts(self, frame: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
+    def _conflicts(self, country: np.ndarray, domains: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
         """A name match is not believed when the countries differ or the row writes from a company domain the
-        customer has never used."""
-        country = _country(frame).to_numpy(dtype=object)[found["pos"].to_numpy()]
+        customer has never used (`country` by position, `domains` as (pos, value))."""
+        country = country[found["pos"].to_numpy()]
         theirs = found["cid"].map(self.countries).fillna("").to_numpy(dtype=object)
         other_country = (country != "") & (theirs != "") & (country != theirs)
-        domains, known = _keys(frame, "domain"), self.table("domain")
+        known = self.table("domain")
         shared = domains.merge(known, on="value")[["pos", "cid"]].drop_duplicates().assign(shared=True)
         flags = found.merge(shared, on=["pos", "cid"], how="left")["shared"].eq(True).to_numpy()
         has_domain = found["pos"].isin(domains["pos"]).to_numpy() & found["cid"].isin(known["cid"]).to_numpy()
         return np.asarray(other_country | (has_domain & ~flags))
+
+
+def _no_match(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(customer key, match, score, candidates) for `n` rows nobody is found for yet."""
+    candidates = np.empty(n, dtype=object)
+    candidates[:] = [()] * n
+    return np.full(n, "", dtype=object), np.full(n, "", dtype=object), np.full(n, np.nan), candidates
 
 
 def identify(rows: pd.DataFrame, customers: pd.DataFrame, *, contacts: pd.DataFrame | None = None) -> pd.DataFrame:
