@@ -170,6 +170,28 @@ def per_distinct(values: pd.Series, function: Callable[[object], object]) -> pd.
     return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
+def text_cells(values: pd.Series, *, strip: bool = True) -> pd.Series:
+    """`values.fillna("").astype(str)`, then `.str.strip()`, as Python str in an object column (indexed like
+    `values`).
+
+    Converted once per distinct value (a column that is all text already is taken as it is): pandas' str dtype
+    converts and strips cell by cell, and compares slower.
+    """
+    if not strip and pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values.astype(object)
+    return per_distinct(values, _stripped_text if strip else _cell_text)
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value)
+
+
+def _stripped_text(value: object) -> str:
+    return _cell_text(value).strip()
+
+
 def distinct_rows(size: int, columns: Iterable[pd.Series | np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """(first, inverse) for `size` rows: the position of the first row of each distinct combination of the
     `columns`' values, and for each row the number of its combination (`first[inverse]` has the same values).

@@ -15,6 +15,7 @@ import pandas as pd
 
 from tradexl.messages import msg
 from tradexl.model import Problem
+from tradexl.rules.clean import text_cells
 from tradexl.settings import Settings
 
 COVERED_AS = {"en": "{cover} (for {owner})", "zh": "{cover}（代{owner}）"}
@@ -48,7 +49,7 @@ def covers(settings: Settings, today: date) -> dict[str, str]:
 def owner_view(owners: pd.Series, settings: Settings, today: date) -> pd.Series:
     """Owner names as today's Due shows them: "Anna (for Kevin)" while Kevin is away and Anna covers."""
     covering = covers(settings, today)
-    names = owners.fillna("").astype(str).str.strip()
+    names = text_cells(owners).astype(str)  # the str dtype reports have always read
     if not covering:
         return names
     template = COVERED_AS.get(settings.language, COVERED_AS["en"])
@@ -70,7 +71,7 @@ def unknown_owner_problems(frame: pd.DataFrame, settings: Settings, sheet: str, 
     if not settings.team or column not in frame.columns:
         return []
     status = {fold(m.name): m.active for m in settings.team}
-    names = frame[column].fillna("").astype(str).str.strip()
+    names = text_cells(frame[column])
     wanted = pd.Series(True if rows is None else list(rows), index=frame.index)
     out = []
     for row, name in names[wanted & (names != "")].items():
