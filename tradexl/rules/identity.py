@@ -309,14 +309,17 @@ def _phones(frame: pd.DataFrame) -> pd.DataFrame:
     parts = [_long(pd.Series([], dtype=object))]
     for column, strict in PHONE_COLUMNS:
         cells = _column(frame, column)
-        local = (cells != "") & (strict | ~cells.str.match(_INTERNATIONAL))  # needs to know where it is dialled
+        typed = cells != ""
+        if not typed.any():
+            continue
+        international = per_distinct(cells, lambda cell: _INTERNATIONAL.match(cell) is not None).astype(bool)
+        local = typed & (strict | ~international)  # needs to know where it is dialled
         if local.any():
             near = frame.iloc[np.flatnonzero(local)]
             countries = _per_cell(near, "Country", region_hint)
             regions = countries.where(countries != "", _per_cell(near, "Email", _tld_hint))
             cells[local] = regions.to_numpy(dtype=object) + "\x1f" + cells[local]
-        if (cells != "").any():
-            parts.append(_long(per_distinct(cells, functools.partial(_phones_in, strict=strict))))
+        parts.append(_long(per_distinct(cells, functools.partial(_phones_in, strict=strict))))
     return pd.concat(parts, ignore_index=True).drop_duplicates().reset_index(drop=True)
 
 
@@ -428,9 +431,11 @@ class BuyerIndex:
     def _sources(self) -> tuple[tuple[pd.DataFrame, np.ndarray], ...]:
         """(frame, key of each row): the customers, then the contacts that name a known customer."""
         owner = self.key_of(self.contacts) if len(self.contacts) else np.empty(0, object)
-        known = owner != ""
+        known = np.flatnonzero(owner != "")
+        contacts = self.contacts.iloc[known]
+        first, _ = distinct_rows(len(known), [owner[known], *(contacts[c] for c in IDENTITY_COLUMNS if c in contacts)])
         return ((self.customers, self.keys.to_numpy(dtype=object)),
-                (self.contacts[known].reset_index(drop=True), owner[known]))
+                (contacts.iloc[first].reset_index(drop=True), owner[known[first]]))
 
     def _source_keys(self, source: int, rule: str) -> pd.DataFrame:
         if (source, rule) not in self._keys:
