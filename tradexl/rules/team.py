@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from tradexl.messages import msg
 from tradexl.model import Problem
-from tradexl.rules.clean import text_cells
+from tradexl.rules.clean import per_distinct, text_cells
 from tradexl.settings import Settings
 
 COVERED_AS = {"en": "{cover} (for {owner})", "zh": "{cover}（代{owner}）"}
@@ -71,13 +72,11 @@ def unknown_owner_problems(frame: pd.DataFrame, settings: Settings, sheet: str, 
     if not settings.team or column not in frame.columns:
         return []
     status = {fold(m.name): m.active for m in settings.team}
+    unknown, inactive = msg("fix.owner_unknown"), msg("fix.owner_inactive")
     names = text_cells(frame[column])
-    wanted = pd.Series(True if rows is None else list(rows), index=frame.index)
-    out = []
-    for row, name in names[wanted & (names != "")].items():
-        active = status.get(fold(name))
-        if active is None:
-            out.append(Problem(sheet, int(row), column, name, msg("fix.owner_unknown")))
-        elif not active:
-            out.append(Problem(sheet, int(row), column, name, msg("fix.owner_inactive")))
-    return out
+    wanted = np.ones(len(frame), dtype=bool) if rows is None else np.fromiter(rows, dtype=bool, count=len(frame))
+    problem = per_distinct(names, lambda name: "" if not name else
+                           unknown if (active := status.get(fold(name))) is None else "" if active else inactive)
+    flagged = wanted & (problem != "").to_numpy()
+    return [Problem(sheet, int(row), column, name, message)
+            for row, name, message in zip(names.index[flagged], names[flagged], problem[flagged], strict=True)]
