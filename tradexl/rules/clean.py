@@ -213,7 +213,7 @@ def distinct_rows(size: int, columns: Iterable[pd.Series | np.ndarray]) -> tuple
 def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Problem]:
     """A problem on every repeat of a non-blank value (case-insensitive), naming the row it repeats."""
     values = per_distinct(frame[column], lambda value: str(value).strip())
-    folded = per_distinct(values, str.casefold).rename(column)
+    folded = per_distinct(values, lambda value: str(value).casefold()).rename(column)
     present = folded[folded != ""]
     first_row = present.reset_index().drop_duplicates(column).set_index(column).iloc[:, 0]
     repeats = present[present.duplicated(keep="first")]

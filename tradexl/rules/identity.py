@@ -312,7 +312,7 @@ def _phones(frame: pd.DataFrame) -> pd.DataFrame:
         typed = cells != ""
         if not typed.any():
             continue
-        international = per_distinct(cells, lambda cell: _INTERNATIONAL.match(cell) is not None).astype(bool)
+        international = per_distinct(cells, lambda cell: _INTERNATIONAL.match(str(cell)) is not None).astype(bool)
         local = typed & (strict | ~international)  # needs to know where it is dialled
         if local.any():
             near = frame.iloc[np.flatnonzero(local)]
