@@ -336,6 +336,21 @@ def _keys(frame: pd.DataFrame, rule: str) -> pd.DataFrame:
     return KEY_READERS[rule](frame)
 
 
+def _keys_of_rows(frame: pd.DataFrame, rule: str, rows: np.ndarray, read: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """(pos, value) keys of the rows of `frame` at positions `rows` (sorted). E-mails and company domains are read
+    once for the whole frame into `read` (each exact rule and the name rule ask again for fewer rows); phone
+    numbers only for the rows asked, as parsing them is dear."""
+    if rule not in ("email", "domain"):
+        keys = _keys(frame.iloc[rows], rule)
+        return keys.assign(pos=rows[keys["pos"].to_numpy()])
+    if "email" not in read:
+        read["email"] = _emails(frame)
+    if rule not in read:
+        read[rule] = _domains(frame, read["email"])
+    keys = read[rule]
+    return keys[np.isin(keys["pos"].to_numpy(), rows)]
+
+
 def _country(frame: pd.DataFrame) -> pd.Series:
     """The row's country as ISO alpha-2 (typed text folded when the map does not know it)."""
     return _per_cell(frame, "Country", _country_code)
@@ -482,14 +497,14 @@ class BuyerIndex:
         known = self.key_of(frame)
         hit = known != ""
         cid[hit], how[hit], score[hit] = known[hit], "id", 100.0
+        read: dict[str, pd.DataFrame] = {}
         for rule in RULES[1:-1]:
             open_rows = np.flatnonzero(cid == "")
             if not len(open_rows):
                 break
             if self.table(rule).empty:  # nobody to find by this rule: skip reading the rows' keys
                 continue
-            keys = _keys(frame.iloc[open_rows], rule)
-            keys["pos"] = open_rows[keys["pos"].to_numpy()]
+            keys = _keys_of_rows(frame, rule, open_rows, read)
             found = keys.merge(self.table(rule), on="value")[["pos", "cid"]].drop_duplicates()
             if found.empty:
                 continue
@@ -500,13 +515,16 @@ class BuyerIndex:
             candidates[list(unsure)] = list(unsure.values())
         open_rows = np.flatnonzero(cid == "")
         if len(open_rows):
-            self._names(frame.iloc[open_rows], open_rows, cid, how, score, candidates)
+            domains = _keys_of_rows(frame, "domain", open_rows, read)
+            domains = domains.assign(pos=np.searchsorted(open_rows, domains["pos"].to_numpy()))
+            self._names(frame.iloc[open_rows], domains, open_rows, cid, how, score, candidates)
         return cid, how, score, candidates
 
-    def _names(self, frame: pd.DataFrame, positions: np.ndarray, cid: np.ndarray, how: np.ndarray,
-               score: np.ndarray, candidates: np.ndarray) -> None:
+    def _names(self, frame: pd.DataFrame, domains: pd.DataFrame, positions: np.ndarray, cid: np.ndarray,
+               how: np.ndarray, score: np.ndarray, candidates: np.ndarray) -> None:
         """The name rule for the rows no exact rule decided (fills the arrays in place): a strong match links,
         a weak one (or several strong ones) becomes a check unless an exact rule already asked for one.
+        `domains` are the rows' (pos, company domain) keys.
 
         Asked once per distinct (name, country, company domains), all that the rule reads: a new buyer writes
         again and again, from several addresses of one company."""
@@ -514,7 +532,6 @@ class BuyerIndex:
         if self.table("name").empty or not (names != "").any():
             return
         country = _country(frame).to_numpy(dtype=object)
-        domains = _keys(frame, "domain")
         domain_sets = np.full(len(frame), "", dtype=object)
         listed = domains.groupby("pos")["value"].agg(" ".join)
         domain_sets[listed.index.to_numpy()] = listed.to_numpy(dtype=object)
