@@ -153,9 +153,16 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
     Accepted quote is the evidence."""
     text = {c: text_cells(inquiries[c], strip=False) for c in ("Product", "Message", "Company", "Phone", "Email")}
     known = customers[customers["Customer Key"] != ""].drop_duplicates("Customer Key").set_index("Customer Key")
+    present = {}  # the (filled) cell is not blank
     for column in ("Company", "Phone", "Email"):  # a linked customer's details count for the inquiry
-        fallback = inquiries["Customer Key"].map(known[column]).astype(object).fillna("") if column in known else ""
-        text[column] = text[column].mask(text_cells(text[column]) == "", fallback)
+        present[column] = text_cells(text[column]) != ""
+        if column in known:
+            missing = ~present[column]
+            fallback = inquiries.loc[missing, "Customer Key"].map(known[column]).astype(object).fillna("")
+            text[column] = text[column].mask(missing, fallback)
+            present[column] = present[column].mask(missing, text_cells(fallback) != "").astype(bool)
+        else:
+            text[column] = text[column].mask(~present[column], "")
     blob = text["Product"] + " \n " + text["Message"]
     model = match_models(text["Product"], text["Message"], products)
     moq_by_model = products.drop_duplicates("Model").set_index("Model")["MOQ"] if len(products) else pd.Series()
@@ -163,7 +170,7 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
     qty = inquiries["Quantity"].astype(float)
     free = per_distinct(text["Email"], lambda email: is_free_mail(d) if (d := email_domain(email)) else True)
     free = free.astype(bool)
-    has_company = text_cells(text["Company"]) != ""
+    has_company = present["Company"]
     ordered = set(inquiries.loc[inquiries["Status"] == "Ordered", "Customer Key"])
     ordered |= set(quotes.loc[quotes["Status"] == "Accepted", "Customer Key"]) if len(quotes) else set()
     if order_value is not None:
@@ -178,7 +185,7 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
         "qty_low": qty < moq,
         "qty": (qty > 0) & moq.isna(),
         "target_price": inquiries["Target Price"].astype(float) > 0,
-        "identity": has_company & (text_cells(text["Phone"]) != "") & ~free,
+        "identity": has_company & present["Phone"] & ~free,
         "returning": inquiries["Customer Key"].isin(ordered),
         "freight_collect": inquiries["Customer Key"].isin(known.index[known[FREIGHT_COLLECT].astype(bool)])
         if FREIGHT_COLLECT in known else False,
