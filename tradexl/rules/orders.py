@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -77,7 +78,13 @@ def _exact(value: object) -> Decimal | None:
 
 
 def _cents(value: Decimal, currency: str) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-currency_decimals(currency)), rounding=ROUND_HALF_UP)
+    return value.quantize(_minor_unit(currency), rounding=ROUND_HALF_UP)
+
+
+@lru_cache(maxsize=256)
+def _minor_unit(currency: str) -> Decimal:
+    """Cached: every amount of every order line is rounded to one of a few currencies' minor units."""
+    return Decimal(1).scaleb(-currency_decimals(currency))
 
 
 def money(value: object, currency: str) -> Decimal | None:
