@@ -206,8 +206,10 @@ def distinct_rows(size: int, columns: Iterable[pd.Series | np.ndarray]) -> tuple
             codes, uniques = pd.factorize(cells, use_na_sentinel=False)
         except TypeError:  # unhashable cells: every row on its own
             codes, uniques = np.arange(size), cells
-        combined = pd.factorize(combined * len(uniques) + codes)[0]
-    return np.unique(combined, return_index=True)[1], combined
+        combined = pd.factorize(combined * len(uniques) + codes)[0]  # numbered in order of appearance
+    new = np.ones(size, dtype=bool)
+    new[1:] = combined[1:] > np.maximum.accumulate(combined)[:-1]  # so a row with a number not seen before
+    return np.flatnonzero(new), combined
 
 
 def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Problem]:

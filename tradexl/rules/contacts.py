@@ -57,7 +57,7 @@ def top_products(inquiries: pd.DataFrame, quotes: pd.DataFrame, models: pd.Serie
         parts.append(pd.DataFrame({"key": quotes["Customer Key"], "product": quotes["Model"], "date": quotes["Date"]}))
     items = pd.concat(parts, ignore_index=True)
     items = items[(items["key"] != "") & (items["product"] != "")]
-    items["folded"] = items["product"].str.casefold()
+    items["folded"] = per_distinct(items["product"], lambda product: str(product).casefold())
     stats = items.groupby(["key", "folded"]).agg(count=("product", "size"), date=("date", "max"),
                                                  product=("product", "last")).reset_index()
     stats = stats.sort_values(["count", "date"], ascending=False, na_position="last", kind="stable")
