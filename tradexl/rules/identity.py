@@ -206,6 +206,8 @@ def phone_numbers(text: object, region: str = "", *, strict: bool = False) -> tu
 
 
 def _cell_text(value: object) -> str:
+    if type(value) is str:  # nearly every cell: skip the other tests
+        return value
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else ""
     return "" if value is None else str(value)
@@ -223,7 +225,7 @@ def _phone_numbers(text: str, region: str, strict: bool) -> tuple[str, ...]:
 
 
 def _e164(run: str, region: str, strict: bool) -> str:
-    digits = "".join(ch for ch in run if ch.isdigit())
+    digits = "".join(filter(str.isdigit, run))
     if run.lstrip("(").startswith("00"):
         run, digits = "+" + run.lstrip("(")[2:], digits[2:]
     if not strict and _INTERNATIONAL.match(run) and "(0)" not in run:  # already international: its digits
