@@ -124,16 +124,14 @@ def _number_text(values: pd.Series) -> pd.Series:
     return values.map(shown).astype(object).fillna("")
 
 
-def _phrases(rule: Rule, hit: np.ndarray, details: dict[str, pd.Series]) -> np.ndarray:
-    """The rule's reason phrase where it fired, "" elsewhere (fields filled only on the rows that need them)."""
-    phrases = np.full(len(hit), "", dtype=object)
-    text = np.full(int(hit.sum()), "", dtype=object)
+def _phrases(rule: Rule, rows: np.ndarray, details: dict[str, pd.Series]) -> np.ndarray:
+    """The rule's reason phrase on the rows (positions) where it fired: fields are filled only there."""
+    text = np.full(len(rows), "", dtype=object)
     for literal, name, _spec, _conv in string.Formatter().parse(rule.reason):
         text = text + literal
         if name:
-            text = text + details[name].to_numpy(dtype=object)[hit]
-    phrases[hit] = text
-    return phrases
+            text = text + details[name].to_numpy(dtype=object)[rows]
+    return text
 
 
 def _order_text(keys: pd.Series, order_value: pd.Series | None, currency: str) -> pd.Series:
@@ -202,9 +200,11 @@ def grade(fired: pd.DataFrame, details: dict[str, pd.Series]) -> pd.DataFrame:
     for rule in RULES:
         hit = fired[rule.signal].fillna(False).to_numpy(dtype=bool)
         score += hit * rule.points
-        phrase = _phrases(rule, hit, details)
-        said = phrase != ""
-        reasons[said] = np.where(reasons[said] != "", reasons[said] + "; ", "") + phrase[said]
+        rows = np.flatnonzero(hit)
+        phrase = _phrases(rule, rows, details)
+        shown = phrase != ""
+        said, phrase = rows[shown], phrase[shown]
+        reasons[said] = np.where(reasons[said] != "", reasons[said] + "; ", "") + phrase
         if rule.sets_grade:
             forced[hit & (forced == "")] = rule.sets_grade
     reasons[reasons == ""] = NO_SIGNALS
