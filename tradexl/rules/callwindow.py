@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from tradexl.rules.clean import text_cells
 from tradexl.rules.regions import country_key, find_country
 
 OFFICE_HOURS = (time(9), time(18))
@@ -148,8 +149,8 @@ def call_window(zone: str, team_zone: str, day: date) -> str:
 def call_windows(customers: pd.DataFrame, team_zone: str, today: date) -> pd.Series:
     """`Call Window` for every customer row (each distinct country and city worked out once)."""
     day = office_day(today)
-    country = customers.get("Country", pd.Series("", index=customers.index)).fillna("").astype(str)
-    city = customers.get("City", pd.Series("", index=customers.index)).fillna("").astype(str)
+    country = text_cells(customers.get("Country", pd.Series("", index=customers.index)), strip=False)
+    city = text_cells(customers.get("City", pd.Series("", index=customers.index)), strip=False)
     pairs = list(zip(country, city, strict=True))
     windows = {pair: call_window(buyer_zone(*pair), team_zone, day) for pair in set(pairs)}
     return pd.Series([windows[pair] for pair in pairs], index=customers.index, dtype=object)

@@ -8,7 +8,7 @@ blank rows are dropped silently; missing required values and duplicate IDs are r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 
@@ -170,10 +170,52 @@ def per_distinct(values: pd.Series, function: Callable[[object], object]) -> pd.
     return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
+def text_cells(values: pd.Series, *, strip: bool = True) -> pd.Series:
+    """`values.fillna("").astype(str)`, then `.str.strip()`, as Python str in an object column (indexed like
+    `values`).
+
+    Converted once per distinct value (a column that is all text already is taken as it is): pandas' str dtype
+    converts and strips cell by cell, and compares slower.
+    """
+    if not strip and pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values.astype(object)
+    return per_distinct(values, _stripped_text if strip else _cell_text)
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value)
+
+
+def _stripped_text(value: object) -> str:
+    return _cell_text(value).strip()
+
+
+def distinct_rows(size: int, columns: Iterable[pd.Series | np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(first, inverse) for `size` rows: the position of the first row of each distinct combination of the
+    `columns`' values, and for each row the number of its combination (`first[inverse]` has the same values).
+
+    A per-row rule runs on the distinct rows only and is spread back with `[inverse]`: 300,000 follow-ups name
+    fewer than 20,000 buyers.
+    """
+    combined = np.zeros(size, dtype=np.int64)
+    for values in columns:
+        cells = np.asarray(values, dtype=object)
+        try:
+            codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+        except TypeError:  # unhashable cells: every row on its own
+            codes, uniques = np.arange(size), cells
+        combined = pd.factorize(combined * len(uniques) + codes)[0]  # numbered in order of appearance
+    new = np.ones(size, dtype=bool)
+    new[1:] = combined[1:] > np.maximum.accumulate(combined)[:-1]  # so a row with a number not seen before
+    return np.flatnonzero(new), combined
+
+
 def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Problem]:
     """A problem on every repeat of a non-blank value (case-insensitive), naming the row it repeats."""
-    values = frame[column].astype(str).str.strip()
-    folded = values.str.casefold()
+    values = per_distinct(frame[column], lambda value: str(value).strip())
+    folded = per_distinct(values, lambda value: str(value).casefold()).rename(column)
     present = folded[folded != ""]
     first_row = present.reset_index().drop_duplicates(column).set_index(column).iloc[:, 0]
     repeats = present[present.duplicated(keep="first")]

@@ -17,7 +17,7 @@ from datetime import date
 import pandas as pd
 
 from tradexl import schema
-from tradexl.rules.clean import per_distinct
+from tradexl.rules.clean import per_distinct, text_cells
 from tradexl.settings import Settings
 
 ANSWER_CHANNELS = ("Email", "Phone", "Fax", "WhatsApp")
@@ -33,7 +33,7 @@ CONTACT_SOURCES = (("followups", "Date"), ("inquiries", "Replied At"), ("quotes"
 
 def is_open(status: pd.Series) -> pd.Series:
     """Inquiries still in play: New, Replied, Quoted, Sample sent (blank counts as New)."""
-    status = status.fillna("").astype(str)
+    status = text_cells(status, strip=False)
     return status.isin(schema.OPEN_STATUSES) | (status == "")
 
 
@@ -51,13 +51,13 @@ def last_contacts(frames: dict[str, pd.DataFrame], today: date) -> pd.Series:
 
 def top_products(inquiries: pd.DataFrame, quotes: pd.DataFrame, models: pd.Series) -> pd.Series:
     """Customer Key -> the product named most often across inquiries and quotes (ties: the most recent)."""
-    asked = models.where(models != "", inquiries["Product"].fillna("").astype(str).str.strip())
+    asked = models.where(models != "", text_cells(inquiries["Product"]))
     parts = [pd.DataFrame({"key": inquiries["Customer Key"], "product": asked, "date": inquiries["Received"]})]
     if len(quotes):
         parts.append(pd.DataFrame({"key": quotes["Customer Key"], "product": quotes["Model"], "date": quotes["Date"]}))
     items = pd.concat(parts, ignore_index=True)
     items = items[(items["key"] != "") & (items["product"] != "")]
-    items["folded"] = items["product"].str.casefold()
+    items["folded"] = per_distinct(items["product"], lambda product: str(product).casefold())
     stats = items.groupby(["key", "folded"]).agg(count=("product", "size"), date=("date", "max"),
                                                  product=("product", "last")).reset_index()
     stats = stats.sort_values(["count", "date"], ascending=False, na_position="last", kind="stable")
@@ -77,7 +77,7 @@ def automatic_grades(inquiries: pd.DataFrame, open_keys: set[str], settings: Set
     three days after they said no wastes the salesperson's day and annoys the buyer.
     """
     latest = _latest_inquiries(inquiries)
-    status = latest["Status"].fillna("").astype(str) if "Status" in latest else pd.Series("", index=latest.index)
+    status = text_cells(latest["Status"], strip=False) if "Status" in latest else pd.Series("", index=latest.index)
     lost = (status == "Lost") & ~latest.index.isin(list(open_keys))
     return latest["Effective Grade"].mask(lost, settings.grade_after_loss)
 
@@ -86,8 +86,8 @@ def answered_channels(followups: pd.DataFrame) -> pd.Series:
     """Customer Key -> channel of the latest follow-up the buyer answered (a contact channel, no "no answer")."""
     if not len(followups) or "Channel" not in followups:
         return pd.Series(dtype=object)
-    channel = followups["Channel"].fillna("").astype(str).str.strip()
-    summary = followups["Summary"].fillna("").astype(str) if "Summary" in followups \
+    channel = text_cells(followups["Channel"])
+    summary = text_cells(followups["Summary"], strip=False) if "Summary" in followups \
         else pd.Series("", index=followups.index)
     no_answer = re.compile("|".join(map(re.escape, NO_ANSWER)))
     missed = per_distinct(summary, lambda text: no_answer.search(str(text).casefold()) is not None).astype(bool)
@@ -104,7 +104,7 @@ def contact_columns(customers: pd.DataFrame, frames: dict[str, pd.DataFrame], mo
     quotes and samples; `models` the catalog model matched per inquiry."""
     inquiries = frames["inquiries"]
     keys = customers["Customer Key"]
-    manual = customers["Grade"].fillna("").astype(str)
+    manual = text_cells(customers["Grade"], strip=False)
     open_keys = set(inquiries.loc[is_open(inquiries["Status"]), "Customer Key"])
     automatic = automatic_grades(inquiries, open_keys, settings)
     grade = manual.mask(manual == "", keys.map(automatic)).fillna("").astype(object)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tradexl.rules.clean import per_distinct
+from tradexl.rules.clean import per_distinct, text_cells
 from tradexl.rules.identity import email_domain, is_free_mail
 from tradexl.settings import Settings
 
@@ -110,7 +110,7 @@ def match_models(product: pd.Series, message: pd.Series, products: pd.DataFrame)
     """The catalog model an inquiry names: its Product cell, else the first model mentioned in Product/Message."""
     models = products["Model"].astype(str).str.strip() if "Model" in products else pd.Series(dtype=object)
     canonical = {m.casefold(): m for m in reversed(models[models != ""].tolist())}
-    exact = product.str.strip().str.casefold().map(canonical)
+    exact = per_distinct(product, lambda cell: canonical.get(str(cell).strip().casefold()))
     if not canonical:
         return exact.astype(object).fillna("")
     todo = exact.isna()
@@ -124,16 +124,14 @@ def _number_text(values: pd.Series) -> pd.Series:
     return values.map(shown).astype(object).fillna("")
 
 
-def _phrases(rule: Rule, hit: np.ndarray, details: dict[str, pd.Series]) -> np.ndarray:
-    """The rule's reason phrase where it fired, "" elsewhere (fields filled only on the rows that need them)."""
-    phrases = np.full(len(hit), "", dtype=object)
-    text = np.full(int(hit.sum()), "", dtype=object)
+def _phrases(rule: Rule, rows: np.ndarray, details: dict[str, pd.Series]) -> np.ndarray:
+    """The rule's reason phrase on the rows (positions) where it fired: fields are filled only there."""
+    text = np.full(len(rows), "", dtype=object)
     for literal, name, _spec, _conv in string.Formatter().parse(rule.reason):
         text = text + literal
         if name:
-            text = text + details[name].to_numpy(dtype=object)[hit]
-    phrases[hit] = text
-    return phrases
+            text = text + details[name].to_numpy(dtype=object)[rows]
+    return text
 
 
 def _order_text(keys: pd.Series, order_value: pd.Series | None, currency: str) -> pd.Series:
@@ -151,11 +149,18 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
     `order_value` (Customer Key -> order value in the report currency over 12 months, from the Orders sheet)
     makes a buyer returning and puts the value in the reason; without an Orders sheet an Ordered inquiry or an
     Accepted quote is the evidence."""
-    text = {c: inquiries[c].fillna("").astype(str) for c in ("Product", "Message", "Company", "Phone", "Email")}
+    text = {c: text_cells(inquiries[c], strip=False) for c in ("Product", "Message", "Company", "Phone", "Email")}
     known = customers[customers["Customer Key"] != ""].drop_duplicates("Customer Key").set_index("Customer Key")
+    present = {}  # the (filled) cell is not blank
     for column in ("Company", "Phone", "Email"):  # a linked customer's details count for the inquiry
-        fallback = inquiries["Customer Key"].map(known[column]).astype(object).fillna("") if column in known else ""
-        text[column] = text[column].mask(text[column].str.strip() == "", fallback)
+        present[column] = text_cells(text[column]) != ""
+        if column in known:
+            missing = ~present[column]
+            fallback = inquiries.loc[missing, "Customer Key"].map(known[column]).astype(object).fillna("")
+            text[column] = text[column].mask(missing, fallback)
+            present[column] = present[column].mask(missing, text_cells(fallback) != "").astype(bool)
+        else:
+            text[column] = text[column].mask(~present[column], "")
     blob = text["Product"] + " \n " + text["Message"]
     model = match_models(text["Product"], text["Message"], products)
     moq_by_model = products.drop_duplicates("Model").set_index("Model")["MOQ"] if len(products) else pd.Series()
@@ -163,7 +168,7 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
     qty = inquiries["Quantity"].astype(float)
     free = per_distinct(text["Email"], lambda email: is_free_mail(d) if (d := email_domain(email)) else True)
     free = free.astype(bool)
-    has_company = text["Company"].str.strip() != ""
+    has_company = present["Company"]
     ordered = set(inquiries.loc[inquiries["Status"] == "Ordered", "Customer Key"])
     ordered |= set(quotes.loc[quotes["Status"] == "Accepted", "Customer Key"]) if len(quotes) else set()
     if order_value is not None:
@@ -178,7 +183,7 @@ def signals(inquiries: pd.DataFrame, products: pd.DataFrame, customers: pd.DataF
         "qty_low": qty < moq,
         "qty": (qty > 0) & moq.isna(),
         "target_price": inquiries["Target Price"].astype(float) > 0,
-        "identity": has_company & (text["Phone"].str.strip() != "") & ~free,
+        "identity": has_company & present["Phone"] & ~free,
         "returning": inquiries["Customer Key"].isin(ordered),
         "freight_collect": inquiries["Customer Key"].isin(known.index[known[FREIGHT_COLLECT].astype(bool)])
         if FREIGHT_COLLECT in known else False,
@@ -195,9 +200,11 @@ def grade(fired: pd.DataFrame, details: dict[str, pd.Series]) -> pd.DataFrame:
     for rule in RULES:
         hit = fired[rule.signal].fillna(False).to_numpy(dtype=bool)
         score += hit * rule.points
-        phrase = _phrases(rule, hit, details)
-        said = phrase != ""
-        reasons[said] = np.where(reasons[said] != "", reasons[said] + "; ", "") + phrase[said]
+        rows = np.flatnonzero(hit)
+        phrase = _phrases(rule, rows, details)
+        shown = phrase != ""
+        said, phrase = rows[shown], phrase[shown]
+        reasons[said] = np.where(reasons[said] != "", reasons[said] + "; ", "") + phrase
         if rule.sets_grade:
             forced[hit & (forced == "")] = rule.sets_grade
     reasons[reasons == ""] = NO_SIGNALS
@@ -212,7 +219,7 @@ def grade_inquiries(inquiries: pd.DataFrame, products: pd.DataFrame, customers: 
     """Suggested Grade, Grade Reason, Effective Grade (manual Grade wins) and the matched catalog model."""
     fired, details = signals(inquiries, products, customers, quotes, settings, order_value)
     result = grade(fired, details)
-    manual = inquiries["Grade"].fillna("").astype(str)
+    manual = text_cells(inquiries["Grade"], strip=False)
     result["Effective Grade"] = manual.mask(manual == "", result["Suggested Grade"]).astype(object)
     result[MATCHED_MODEL] = details["model"]
     return result

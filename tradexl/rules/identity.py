@@ -25,7 +25,7 @@ import pandas as pd
 import phonenumbers
 from rapidfuzz import fuzz, process
 
-from tradexl.rules.clean import per_distinct
+from tradexl.rules.clean import distinct_rows, per_distinct
 from tradexl.rules.regions import find_country
 
 FREE_MAIL_BRANDS = frozenset({
@@ -143,6 +143,9 @@ THRESHOLDS: Mapping[str, float] = MappingProxyType({
 })
 """The one threshold table (docs/MATCHING.md). "Kenya Power" / "Kenya Power & Lighting" scores 71: apart."""
 
+IDENTITY_COLUMNS = ("Customer ID", "Email", "Domain", "Phone", "Fax", "Signature", "Country", "Company")
+"""Every column the rule reads: rows that agree on these are the same question."""
+
 RULES = ("id", "email", "domain", "phone", "name")
 """Strongest first; the first rule that points at exactly one customer decides (its name goes to `Match`)."""
 
@@ -203,6 +206,8 @@ def phone_numbers(text: object, region: str = "", *, strict: bool = False) -> tu
 
 
 def _cell_text(value: object) -> str:
+    if type(value) is str:  # nearly every cell: skip the other tests
+        return value
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else ""
     return "" if value is None else str(value)
@@ -220,7 +225,7 @@ def _phone_numbers(text: str, region: str, strict: bool) -> tuple[str, ...]:
 
 
 def _e164(run: str, region: str, strict: bool) -> str:
-    digits = "".join(ch for ch in run if ch.isdigit())
+    digits = "".join(filter(str.isdigit, run))
     if run.lstrip("(").startswith("00"):
         run, digits = "+" + run.lstrip("(")[2:], digits[2:]
     if not strict and _INTERNATIONAL.match(run) and "(0)" not in run:  # already international: its digits
@@ -306,14 +311,17 @@ def _phones(frame: pd.DataFrame) -> pd.DataFrame:
     parts = [_long(pd.Series([], dtype=object))]
     for column, strict in PHONE_COLUMNS:
         cells = _column(frame, column)
-        local = (cells != "") & (strict | ~cells.str.match(_INTERNATIONAL))  # needs to know where it is dialled
+        typed = cells != ""
+        if not typed.any():
+            continue
+        international = per_distinct(cells, lambda cell: _INTERNATIONAL.match(str(cell)) is not None).astype(bool)
+        local = typed & (strict | ~international)  # needs to know where it is dialled
         if local.any():
             near = frame.iloc[np.flatnonzero(local)]
             countries = _per_cell(near, "Country", region_hint)
             regions = countries.where(countries != "", _per_cell(near, "Email", _tld_hint))
             cells[local] = regions.to_numpy(dtype=object) + "\x1f" + cells[local]
-        if (cells != "").any():
-            parts.append(_long(per_distinct(cells, functools.partial(_phones_in, strict=strict))))
+        parts.append(_long(per_distinct(cells, functools.partial(_phones_in, strict=strict))))
     return pd.concat(parts, ignore_index=True).drop_duplicates().reset_index(drop=True)
 
 
@@ -328,6 +336,21 @@ KEY_READERS: Mapping[str, Callable[[pd.DataFrame], pd.DataFrame]] = MappingProxy
 
 def _keys(frame: pd.DataFrame, rule: str) -> pd.DataFrame:
     return KEY_READERS[rule](frame)
+
+
+def _keys_of_rows(frame: pd.DataFrame, rule: str, rows: np.ndarray, read: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """(pos, value) keys of the rows of `frame` at positions `rows` (sorted). E-mails and company domains are read
+    once for the whole frame into `read` (each exact rule and the name rule ask again for fewer rows); phone
+    numbers only for the rows asked, as parsing them is dear."""
+    if rule not in ("email", "domain"):
+        keys = _keys(frame.iloc[rows], rule)
+        return keys.assign(pos=rows[keys["pos"].to_numpy()])
+    if "email" not in read:
+        read["email"] = _emails(frame)
+    if rule not in read:
+        read[rule] = _domains(frame, read["email"])
+    keys = read[rule]
+    return keys[np.isin(keys["pos"].to_numpy(), rows)]
 
 
 def _country(frame: pd.DataFrame) -> pd.Series:
@@ -425,9 +448,11 @@ class BuyerIndex:
     def _sources(self) -> tuple[tuple[pd.DataFrame, np.ndarray], ...]:
         """(frame, key of each row): the customers, then the contacts that name a known customer."""
         owner = self.key_of(self.contacts) if len(self.contacts) else np.empty(0, object)
-        known = owner != ""
+        known = np.flatnonzero(owner != "")
+        contacts = self.contacts.iloc[known]
+        first, _ = distinct_rows(len(known), [owner[known], *(contacts[c] for c in IDENTITY_COLUMNS if c in contacts)])
         return ((self.customers, self.keys.to_numpy(dtype=object)),
-                (self.contacts[known].reset_index(drop=True), owner[known]))
+                (contacts.iloc[first].reset_index(drop=True), owner[known[first]]))
 
     def _source_keys(self, source: int, rule: str) -> pd.DataFrame:
         if (source, rule) not in self._keys:
@@ -458,25 +483,30 @@ class BuyerIndex:
     def identify(self, rows: pd.DataFrame) -> pd.DataFrame:
         """`Customer ID` (the customer's key, "" when none or only a check), `Match` ("id", "email", "domain",
         "phone", "name 96%", "check: name 88% C0012", "check: domain C0001 or C0002" or "" for no match),
-        `Score` (0-100) and `Candidates` (a tuple: the customers a check names), indexed like `rows`."""
+        `Score` (0-100) and `Candidates` (a tuple: the customers a check names), indexed like `rows`.
+
+        Rows that agree on every column the rule reads get one answer, asked once (`IDENTITY_COLUMNS`)."""
         frame = rows.reset_index(drop=True)
+        first, inverse = distinct_rows(len(frame), [frame[c] for c in IDENTITY_COLUMNS if c in frame])
+        cid, how, score, candidates = self._identify(frame.iloc[first].reset_index(drop=True))
+        return pd.DataFrame({"Customer ID": cid[inverse], "Match": how[inverse], "Score": score[inverse],
+                             "Candidates": candidates[inverse]}, index=rows.index)
+
+    def _identify(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(customer key, match, score, candidates) of each row of `frame`, by position."""
         n = len(frame)
-        cid = np.full(n, "", dtype=object)
-        how = np.full(n, "", dtype=object)
-        score = np.full(n, np.nan)
-        candidates = np.empty(n, dtype=object)
-        candidates[:] = [()] * n
+        cid, how, score, candidates = _no_match(n)
         known = self.key_of(frame)
         hit = known != ""
         cid[hit], how[hit], score[hit] = known[hit], "id", 100.0
+        read: dict[str, pd.DataFrame] = {}
         for rule in RULES[1:-1]:
             open_rows = np.flatnonzero(cid == "")
             if not len(open_rows):
                 break
             if self.table(rule).empty:  # nobody to find by this rule: skip reading the rows' keys
                 continue
-            keys = _keys(frame.iloc[open_rows], rule)
-            keys["pos"] = open_rows[keys["pos"].to_numpy()]
+            keys = _keys_of_rows(frame, rule, open_rows, read)
             found = keys.merge(self.table(rule), on="value")[["pos", "cid"]].drop_duplicates()
             if found.empty:
                 continue
@@ -487,24 +517,54 @@ class BuyerIndex:
             candidates[list(unsure)] = list(unsure.values())
         open_rows = np.flatnonzero(cid == "")
         if len(open_rows):
-            self._names(frame.iloc[open_rows], open_rows, cid, how, score, candidates)
-        return pd.DataFrame({"Customer ID": cid, "Match": how, "Score": score, "Candidates": candidates},
-                            index=rows.index)
+            domains = _keys_of_rows(frame, "domain", open_rows, read)
+            domains = domains.assign(pos=np.searchsorted(open_rows, domains["pos"].to_numpy()))
+            self._names(frame.iloc[open_rows], domains, open_rows, cid, how, score, candidates)
+        return cid, how, score, candidates
 
-    def _names(self, frame: pd.DataFrame, positions: np.ndarray, cid: np.ndarray, how: np.ndarray,
-               score: np.ndarray, candidates: np.ndarray) -> None:
-        """The name rule for the rows no exact rule decided (fills the arrays in place)."""
-        keys = _keys(frame, "name")
-        known = self.table("name")
-        if keys.empty or known.empty:
+    def _names(self, frame: pd.DataFrame, domains: pd.DataFrame, positions: np.ndarray, cid: np.ndarray,
+               how: np.ndarray, score: np.ndarray, candidates: np.ndarray) -> None:
+        """The name rule for the rows no exact rule decided (fills the arrays in place): a strong match links,
+        a weak one (or several strong ones) becomes a check unless an exact rule already asked for one.
+        `domains` are the rows' (pos, company domain) keys.
+
+        Asked once per distinct (name, country, company domains), all that the rule reads: a new buyer writes
+        again and again, from several addresses of one company."""
+        names = _per_cell(frame, "Company", name_key).to_numpy(dtype=object)
+        if self.table("name").empty or not (names != "").any():
             return
+        country = _country(frame).to_numpy(dtype=object)
+        domain_sets = np.full(len(frame), "", dtype=object)
+        listed = domains.groupby("pos")["value"].agg(" ".join)
+        domain_sets[listed.index.to_numpy()] = listed.to_numpy(dtype=object)
+        first, inverse = distinct_rows(len(frame), (names, country, domain_sets))
+        mine = np.zeros(len(frame), dtype=bool)
+        mine[first] = True
+        at = domains["pos"].to_numpy()
+        domains = pd.DataFrame({"pos": inverse[at[mine[at]]], "value": domains["value"].to_numpy()[mine[at]]})
+        found = [a[inverse] for a in self._name_matches(names[first], country[first], domains)]
+        strong = found[0] != ""
+        at = positions[strong]
+        cid[at], how[at], score[at] = found[0][strong], found[1][strong], found[2][strong]
+        weak = (found[1] != "") & ~strong & (how[positions] == "")
+        at = positions[weak]
+        how[at], score[at], candidates[at] = found[1][weak], found[2][weak], found[3][weak]
+
+    def _name_matches(self, names: np.ndarray, country: np.ndarray,
+                      domains: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(customer key, match, score, candidates) by the name rule alone for rows with these name keys,
+        countries and (pos, company domain)s."""
+        cid, how, score, candidates = _no_match(len(names))
+        named = np.flatnonzero(names != "")
+        keys = pd.DataFrame({"pos": named, "value": names[named]})
+        known = self.table("name")
         pairs = name_pairs(keys["value"], known["value"])
         found = (keys.merge(pairs, left_on="value", right_on="query")[["pos", "name", "score"]]
                  .merge(known, left_on="name", right_on="value")[["pos", "cid", "score"]])
         if found.empty:
-            return
+            return cid, how, score, candidates
         found = found.groupby(["pos", "cid"], as_index=False)["score"].max()
-        found = found[~self._conflicts(frame, found)]
+        found = found[~self._conflicts(country, domains, found)]
         link = THRESHOLDS["name_link"]
         strong = found["score"] >= link
         any_strong = strong.groupby(found["pos"]).transform("any")
@@ -513,27 +573,35 @@ class BuyerIndex:
         pct = chosen.groupby("pos")["score"].max().astype(int)
         one, first, unsure = _candidates(chosen)
         decided = one[pct[one].to_numpy() >= link]
-        cid[positions[decided]], score[positions[decided]] = first[pct[one].to_numpy() >= link], pct[decided]
-        how[positions[decided]] = [f"name {p}%" for p in pct[decided]]
+        cid[decided], score[decided] = first[pct[one].to_numpy() >= link], pct[decided]
+        how[decided] = [f"name {p}%" for p in pct[decided]]
         weak = {pos: ids for pos, ids in [*unsure.items(), *((p, (c,)) for p, c in zip(one, first, strict=True))]
-                if how[positions[pos]] == "" and cid[positions[pos]] == ""}
-        at = positions[list(weak)]
+                if cid[pos] == ""}
+        at = list(weak)
         percent = pct.to_dict()
         how[at] = [f"check: name {percent[pos]}% {' or '.join(ids)}" for pos, ids in weak.items()]
         score[at] = [percent[pos] for pos in weak]
         candidates[at] = list(weak.values())
+        return cid, how, score, candidates
 
-    def _conflicts(self, frame: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
+    def _conflicts(self, country: np.ndarray, domains: pd.DataFrame, found: pd.DataFrame) -> np.ndarray:
         """A name match is not believed when the countries differ or the row writes from a company domain the
-        customer has never used."""
-        country = _country(frame).to_numpy(dtype=object)[found["pos"].to_numpy()]
+        customer has never used (`country` by position, `domains` as (pos, value))."""
+        country = country[found["pos"].to_numpy()]
         theirs = found["cid"].map(self.countries).fillna("").to_numpy(dtype=object)
         other_country = (country != "") & (theirs != "") & (country != theirs)
-        domains, known = _keys(frame, "domain"), self.table("domain")
+        known = self.table("domain")
         shared = domains.merge(known, on="value")[["pos", "cid"]].drop_duplicates().assign(shared=True)
         flags = found.merge(shared, on=["pos", "cid"], how="left")["shared"].eq(True).to_numpy()
         has_domain = found["pos"].isin(domains["pos"]).to_numpy() & found["cid"].isin(known["cid"]).to_numpy()
         return np.asarray(other_country | (has_domain & ~flags))
+
+
+def _no_match(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(customer key, match, score, candidates) for `n` rows nobody is found for yet."""
+    candidates = np.empty(n, dtype=object)
+    candidates[:] = [()] * n
+    return np.full(n, "", dtype=object), np.full(n, "", dtype=object), np.full(n, np.nan), candidates
 
 
 def identify(rows: pd.DataFrame, customers: pd.DataFrame, *, contacts: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -67,13 +67,16 @@ def unknown_customer_problems(frame: pd.DataFrame, found: pd.DataFrame, keys: pd
     gives a Customer ID.
     """
     known = set(customer_keys[customer_keys != ""])
-    ids, emails = _text(frame, "Customer ID"), _text(frame, "Email")
-    phones, companies = _text(frame, "Phone"), _text(frame, "Company")
     how = found["Match"]
-    result = [problem(sheet, row, "Customer ID", "", msg("fix.no_customer_id"))
-              for row in keys.index[(keys == "").to_numpy() & strict]]
-    listed = (ids != "") | strict | _text(frame, "Channel").isin(TYPED_IN_CHANNELS)
-    for row in keys.index[~keys.isin(known) & (keys != "") & listed]:
+    blank = (keys == "").to_numpy()
+    result = [problem(sheet, row, "Customer ID", "", msg("fix.no_customer_id")) for row in keys.index[blank & strict]]
+    listed = ~blank & ~keys.isin(known).to_numpy()
+    if not strict:
+        listed &= ((_text(frame, "Customer ID") != "") | _text(frame, "Channel").isin(TYPED_IN_CHANNELS)).to_numpy()
+    rows = frame[listed]  # the few rows listed: their cells are read only here
+    ids, emails = _text(rows, "Customer ID"), _text(rows, "Email")
+    phones, companies = _text(rows, "Phone"), _text(rows, "Company")
+    for row in rows.index:
         column, shown = next(((c, v.at[row]) for c, v in (("Customer ID", ids), ("Email", emails),
                                                           ("Phone", phones), ("Company", companies)) if v.at[row]),
                              ("Customer ID", ""))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,7 @@ import pandas as pd
 from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.money import currency_decimals
-from tradexl.rules.clean import problem
+from tradexl.rules.clean import problem, text_cells
 from tradexl.settings import Settings
 
 REPORT_AMOUNT = "Amount (Report Currency)"
@@ -77,7 +78,13 @@ def _exact(value: object) -> Decimal | None:
 
 
 def _cents(value: Decimal, currency: str) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-currency_decimals(currency)), rounding=ROUND_HALF_UP)
+    return value.quantize(_minor_unit(currency), rounding=ROUND_HALF_UP)
+
+
+@lru_cache(maxsize=256)
+def _minor_unit(currency: str) -> Decimal:
+    """Cached: every amount of every order line is rounded to one of a few currencies' minor units."""
+    return Decimal(1).scaleb(-currency_decimals(currency))
 
 
 def money(value: object, currency: str) -> Decimal | None:
@@ -122,7 +129,7 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
     report = settings.report_currency.upper()
     result = pd.DataFrame(index=orders.index)
     problems: list[Problem] = []
-    currency = orders["Currency"].fillna("").astype(str).str.strip().str.upper()
+    currency = text_cells(orders["Currency"]).str.upper()
     currency = currency.where(currency != "", report)  # blank currency = the report currency
     lines: list[tuple[Decimal | None, Decimal | None, Decimal]] = []  # amount, rate, paid
     deposits: list[Decimal | None] = []
@@ -146,7 +153,7 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
         except InvalidOperation:  # an absurd rate in Settings
             return np.nan
 
-    status = orders["Status"].fillna("").astype(str)
+    status = text_cells(orders["Status"], strip=False)
     counts = status != CANCELLED
     result[ORDER_AMOUNT] = [np.nan if line is None else float(line) for line, _, _ in lines]
     result[REPORT_AMOUNT] = [in_report(line, rate) for line, rate, _ in lines]
@@ -156,8 +163,8 @@ def order_columns(orders: pd.DataFrame, settings: Settings, today: date,
     result[BALANCE_REPORT] = result[RECEIVED_REPORT] - result[DEPOSIT_REPORT]
     result[COUNTS] = counts
 
-    terms = orders["Payment Terms"].fillna("").astype(str).tolist()
-    number = orders["Order No"].fillna("").astype(str).str.strip().str.casefold()
+    terms = text_cells(orders["Payment Terms"], strip=False).tolist()
+    number = text_cells(orders["Order No"]).str.casefold()
     number = number.where(number != "", "#" + orders.index.astype(str))
     # Per order, on plain lists by position (pandas indexing per order cost 1 ms an order: a team's 20 books
     # hold thousands of orders).

@@ -12,6 +12,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from tradexl.rules.clean import text_cells
+
 FINAL_STATES = ("Accepted", "Rejected", "Expired")
 """Statuses the user set that the calendar does not change."""
 EXPIRED, EXPIRING, VALID = "Expired", "Expiring", "Valid"
@@ -22,7 +24,7 @@ def quote_states(quotes: pd.DataFrame, today: date, warning_days: int) -> pd.Ser
 
     Expiring = valid until today or within `warning_days`; a sent quote without a Valid Until is Valid.
     """
-    status = quotes["Status"].fillna("").astype(str).str.strip() if "Status" in quotes \
+    status = text_cells(quotes["Status"]) if "Status" in quotes \
         else pd.Series("", index=quotes.index)
     until = pd.to_datetime(quotes["Valid Until"] if "Valid Until" in quotes else pd.Series(pd.NaT, index=quotes.index))
     day = pd.Timestamp(today)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from tradexl.rules.clean import text_cells
 from tradexl.rules.countries import TABLE
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -93,6 +94,6 @@ def region_of(country: object, overrides: Mapping[str, str] | None = None) -> st
 
 def regions_for(countries: pd.Series, overrides: Mapping[str, str] | None = None) -> pd.Series:
     """`region_of` for a whole column (each distinct spelling is resolved once)."""
-    text = countries.fillna("").astype(str)
+    text = text_cells(countries, strip=False)
     lookup = {value: region_of(value, overrides) for value in text.unique()}
     return text.map(lookup).astype(object)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from tradexl.messages import msg
 from tradexl.model import Problem
-from tradexl.rules.clean import problem
+from tradexl.rules.clean import problem, text_cells
 from tradexl.settings import Settings
 
 WITHIN_TARGET = "Within target"
@@ -30,7 +30,7 @@ salesperson who set Quoted but forgot the reply time did answer."""
 
 def limit_hours(channels: pd.Series, settings: Settings) -> pd.Series:
     """The reply limit of each inquiry: the fax limit for Channel Fax, the general limit otherwise."""
-    fax = channels.fillna("").astype(str) == "Fax"
+    fax = text_cells(channels, strip=False) == "Fax"
     return pd.Series(np.where(fax, settings.fax_limit_hours, settings.reply_limit_hours), index=channels.index)
 
 

@@ -20,12 +20,12 @@ import pandas as pd
 from tradexl.messages import msg
 from tradexl.model import Problem
 from tradexl.reports.common import column
-from tradexl.rules.clean import problem
+from tradexl.rules.clean import problem, text_cells
 from tradexl.settings import Settings
 
 
 def _text(frame: pd.DataFrame, name: str) -> pd.Series:
-    return column(frame, name).fillna("").astype(str).str.strip()
+    return text_cells(column(frame, name))
 
 
 def freight_collect_keys(samples: pd.DataFrame) -> set[str]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from tradexl.messages import msg
 from tradexl.model import Problem
+from tradexl.rules.clean import per_distinct, text_cells
 from tradexl.settings import Settings
 
 COVERED_AS = {"en": "{cover} (for {owner})", "zh": "{cover}（代{owner}）"}
@@ -48,7 +50,7 @@ def covers(settings: Settings, today: date) -> dict[str, str]:
 def owner_view(owners: pd.Series, settings: Settings, today: date) -> pd.Series:
     """Owner names as today's Due shows them: "Anna (for Kevin)" while Kevin is away and Anna covers."""
     covering = covers(settings, today)
-    names = owners.fillna("").astype(str).str.strip()
+    names = text_cells(owners).astype(str)  # the str dtype reports have always read
     if not covering:
         return names
     template = COVERED_AS.get(settings.language, COVERED_AS["en"])
@@ -70,13 +72,11 @@ def unknown_owner_problems(frame: pd.DataFrame, settings: Settings, sheet: str, 
     if not settings.team or column not in frame.columns:
         return []
     status = {fold(m.name): m.active for m in settings.team}
-    names = frame[column].fillna("").astype(str).str.strip()
-    wanted = pd.Series(True if rows is None else list(rows), index=frame.index)
-    out = []
-    for row, name in names[wanted & (names != "")].items():
-        active = status.get(fold(name))
-        if active is None:
-            out.append(Problem(sheet, int(row), column, name, msg("fix.owner_unknown")))
-        elif not active:
-            out.append(Problem(sheet, int(row), column, name, msg("fix.owner_inactive")))
-    return out
+    unknown, inactive = msg("fix.owner_unknown"), msg("fix.owner_inactive")
+    names = text_cells(frame[column])
+    wanted = np.ones(len(frame), dtype=bool) if rows is None else np.fromiter(rows, dtype=bool, count=len(frame))
+    problem = per_distinct(names, lambda name: "" if not name else
+                           unknown if (active := status.get(fold(name))) is None else "" if active else inactive)
+    flagged = wanted & (problem != "").to_numpy()
+    return [Problem(sheet, int(row), column, name, message)
+            for row, name, message in zip(names.index[flagged], names[flagged], problem[flagged], strict=True)]
