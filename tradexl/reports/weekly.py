@@ -187,7 +187,7 @@ def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels:
     done["key"] = column(done, "Customer Key").fillna("").astype(str)
     done["key"] = done["key"].where(done["key"] != "", "#" + done.index.astype(str))
     done = done.sort_values("Date", kind="stable")
-    contacts = done.groupby(["who", "key"]).size()
+    done["contacts"] = done.groupby(["who", "key"])["key"].transform("size")
     latest = done.drop_duplicates(["who", "key"], keep="last")
     order = {p: i for i, p in enumerate(m.name.strip() for m in settings.team)}
     rows: list[Row] = [Row((), kind="blank"), Row((labels("weekly.followed"),), kind="section")]
@@ -195,11 +195,11 @@ def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels:
         part = part.sort_values(["Date", "Company"], ascending=[False, True], kind="stable")
         rows.append(Row((labels("weekly.followed_by", owner=who, count=len(part)),), kind="subtitle"))
         rows.append(GRID.header(FOLLOWED, labels))
-        for _, r in part.iterrows():
-            rows.append(GRID.row(FOLLOWED, (str(r.get("Company") or ""), r["Date"].date(),
-                                        labels.value(str(r.get("Channel") or "")),
-                                        _times(int(contacts[who, r["key"]])) + str(r.get("Summary") or ""),
-                                        str(r.get("Next Step") or ""))))
+        rows += [GRID.row(FOLLOWED, (str(company or ""), day.date(), labels.value(str(channel or "")),
+                                     _times(int(contacts)) + str(summary or ""), str(step or "")))
+                 for company, day, channel, contacts, summary, step in zip(
+                     column(part, "Company"), part["Date"], column(part, "Channel"), part["contacts"],
+                     column(part, "Summary"), column(part, "Next Step"), strict=True)]
     return rows
 
 
