@@ -50,6 +50,15 @@ def latest_texts(followups: pd.DataFrame, name: str) -> pd.Series:
     return frame.drop_duplicates("key", keep="last").set_index("key")["text"]
 
 
+def latest_of(keys: pd.Series, followups: pd.DataFrame, name: str = "Summary") -> pd.Series:
+    """Per customer key in `keys`: column `name` of that customer's latest follow-up that has one, "" where none.
+
+    The same as `lookup_text(keys, latest_texts(followups, name))`, reading only those customers' follow-ups: a
+    report shows a few thousand of the customers of a 300,000-row follow-up log."""
+    own = column(followups, "Customer Key").fillna("").astype(str).isin(pd.unique(keys))
+    return lookup_text(keys, latest_texts(followups[own.to_numpy()], name))
+
+
 def lookup_text(keys: pd.Series, table: pd.Series) -> pd.Series:
     """`table[key]` for each key as text, "" where the key is not in the table."""
     return keys.map(table).astype(object).fillna("")

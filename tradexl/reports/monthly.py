@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, latest_summaries, lookup_text
+from tradexl.reports.common import cell_dates, column, latest_of
 from tradexl.reports.due import contact_state
 from tradexl.reports.figures import (
     Period,
@@ -151,7 +151,7 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
     """One line per customer: open quotes; samples; orders in 12 months; what they owe; then the last summary
     (the figures first, so a long summary runs off the line rather than the facts)."""
     money = settings.report_currency.upper()
-    summary = lookup_text(keys, latest_summaries(enriched.followups))
+    summary = latest_of(keys, enriched.followups)
     quotes = enriched.quotes
     open_q = quotes[column(quotes, "Status").fillna("").astype(str) == "Sent"]
     open_value = quote_values(open_q, settings).groupby(column(open_q, "Customer Key")).sum()
@@ -198,7 +198,6 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
     full = (month.end + timedelta(days=1)).day == 1
     new = _new_customers(enriched, month)
     lost = _lost_keys(enriched, month)
-    summaries = latest_summaries(enriched.followups)
     owed = outstanding_orders(enriched, today)
     rows = [
         Row((labels("monthly.title", company=labels.company(settings)),), kind="title"),
@@ -227,7 +226,7 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
             lost["Company"].fillna(""), column(lost, "Country").fillna(""),
             column(lost, "Owner").fillna("").replace("", labels("no_owner")),
             cell_dates(column(lost, "Last Contact", pd.NaT)),
-            lookup_text(column(lost, "Customer Key"), summaries), strict=True)]),
+            latest_of(column(lost, "Customer Key"), enriched.followups), strict=True)]),
         *GRID.table(labels, labels("monthly.outstanding"), OUTSTANDING, [
             GRID.row(OUTSTANDING, values, highlight="overdue" if status == "Balance overdue" else "")
             for *values, status in zip(

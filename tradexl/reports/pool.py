@@ -12,13 +12,14 @@ The same functions build the team workbook's Pool from every salesperson's custo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, header, latest_summaries, lookup_text, owner_names
+from tradexl.reports.common import cell_dates, column, header, latest_of, owner_names
 from tradexl.reports.due import contact_state
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.rules.identity import same_buyer_groups
@@ -34,15 +35,16 @@ FORMATS: tuple[Format, ...] = ("", "", "", "", "", "date", "int", "", "", "", ""
 HEADER_ROW = 2
 
 
-def history_lines(enriched: Enriched, labels: Labels) -> pd.Series:
-    """Customer Key -> one line of history: "last 2026-10-01: sent PI · 3 inq · 2 quotes · 1 orders".
+def history_lines(enriched: Enriched, labels: Labels, rows: pd.Index | None = None) -> pd.Series:
+    """Customer row -> one line of history: "last 2026-10-01: sent PI · 3 inq · 2 quotes · 1 orders", for the
+    customer `rows` given (all by default: the Pool shows a few of a register's many thousand customers).
 
     Orders are the Orders sheet's distinct order numbers where the workbook has one, else inquiries with status
     Ordered (the contract's rule for workbooks without Orders).
     """
-    customers = enriched.customers
+    customers = enriched.customers if rows is None else enriched.customers.loc[rows]
     keys = column(customers, "Customer Key").fillna("").astype(str)
-    summaries = lookup_text(keys, latest_summaries(enriched.followups))
+    summaries = latest_of(keys, enriched.followups)
     last = cell_dates(column(customers, "Last Contact", pd.NaT))
     inquiries = enriched.inquiries
     quotes = enriched.quotes
@@ -109,13 +111,16 @@ class PoolRows(NamedTuple):
     """How many buyers the conflict rows are about (each has two or more rows)."""
 
 
-def pool_rows(customers: pd.DataFrame, history: pd.Series, settings: Settings, today: date,
-              labels: Labels) -> PoolRows:
-    """The pool's data rows and the conflicts' data rows (customers indexed like `history`)."""
+def pool_rows(customers: pd.DataFrame, history_of: Callable[[pd.Index], pd.Series], settings: Settings,
+              today: date, labels: Labels) -> PoolRows:
+    """The pool's data rows and the conflicts' data rows; `history_of(rows)` gives the history line of those
+    customer rows (`history_lines`), asked only for the rows listed."""
     def text(frame: pd.DataFrame, name: str) -> pd.Series:
         return column(frame, name).fillna("").astype(str)
 
     pool = pool_customers(customers, settings, today)
+    torn = conflict_groups(customers)
+    history = history_of(pool.index.union(torn.index))
     reasons = [labels("pool.inactive") if inactive else labels("pool.overdue", days=days)
                for inactive, days in zip(pool["Inactive"], pool["Days"], strict=True)]
     pool_out = [_row({"owner": o or labels("no_owner"), "id": i, "company": c, "grade": g, "country": n,
@@ -126,7 +131,6 @@ def pool_rows(customers: pd.DataFrame, history: pd.Series, settings: Settings, t
                     cell_dates(column(pool, "Last Contact", pd.NaT)), pool["Days"], reasons,
                     history.reindex(pool.index).fillna(""), text(pool, "Phone"), text(pool, "Email"),
                     pool["Inactive"], strict=True)]
-    torn = conflict_groups(customers)
     state = contact_state(torn, today) if len(torn) else torn
     conflict_out = [_row({"owner": o, "id": i, "company": c, "grade": g, "country": n, "last": d, "days": int(days),
                           "reason": labels("pool.same_buyer", group=grp, how=how or "="), "history": h,
@@ -168,5 +172,5 @@ def pool_spec(found: PoolRows, today: date, settings: Settings, name: str = SHEE
 def pool_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     """The Pool sheet of one workbook."""
     labels = labels_for(settings)
-    return pool_spec(pool_rows(enriched.customers, history_lines(enriched, labels), settings, today, labels),
-                     today, settings)
+    return pool_spec(pool_rows(enriched.customers, lambda rows: history_lines(enriched, labels, rows), settings,
+                               today, labels), today, settings)

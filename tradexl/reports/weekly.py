@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, grade_rank, latest_summaries, lookup_text
+from tradexl.reports.common import cell_dates, column, grade_rank, latest_of
 from tradexl.reports.due import contact_state
 from tradexl.reports.figures import (
     Period,
@@ -249,7 +249,7 @@ def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[
     keys = column(state, "Customer Key").fillna("").astype(str)
     key = state[(state["Grade"] == "A") & in_play(enriched, keys)]
     key = key.sort_values(["Next Contact", "Company"], kind="stable", na_position="first")
-    summaries = lookup_text(column(key, "Customer Key"), latest_summaries(enriched.followups))
+    summaries = latest_of(column(key, "Customer Key"), enriched.followups)
     statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), enriched.inquiries, labels)
     key_rows = [GRID.row(KEY, values, highlight="overdue" if days > 0 else "") for values, days in zip(zip(
         key["Company"], column(key, "Country").fillna(""), owner[key.index],
