@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -32,7 +32,19 @@ def column(frame: pd.DataFrame, name: str, default: Any = "") -> pd.Series:
 
 
 def owner_names(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype(str).str.strip()
+    return stripped(values)
+
+
+def stripped(values: pd.Series, then: Callable[[str], str] | None = None) -> pd.Series:
+    """`values.fillna("").astype(str).str.strip()`, then `then` of each text, worked out once per distinct value
+    (a 100,000-row column holds a few dozen owners, regions or channels)."""
+    from tradexl.rules.clean import per_distinct  # imported here: the rules import this module
+
+    def clean(value: object) -> str:
+        text = "" if pd.isna(value) else str(value).strip()
+        return then(text) if then else text
+
+    return per_distinct(values, clean)
 
 
 def latest_summaries(followups: pd.DataFrame) -> pd.Series:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import column, owner_names
+from tradexl.reports.common import column, stripped
 from tradexl.rules.orders import BALANCE_REPORT, COUNTS, DEPOSIT_REPORT, REPORT_AMOUNT, rate_of
 from tradexl.settings import Settings
 
@@ -36,8 +36,7 @@ def in_period(stamps: pd.Series, period: Period) -> pd.Series:
 def people(names: pd.Series, settings: Settings) -> pd.Series:
     """Owner/By names folded onto the Team's spelling ("li" counts for "Li")."""
     canonical = {m.name.strip().casefold(): m.name.strip() for m in settings.team}
-    clean = owner_names(names)
-    return clean.str.casefold().map(canonical).astype(object).fillna(clean)
+    return stripped(names, lambda name: canonical.get(name.casefold(), name))
 
 
 def quote_values(quotes: pd.DataFrame, settings: Settings) -> pd.Series:
