@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tradexl.reports.labels import Labels
@@ -16,6 +17,8 @@ GRADE_ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
 def cell_dates(values: pd.Series) -> pd.Series:
     """Timestamps as plain `date` cells (None when missing), for the rows a report outputs."""
     stamps = pd.to_datetime(values)
+    if isinstance(stamps.dtype, np.dtype):  # naive times: numpy makes the dates (None for NaT), no Timestamp per row
+        return pd.Series(stamps.to_numpy(dtype="datetime64[D]").astype(object), index=values.index, dtype=object)
     return pd.Series([None if d is pd.NaT else d.date() for d in stamps], index=values.index, dtype=object)
 
 

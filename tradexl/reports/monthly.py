@@ -162,13 +162,16 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
     orders12 = orders12[~orders12.index.duplicated()]  # a Customer ID typed twice is a Check row, not a crash
     owed = outstanding_orders(enriched, today)
     owed_by = owed[OUTSTANDING_REPORT].groupby(column(owed, "Customer Key")).sum()
+    # plain dicts: a Series look-up per customer costs more than the whole line
+    open_count, open_value, samples, orders12, owed_by = (
+        s.to_dict() for s in (open_count, open_value, samples, orders12, owed_by))
     lines = []
     for key, text in zip(keys, summary, strict=True):
         parts = []
-        if key in open_count.index:
+        if key in open_count:
             parts.append(labels("situation.quotes", count=int(open_count[key]), currency=money,
                                 value=f"{open_value.get(key, 0):,.0f}"))
-        if key in samples.index:
+        if key in samples:
             parts.append(labels("situation.samples", count=int(samples[key])))
         if orders12.get(key, 0) > 0:
             parts.append(labels("situation.orders", currency=money, value=f"{orders12[key]:,.0f}"))
@@ -181,7 +184,8 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
 def _a_list(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
     state = contact_state(enriched.customers, today)
     keys = column(state, "Customer Key").fillna("").astype(str)
-    a = state[(state["Grade"] == "A") & in_play(enriched, keys)]
+    a = state[state["Grade"] == "A"]
+    a = a[in_play(enriched, keys[a.index])]
     a = a.sort_values(["Owner", "Company"], kind="stable")
     owner = a["Owner"].where(a["Owner"] != "", labels("no_owner"))
     situation = _situation(enriched, keys[a.index], today, settings, labels)

@@ -207,8 +207,11 @@ def _times(count: int) -> str:
     return f"{count}× " if count > 1 else ""
 
 
-def _latest_inquiry(inquiries: pd.DataFrame) -> pd.DataFrame:
-    """Customer Key -> status and reply status of their latest inquiry."""
+def _latest_inquiry(inquiries: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
+    """Customer Key -> status and reply status of their latest inquiry, for the customers `keys` (reading only
+    their inquiries: the reports ask about the key customers of a 100,000-inquiry register)."""
+    own = column(inquiries, "Customer Key").fillna("").astype(str).isin(pd.unique(keys)).to_numpy()
+    inquiries = inquiries[own]
     frame = pd.DataFrame({"key": column(inquiries, "Customer Key").fillna("").astype(str),
                           "at": column(inquiries, "Received", pd.NaT),
                           "status": column(inquiries, "Status").fillna("").astype(str),
@@ -228,14 +231,14 @@ def _completed(orders: pd.DataFrame) -> set[str]:
 
 def in_play(enriched: Enriched, keys: pd.Series) -> pd.Series:
     """Whether each customer is still in play: latest inquiry not Lost, and not Ordered with all orders done."""
-    latest = _latest_inquiry(enriched.inquiries)
+    latest = _latest_inquiry(enriched.inquiries, keys)
     status = keys.map(latest["status"]).fillna("")
     done = keys.isin(_completed(enriched.orders))
     return ~status.isin(IN_PLAY_DONE) & ~((status == "Ordered") & done)
 
 
 def _status_text(keys: pd.Series, inquiries: pd.DataFrame, labels: Labels) -> pd.Series:
-    latest = _latest_inquiry(inquiries)
+    latest = _latest_inquiry(inquiries, keys)
     status = keys.map(latest["status"]).fillna("").map(labels.value)
     reply = keys.map(latest["reply"]).fillna("")
     unreplied = reply.str.startswith("Unreplied")
@@ -246,8 +249,8 @@ def _status_text(keys: pd.Series, inquiries: pd.DataFrame, labels: Labels) -> pd
 def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[Row]:
     state = contact_state(enriched.customers, today)
     owner = state["Owner"].where(state["Owner"] != "", labels("no_owner"))
-    keys = column(state, "Customer Key").fillna("").astype(str)
-    key = state[(state["Grade"] == "A") & in_play(enriched, keys)]
+    a = state[state["Grade"] == "A"]
+    key = a[in_play(enriched, column(a, "Customer Key").fillna("").astype(str))]
     key = key.sort_values(["Next Contact", "Company"], kind="stable", na_position="first")
     summaries = latest_of(column(key, "Customer Key"), enriched.followups)
     statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), enriched.inquiries, labels)
@@ -316,9 +319,11 @@ def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Lab
                                                              Period(today - timedelta(days=7), today)))]
     flagged = flagged.sort_values("Date", kind="stable")
     by = people(column(flagged, "By"), settings)  # once for all rows: a team has thousands of them
-    rows = [GRID.row(HELP, (str(r.get("Company") or ""), r["Date"].date(), who, str(r.get("Summary") or ""),
-                            str(r.get("Decision") or "")), highlight="warn" if not r.get("Decision") else "")
-            for (_, r), who in zip(flagged.iterrows(), by, strict=True)]
+    rows = [GRID.row(HELP, (str(company or ""), day.date(), who, str(summary or ""), str(decision or "")),
+                     highlight="warn" if not decision else "")
+            for company, day, who, summary, decision in zip(
+                column(flagged, "Company"), flagged["Date"], by, column(flagged, "Summary"),
+                column(flagged, "Decision"), strict=True)]
     return GRID.table(labels, labels("weekly.needs_help"), HELP, rows)
 
 
