@@ -38,16 +38,17 @@ def owner_names(values: pd.Series) -> pd.Series:
     return stripped(values)
 
 
-def stripped(values: pd.Series, then: Callable[[str], str] | None = None) -> pd.Series:
-    """`values.fillna("").astype(str).str.strip()`, then `then` of each text, worked out once per distinct value
-    (a 100,000-row column holds a few dozen owners, regions or channels)."""
+def per_text(values: pd.Series, function: Callable[[str], Any]) -> pd.Series:
+    """`function` of each cell as text ("" when missing, as `fillna("").astype(str)`), called once per distinct
+    value: a 100,000-row column holds a few dozen owners, regions, channels or statuses."""
     from tradexl.rules.clean import per_distinct  # imported here: the rules import this module
 
-    def clean(value: object) -> str:
-        text = "" if pd.isna(value) else str(value).strip()
-        return then(text) if then else text
+    return per_distinct(values, lambda value: function("" if pd.isna(value) else str(value)))
 
-    return per_distinct(values, clean)
+
+def stripped(values: pd.Series, then: Callable[[str], str] | None = None) -> pd.Series:
+    """`values.fillna("").astype(str).str.strip()`, then `then` of each text (once per distinct value)."""
+    return per_text(values, (lambda text: then(text.strip())) if then else str.strip)
 
 
 def latest_summaries(followups: pd.DataFrame) -> pd.Series:

@@ -7,6 +7,7 @@ line in a currency without a rate is left out of the value; orders report that o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -14,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import column, stripped
+from tradexl.reports.common import column, per_text, stripped
 from tradexl.rules.orders import BALANCE_REPORT, COUNTS, DEPOSIT_REPORT, REPORT_AMOUNT, rate_of
 from tradexl.settings import Settings
 
@@ -90,13 +91,13 @@ def unreplied_overdue_at(inquiries: pd.DataFrame, moment: datetime, now: datetim
 
     At `now` that is exactly Reply Status "Unreplied – overdue"; at an earlier moment, also the ones answered
     since then."""
-    status = column(inquiries, "Reply Status").fillna("").astype(str)
+    status = column(inquiries, "Reply Status")
     if moment >= now:
-        return int(status.str.startswith("Unreplied – overdue").sum())
+        return int(per_text(status, lambda text: text.startswith("Unreplied – overdue")).astype(bool).sum())
     at = pd.Timestamp(moment)
     due = pd.to_datetime(column(inquiries, "Reply Due", pd.NaT))
     replied = pd.to_datetime(column(inquiries, "Replied At", pd.NaT))
-    still_open = status.str.startswith("Unreplied") | (replied > at)
+    still_open = per_text(status, lambda text: text.startswith("Unreplied")).astype(bool) | (replied > at)
     return int(((due < at) & still_open).sum())
 
 
@@ -113,22 +114,29 @@ class Headline:
     payments: float
 
 
-def headline(enriched: Enriched, period: Period, settings: Settings, moment: datetime, now: datetime) -> Headline:
+def headlines(enriched: Enriched, periods: Sequence[tuple[Period, datetime]], settings: Settings, now: datetime
+              ) -> list[Headline]:
+    """The dashboard figures of each period, the unreplied ones as of its `moment`. What does not depend on the
+    period (each customer's first inquiry, the reply statuses) is worked out once for all of them."""
     inq = enriched.inquiries
-    received = in_period(column(inq, "Received", pd.NaT), period)
-    reply = column(inq, "Reply Status").fillna("").astype(str)
+    stamps = column(inq, "Received", pd.NaT)
+    within = column(inq, "Reply Status").fillna("").astype(str) == "Within target"
     first = first_inquiry(inq)
     quotes = enriched.quotes
-    quoted = in_period(column(quotes, "Date", pd.NaT), period)
-    return Headline(
-        new_inquiries=int(received.sum()),
-        new_customers=int(in_period(first, period).sum()),
-        within_target=int((received & (reply == "Within target")).sum()),
-        unreplied_overdue=unreplied_overdue_at(inq, moment, now),
-        quote_value=float(quote_values(quotes[quoted], settings).sum()),
-        order_value=float(order_value(enriched, period, settings).sum()),
-        payments=float(payments(enriched, period, settings).sum()),
-    )
+    out = []
+    for period, moment in periods:
+        received = in_period(stamps, period)
+        quoted = in_period(column(quotes, "Date", pd.NaT), period)
+        out.append(Headline(
+            new_inquiries=int(received.sum()),
+            new_customers=int(in_period(first, period).sum()),
+            within_target=int((received & within).sum()),
+            unreplied_overdue=unreplied_overdue_at(inq, moment, now),
+            quote_value=float(quote_values(quotes[quoted], settings).sum()),
+            order_value=float(order_value(enriched, period, settings).sum()),
+            payments=float(payments(enriched, period, settings).sum()),
+        ))
+    return out
 
 
 def month_to_date(today: date) -> Period:

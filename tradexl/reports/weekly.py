@@ -20,11 +20,11 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, grade_rank, latest_of
+from tradexl.reports.common import cell_dates, column, grade_rank, latest_of, per_text
 from tradexl.reports.due import contact_state
 from tradexl.reports.figures import (
     Period,
-    headline,
+    headlines,
     in_period,
     month_to_date,
     order_value,
@@ -92,8 +92,7 @@ def _change(now: float, before: float) -> float:
 
 def _headline_rows(enriched: Enriched, period: Period, today: date, settings: Settings, now: datetime,
                    labels: Labels) -> list[Row]:
-    this = headline(enriched, period, settings, now, now)
-    last = headline(enriched, period.shifted(-7), settings, now - timedelta(days=7), now)
+    this, last = headlines(enriched, ((period, now), (period.shifted(-7), now - timedelta(days=7))), settings, now)
     overdue_now = int((contact_state(enriched.customers, today)["Days"] > 0).sum())
     money = settings.report_currency.upper()
     rows = []
@@ -132,7 +131,7 @@ def team_stats(enriched: Enriched, today: date, settings: Settings) -> pd.DataFr
     flags = pd.DataFrame({
         "inquiries": week, "ab": week & grade.isin(["A", "B"]),
         "within_target": week & (reply == "Within target"),
-        "unreplied": reply.str.startswith("Unreplied – overdue"),
+        "unreplied": per_text(reply, lambda text: text.startswith("Unreplied – overdue")).astype(bool),
     })
     parts = [flags.groupby(owner).sum()]
     for frame, name in ((enriched.followups, "followups"), (enriched.samples, "samples")):
