@@ -71,7 +71,7 @@ def latest_of(keys: pd.Series, followups: pd.DataFrame, name: str = "Summary") -
 
     The same as `lookup_text(keys, latest_texts(followups, name))`, reading only those customers' follow-ups: a
     report shows a few thousand of the customers of a 300,000-row follow-up log."""
-    own = column(followups, "Customer Key").fillna("").astype(str).isin(pd.unique(keys))
+    own = column(followups, "Customer Key").isin(pd.unique(keys))  # a blank key never has a latest text
     return lookup_text(keys, latest_texts(followups[own.to_numpy()], name))
 
 

@@ -209,7 +209,7 @@ def _times(count: int) -> str:
 def _latest_inquiry(inquiries: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
     """Customer Key -> status and reply status of their latest inquiry, for the customers `keys` (reading only
     their inquiries: the reports ask about the key customers of a 100,000-inquiry register)."""
-    own = column(inquiries, "Customer Key").fillna("").astype(str).isin(pd.unique(keys)).to_numpy()
+    own = column(inquiries, "Customer Key").isin(pd.unique(keys)).to_numpy()  # blank keys are left out below
     inquiries = inquiries[own]
     frame = pd.DataFrame({"key": column(inquiries, "Customer Key").fillna("").astype(str),
                           "at": column(inquiries, "Received", pd.NaT),
