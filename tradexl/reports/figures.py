@@ -43,7 +43,7 @@ def people(names: pd.Series, settings: Settings) -> pd.Series:
 def quote_values(quotes: pd.DataFrame, settings: Settings) -> pd.Series:
     """Each quote line's Quantity × Unit Price in the report currency (NaN without a rate or a number)."""
     report = settings.report_currency.upper()
-    currency = column(quotes, "Currency").fillna("").astype(str).str.strip().str.upper()
+    currency = stripped(column(quotes, "Currency"), str.upper)
     currency = currency.where(currency != "", report)
     rates = currency.map({c: float(r) if (r := rate_of(c, settings)) is not None else np.nan
                           for c in currency.unique()})  # a rate per currency, not per line
