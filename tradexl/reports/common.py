@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -78,6 +78,12 @@ def latest_of(keys: pd.Series, followups: pd.DataFrame, name: str = "Summary") -
 def lookup_text(keys: pd.Series, table: pd.Series) -> pd.Series:
     """`table[key]` for each key as text, "" where the key is not in the table."""
     return keys.map(table).astype(object).fillna("")
+
+
+def records(frame: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
+    """The frame's rows as tuples of Python values, like `itertuples(index=False, name=None)`, read a column at a
+    time: pandas hands out the cells of a text column one by one slowly."""
+    return zip(*(frame.iloc[:, i].to_numpy(dtype=object) for i in range(frame.shape[1])), strict=True)
 
 
 def header(labels: Labels, keys: Iterable[str]) -> Row:

@@ -23,7 +23,10 @@ from tradexl.reports.common import (
     latest_of,
     lookup_text,
     owner_names,
+    per_text,
     place,
+    records,
+    stripped,
 )
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.reports.layout import fit_columns
@@ -58,9 +61,9 @@ def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
     state["Next Contact"] = pd.to_datetime(column(customers, "Next Contact", pd.NaT)).dt.normalize()
     state["Days"] = (day - state["Next Contact"]).dt.days.fillna(0).clip(lower=0).astype(int)
     state["Owner"] = owner_names(column(customers, "Owner"))
-    state["Company"] = column(customers, "Company").fillna("").astype(str)
+    state["Company"] = per_text(column(customers, "Company"), str)  # object columns: reports iterate them
     grade = column(customers, "Effective Grade" if "Effective Grade" in customers else "Current Grade")
-    state["Grade"] = grade.fillna("").astype(str).str.strip()
+    state["Grade"] = stripped(grade)
     state["Overdue AB"] = (state["Days"] > 0) & state["Grade"].isin(["A", "B"])
     return state
 
@@ -130,7 +133,7 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     rows = [Row((labels("due.title", count=counts["due"], date=labels.day(today), **counts),), kind="title"),
             header(labels, COLUMNS)]
     current = None
-    for *values, highlight in cells.itertuples(index=False, name=None):
+    for *values, highlight in records(cells):
         if values[0] != current:
             current = values[0]
             rows.append(Row((labels("due.section", owner=current, count=int(group_sizes[current])),),

@@ -213,6 +213,7 @@ def _funnel(inquiries: pd.DataFrame, labels: Labels) -> list[Row]:
 def _reply_rows(inquiries: pd.DataFrame, today: date, labels: Labels) -> list[Row]:
     hours = pd.to_numeric(column(inquiries, "Response Hours", np.nan), errors="coerce")
     status = column(inquiries, "Reply Status").fillna("").astype(str)
+    target, limit = status == "Within target", status.isin(["Within target", "Within limit"])
     rows = []
     for back in range(MONTHS - 1, -1, -1):
         month = month_period(today, back)
@@ -221,8 +222,8 @@ def _reply_rows(inquiries: pd.DataFrame, today: date, labels: Labels) -> list[Ro
         received = int(part.sum())
         rows.append(GRID.row(REPLY, (
             f"{month.start:%Y-%m}", received, round(float(replied.median()), 1) if len(replied) else None,
-            int((part & (status == "Within target")).sum()) / received if received else None,
-            int((part & status.isin(["Within target", "Within limit"])).sum()) / received if received else None)))
+            int((part & target).sum()) / received if received else None,
+            int((part & limit).sum()) / received if received else None)))
     return rows
 
 
