@@ -25,11 +25,6 @@ Cell = tuple[int, str, Format]
 """A table field: grid column, label key of its header, number format."""
 
 
-def plain(value: Any) -> Any:
-    """numpy scalars as the Python numbers the renderers expect."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
 @dataclass(frozen=True)
 class Grid:
     widths: tuple[float, ...]
@@ -46,10 +41,10 @@ class Grid:
 
     def row(self, cells: Sequence[Cell], values: Sequence[Any], kind: RowKind = "data",
             highlight: Highlight = "") -> Row:
-        out: list[Any] = [None] * self.size
+        out: list[Any] = [None] * len(self.widths)  # a report has thousands of rows: no per-cell dict
         for (col, _, _), value in zip(cells, values, strict=True):
-            out[col] = plain(value)
-        return Row(tuple(out), kind=kind, highlight=highlight, formats=self.formats(cells))
+            out[col] = value.item() if isinstance(value, np.generic) else value  # numpy scalars as Python numbers
+        return Row(tuple(out), kind=kind, highlight=highlight, formats=_formats(len(self.widths), tuple(cells)))
 
     def table(self, labels: Labels, title: str, cells: Sequence[Cell], body: list[Row]) -> list[Row]:
         """A titled table with its own header row; "None" when it has no rows."""
@@ -128,10 +123,13 @@ def fit_columns(widths: tuple[float, ...], rows: Sequence[Row], names: int = 0, 
         rooms = rooms_of.get(filled)
         if rooms is None:
             rooms = rooms_of[filled] = _rooms(fitted, filled)
-        values = tuple(shortened(v, rooms[c]) if isinstance(v, str) and v and c < len(rooms) else v
-                       for c, v in enumerate(row.values))
-        out.append(row if all(a is b for a, b in zip(values, row.values, strict=True))
-                   else replace(row, values=values))
+        values = list(row.values)
+        changed = False
+        for c, room in enumerate(rooms):
+            value = values[c]
+            if isinstance(value, str) and value and value is not (cut_value := shortened(value, room)):
+                values[c], changed = cut_value, True
+        out.append(replace(row, values=tuple(values)) if changed else row)
     return fitted, tuple(out)
 
 
