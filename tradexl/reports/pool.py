@@ -19,7 +19,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, header, latest_of, owner_names, stripped
+from tradexl.reports.common import cell_dates, column, header, latest_of, owner_names, per_text, stripped
 from tradexl.reports.due import contact_state
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.rules.identity import same_buyer_groups
@@ -72,7 +72,7 @@ def pool_customers(customers: pd.DataFrame, settings: Settings, today: date) -> 
     included whatever their dates)."""
     state = contact_state(customers, today)
     inactive = {fold(m.name) for m in settings.team if not m.active}
-    state["Inactive"] = state["Owner"].map(fold).isin(inactive)
+    state["Inactive"] = per_text(state["Owner"], fold).isin(inactive)
     pool = state[(state["Days"] > settings.pool_after_days) | state["Inactive"]]
     return pool.sort_values(["Days", "Company"], ascending=[False, True], kind="stable")
 
@@ -99,9 +99,10 @@ def conflict_groups(customers: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["Group", "Owner"], key=lambda s: s.str.casefold(), kind="stable")
 
 
-def _row(values: dict[str, object], highlight: Highlight = "") -> Row:
-    order = ("owner", "id", "company", "grade", "country", "last", "days", "reason", "history", "phone", "email")
-    return Row(tuple(values.get(k) for k in order), kind="data", highlight=highlight, formats=FORMATS)
+def _row(values: tuple[object, ...], highlight: Highlight = "") -> Row:
+    """A data row from its values in COLUMNS order (owner, ID, company, grade, country, last contact, days,
+    reason, history, phone, email)."""
+    return Row(values, kind="data", highlight=highlight, formats=FORMATS)
 
 
 class PoolRows(NamedTuple):
@@ -116,25 +117,24 @@ def pool_rows(customers: pd.DataFrame, history_of: Callable[[pd.Index], pd.Serie
     """The pool's data rows and the conflicts' data rows; `history_of(rows)` gives the history line of those
     customer rows (`history_lines`), asked only for the rows listed."""
     def text(frame: pd.DataFrame, name: str) -> pd.Series:
-        return column(frame, name).fillna("").astype(str)
+        return per_text(column(frame, name), str)  # Python strings: the rows read them one by one
 
     pool = pool_customers(customers, settings, today)
     torn = conflict_groups(customers)
     history = history_of(pool.index.union(torn.index))
-    reasons = [labels("pool.inactive") if inactive else labels("pool.overdue", days=days)
+    overdue = {days: labels("pool.overdue", days=days) for days in map(int, pool["Days"].unique())}
+    reasons = [labels("pool.inactive") if inactive else overdue[days]
                for inactive, days in zip(pool["Inactive"], pool["Days"], strict=True)]
-    pool_out = [_row({"owner": o or labels("no_owner"), "id": i, "company": c, "grade": g, "country": n,
-                      "last": d, "days": int(days), "reason": r, "history": h, "phone": p, "email": e},
-                     "overdue" if inactive else "warn")
+    no_owner = labels("no_owner")
+    pool_out = [_row((o or no_owner, i, c, g, n, d, int(days), r, h, p, e), "overdue" if inactive else "warn")
                 for o, i, c, g, n, d, days, r, h, p, e, inactive in zip(
                     pool["Owner"], text(pool, "Customer ID"), pool["Company"], pool["Grade"], text(pool, "Country"),
                     cell_dates(column(pool, "Last Contact", pd.NaT)), pool["Days"], reasons,
                     history.reindex(pool.index).fillna(""), text(pool, "Phone"), text(pool, "Email"),
                     pool["Inactive"], strict=True)]
     state = contact_state(torn, today) if len(torn) else torn
-    conflict_out = [_row({"owner": o, "id": i, "company": c, "grade": g, "country": n, "last": d, "days": int(days),
-                          "reason": labels("pool.same_buyer", group=grp, how=how or "="), "history": h,
-                          "phone": p, "email": e}, "key")
+    conflict_out = [_row((o, i, c, g, n, d, int(days), labels("pool.same_buyer", group=grp, how=how or "="), h,
+                          p, e), "key")
                     for o, i, c, g, n, d, days, grp, how, h, p, e in zip(
                         torn["Owner"], text(torn, "Customer ID"), text(torn, "Company"),
                         column(state, "Grade").fillna("").astype(str), text(torn, "Country"),
