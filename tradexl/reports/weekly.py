@@ -228,16 +228,16 @@ def _completed(orders: pd.DataFrame) -> set[str]:
     return set(done.index[done])
 
 
-def in_play(enriched: Enriched, keys: pd.Series) -> pd.Series:
-    """Whether each customer is still in play: latest inquiry not Lost, and not Ordered with all orders done."""
-    latest = _latest_inquiry(enriched.inquiries, keys)
+def in_play(enriched: Enriched, keys: pd.Series, latest: pd.DataFrame | None = None) -> pd.Series:
+    """Whether each customer is still in play: latest inquiry not Lost, and not Ordered with all orders done.
+    `latest`: their `_latest_inquiry`, when the caller has it already."""
+    latest = _latest_inquiry(enriched.inquiries, keys) if latest is None else latest
     status = keys.map(latest["status"]).fillna("")
     done = keys.isin(_completed(enriched.orders))
     return ~status.isin(IN_PLAY_DONE) & ~((status == "Ordered") & done)
 
 
-def _status_text(keys: pd.Series, inquiries: pd.DataFrame, labels: Labels) -> pd.Series:
-    latest = _latest_inquiry(inquiries, keys)
+def _status_text(keys: pd.Series, latest: pd.DataFrame, labels: Labels) -> pd.Series:
     status = keys.map(latest["status"]).fillna("").map(labels.value)
     reply = keys.map(latest["reply"]).fillna("")
     unreplied = reply.str.startswith("Unreplied")
@@ -249,10 +249,12 @@ def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[
     state = contact_state(enriched.customers, today)
     owner = state["Owner"].where(state["Owner"] != "", labels("no_owner"))
     a = state[state["Grade"] == "A"]
-    key = a[in_play(enriched, column(a, "Customer Key").fillna("").astype(str))]
+    a_keys = column(a, "Customer Key").fillna("").astype(str)
+    latest = _latest_inquiry(enriched.inquiries, a_keys)  # read once: in play, and the status shown
+    key = a[in_play(enriched, a_keys, latest)]
     key = key.sort_values(["Next Contact", "Company"], kind="stable", na_position="first")
     summaries = latest_of(column(key, "Customer Key"), enriched.followups)
-    statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), enriched.inquiries, labels)
+    statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), latest, labels)
     key_rows = [GRID.row(KEY, values, highlight="overdue" if days > 0 else "") for values, days in zip(zip(
         key["Company"], column(key, "Country").fillna(""), owner[key.index],
         cell_dates(column(key, "Last Contact", pd.NaT)), cell_dates(key["Next Contact"]), statuses, summaries,
