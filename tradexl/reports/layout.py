@@ -61,6 +61,8 @@ def _formats(size: int, cells: tuple[Cell, ...]) -> tuple[Format, ...]:
 
 FIRST_COLUMN_CAP = 44.0
 """Widest the first column (company names) grows to fit its names; a longer name is shortened with "…"."""
+EMPTY = frozenset({None, ""})
+"""Cell values that leave a cell empty, so a text before it runs on into it."""
 PROPORTIONAL = 0.92
 """Letters of a proportional font are narrower on average than the digit Excel measures widths in."""
 
@@ -79,12 +81,12 @@ def _shortened(text: str, room: float) -> str:
     return text[:keep].rstrip(" ,;·-–") + "…"
 
 
-def _rooms(widths: tuple[float, ...], filled: tuple[bool, ...]) -> tuple[float, ...]:
-    """Room of each column of a row whose non-empty cells are `filled`: its width and the empty ones right of it,
+def _rooms(widths: tuple[float, ...], empty: tuple[bool, ...]) -> tuple[float, ...]:
+    """Room of each column of a row whose `empty` cells are marked: its width and the empty ones right of it,
     up to the next value or the sheet's last column."""
     rooms = []
-    for col in range(min(len(filled), len(widths))):
-        end = next((c for c in range(col + 1, len(filled)) if filled[c]), len(widths))
+    for col in range(min(len(empty), len(widths))):
+        end = next((c for c in range(col + 1, len(empty)) if not empty[c]), len(widths))
         rooms.append(sum(widths[col:end]) - 1)
     return tuple(rooms)
 
@@ -119,10 +121,10 @@ def fit_columns(widths: tuple[float, ...], rows: Sequence[Row], names: int = 0, 
         if row.kind not in ("data", "total"):
             out.append(row)
             continue
-        filled = tuple(v is not None and v != "" for v in row.values)
-        rooms = rooms_of.get(filled)
+        empty = tuple(map(EMPTY.__contains__, row.values))
+        rooms = rooms_of.get(empty)
         if rooms is None:
-            rooms = rooms_of[filled] = _rooms(fitted, filled)
+            rooms = rooms_of[empty] = _rooms(fitted, empty)
         values = list(row.values)
         changed = False
         for c, room in enumerate(rooms):
