@@ -20,11 +20,13 @@ from tradexl.reports.common import (
     column,
     grade_rank,
     header,
-    latest_summaries,
-    latest_texts,
+    latest_of,
     lookup_text,
     owner_names,
+    per_text,
     place,
+    records,
+    stripped,
 )
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.reports.layout import fit_columns
@@ -59,9 +61,9 @@ def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
     state["Next Contact"] = pd.to_datetime(column(customers, "Next Contact", pd.NaT)).dt.normalize()
     state["Days"] = (day - state["Next Contact"]).dt.days.fillna(0).clip(lower=0).astype(int)
     state["Owner"] = owner_names(column(customers, "Owner"))
-    state["Company"] = column(customers, "Company").fillna("").astype(str)
+    state["Company"] = per_text(column(customers, "Company"), str)  # object columns: reports iterate them
     grade = column(customers, "Effective Grade" if "Effective Grade" in customers else "Current Grade")
-    state["Grade"] = grade.fillna("").astype(str).str.strip()
+    state["Grade"] = stripped(grade)
     state["Overdue AB"] = (state["Days"] > 0) & state["Grade"].isin(["A", "B"])
     return state
 
@@ -103,8 +105,8 @@ def _cells(due: pd.DataFrame, followups: pd.DataFrame, labels: Labels) -> pd.Dat
         "company": txt("Company"), "grade": due["Grade"], "country": txt("Country"),
         "last": cell_dates(column(due, "Last Contact", pd.NaT)), "next": cell_dates(due["Next Contact"]),
         "days": due["Days"].astype(int), "channel": txt("Channel").map(labels.value),
-        "summary": lookup_text(txt("Customer Key"), latest_summaries(followups)),
-        "next_step": lookup_text(txt("Customer Key"), latest_texts(followups, "Next Step")),
+        "summary": latest_of(txt("Customer Key"), followups),
+        "next_step": latest_of(txt("Customer Key"), followups, "Next Step"),
         "phone": txt("Phone"), "email": txt("Email"),
         "highlight": highlight,
     }, index=due.index)
@@ -131,7 +133,7 @@ def due_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     rows = [Row((labels("due.title", count=counts["due"], date=labels.day(today), **counts),), kind="title"),
             header(labels, COLUMNS)]
     current = None
-    for *values, highlight in cells.itertuples(index=False, name=None):
+    for *values, highlight in records(cells):
         if values[0] != current:
             current = values[0]
             rows.append(Row((labels("due.section", owner=current, count=int(group_sizes[current])),),

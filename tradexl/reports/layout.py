@@ -7,8 +7,11 @@ empty ones, so they run on instead of being cut; dates only in columns wide enou
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -20,11 +23,6 @@ from tradexl.sheetspec import LINE_HEIGHT, Format, Highlight, Row, RowKind, Shee
 
 Cell = tuple[int, str, Format]
 """A table field: grid column, label key of its header, number format."""
-
-
-def plain(value: Any) -> Any:
-    """numpy scalars as the Python numbers the renderers expect."""
-    return value.item() if isinstance(value, np.generic) else value
 
 
 @dataclass(frozen=True)
@@ -39,13 +37,14 @@ class Grid:
         return Row(place(self.size, {col: labels(key) for col, key, _ in cells}), kind="header")
 
     def formats(self, cells: Sequence[Cell]) -> tuple[Format, ...]:
-        by_col = {col: fmt for col, _, fmt in cells}
-        return tuple(by_col.get(i, "") for i in range(self.size))
+        return _formats(self.size, tuple(cells))
 
     def row(self, cells: Sequence[Cell], values: Sequence[Any], kind: RowKind = "data",
             highlight: Highlight = "") -> Row:
-        return Row(place(self.size, {col: plain(v) for (col, _, _), v in zip(cells, values, strict=True)}),
-                   kind=kind, highlight=highlight, formats=self.formats(cells))
+        out: list[Any] = [None] * len(self.widths)  # a report has thousands of rows: no per-cell dict
+        for (col, _, _), value in zip(cells, values, strict=True):
+            out[col] = value.item() if isinstance(value, np.generic) else value  # numpy scalars as Python numbers
+        return Row(tuple(out), kind=kind, highlight=highlight, formats=_formats(len(self.widths), tuple(cells)))
 
     def table(self, labels: Labels, title: str, cells: Sequence[Cell], body: list[Row]) -> list[Row]:
         """A titled table with its own header row; "None" when it has no rows."""
@@ -53,22 +52,43 @@ class Grid:
                 *(body or [Row((labels("none"),), kind="note")])]
 
 
+@lru_cache(maxsize=256)
+def _formats(size: int, cells: tuple[Cell, ...]) -> tuple[Format, ...]:
+    """A table's number formats across the grid, worked out once per table (not once per row)."""
+    by_col = {col: fmt for col, _, fmt in cells}
+    return tuple(by_col.get(i, "") for i in range(size))
+
+
 FIRST_COLUMN_CAP = 44.0
 """Widest the first column (company names) grows to fit its names; a longer name is shortened with "…"."""
+EMPTY = frozenset({None, ""})
+"""Cell values that leave a cell empty, so a text before it runs on into it."""
 PROPORTIONAL = 0.92
 """Letters of a proportional font are narrower on average than the digit Excel measures widths in."""
 
 
 def _shortened(text: str, room: float) -> str:
     """`text` as it fits in `room` characters: whole, or cut with "…" (the printout never shows half a word
-    run into the next cell)."""
-    if text_width(text) * PROPORTIONAL <= room:
+    run into the next cell). Most texts fit: a text whose every character could be wide and still fits is kept
+    without measuring it (a 100,000-row report shortens hundreds of thousands of cells)."""
+    if 2 * len(text) * PROPORTIONAL <= room:
         return text
-    used, keep = 1.0, 0  # the "…" takes one
-    while keep < len(text) and (used + text_width(text[keep])) * PROPORTIONAL <= room:
-        used += text_width(text[keep])
-        keep += 1
+    if len(text) * PROPORTIONAL <= room and text_width(text) * PROPORTIONAL <= room:
+        return text
+    sizes = [1.0] * len(text) if text.isascii() else [text_width(ch) for ch in text]
+    ends = list(accumulate(sizes, initial=1.0))  # the width used by the first k characters and the "…"
+    keep = bisect_right(ends, room, lo=1, key=lambda used: used * PROPORTIONAL) - 1
     return text[:keep].rstrip(" ,;·-–") + "…"
+
+
+def _rooms(widths: tuple[float, ...], empty: tuple[bool, ...]) -> tuple[float, ...]:
+    """Room of each column of a row whose `empty` cells are marked: its width and the empty ones right of it,
+    up to the next value or the sheet's last column."""
+    rooms = []
+    for col in range(min(len(empty), len(widths))):
+        end = next((c for c in range(col + 1, len(empty)) if not empty[c]), len(widths))
+        rooms.append(sum(widths[col:end]) - 1)
+    return tuple(rooms)
 
 
 def fit_columns(widths: tuple[float, ...], rows: Sequence[Row], names: int = 0, shorten: bool = True
@@ -76,26 +96,42 @@ def fit_columns(widths: tuple[float, ...], rows: Sequence[Row], names: int = 0, 
     """Widths and rows of a report whose texts must not be cut when printed: the column of names (the first
     by default) widened to its longest name (up to FIRST_COLUMN_CAP), and, with `shorten`, each text in a table
     row shortened with "…" to the room it has (its column and the empty ones right of it, up to the next value
-    or the sheet's last column)."""
-    longest = [text_width(r.values[names]) for r in rows
-               if r.kind in ("data", "total") and len(r.values) > names and isinstance(r.values[names], str)]
+    or the sheet's last column). Rows sharing a pattern of empty cells share their rooms, and a row with nothing
+    to shorten is kept as it is: reports stack thousands of rows of a few tables."""
+    texts = {r.values[names] for r in rows
+             if r.kind in ("data", "total") and len(r.values) > names and isinstance(r.values[names], str)}
+    longest = max(map(text_width, texts), default=0.0)
     fitted = widths
     if len(widths) > names:
-        grown = min(max(widths[names], max(longest, default=0.0) * PROPORTIONAL + 2), FIRST_COLUMN_CAP)
+        grown = min(max(widths[names], longest * PROPORTIONAL + 2), FIRST_COLUMN_CAP)
         fitted = (*widths[:names], max(grown, widths[names]), *widths[names + 1:])
+    if not shorten:
+        return fitted, tuple(rows)
+    rooms_of: dict[tuple[bool, ...], tuple[float, ...]] = {}
+    cut: dict[tuple[str, float], str] = {}
+
+    def shortened(text: str, room: float) -> str:
+        key = (text, room)
+        if key not in cut:
+            cut[key] = _shortened(text, room)
+        return cut[key]
+
     out = []
     for row in rows:
-        if not shorten or row.kind not in ("data", "total"):
+        if row.kind not in ("data", "total"):
             out.append(row)
             continue
+        empty = tuple(map(EMPTY.__contains__, row.values))
+        rooms = rooms_of.get(empty)
+        if rooms is None:
+            rooms = rooms_of[empty] = _rooms(fitted, empty)
         values = list(row.values)
-        for col, value in enumerate(values):
-            if not isinstance(value, str) or not value or col >= len(fitted):
-                continue
-            end = next((c for c in range(col + 1, len(values)) if values[c] is not None and values[c] != ""),
-                       len(fitted))
-            values[col] = _shortened(value, sum(fitted[col:end]) - 1)
-        out.append(replace(row, values=tuple(values)))
+        changed = False
+        for c, room in enumerate(rooms):
+            value = values[c]
+            if isinstance(value, str) and value and value is not (cut_value := shortened(value, room)):
+                values[c], changed = cut_value, True
+        out.append(replace(row, values=tuple(values)) if changed else row)
     return fitted, tuple(out)
 
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, latest_summaries, lookup_text
+from tradexl.reports.common import cell_dates, column, latest_of
 from tradexl.reports.due import contact_state
 from tradexl.reports.figures import (
     Period,
@@ -73,37 +73,42 @@ def month_period(today: date, months_back: int = 0) -> Period:
 
 def _lost_keys(enriched: Enriched, month: Period) -> pd.Series:
     """Customer Key -> owner of the customers lost this month (rule in the module docstring)."""
+    customers = enriched.customers
+    keys = column(customers, "Customer Key").fillna("").astype(str)
+    recent = in_period(column(customers, "Last Contact", pd.NaT), month)
     inq = enriched.inquiries
+    inq = inq[column(inq, "Customer Key").isin(pd.unique(keys[recent])).to_numpy()]  # only they can be lost now
     frame = pd.DataFrame({"key": column(inq, "Customer Key").fillna("").astype(str),
                           "at": column(inq, "Received", pd.NaT),
                           "status": column(inq, "Status").fillna("").astype(str)})
     latest = frame[frame["key"] != ""].sort_values("at", kind="stable").drop_duplicates("key", keep="last")
     lost = set(latest.loc[latest["status"] == "Lost", "key"])
-    customers = enriched.customers
-    keys = column(customers, "Customer Key").fillna("").astype(str)
-    recent = in_period(column(customers, "Last Contact", pd.NaT), month)
     return customers[keys.isin(lost) & recent]
 
 
 def _new_customers(enriched: Enriched, month: Period) -> pd.DataFrame:
+    """The customers whose first inquiry is in the month, with `First Inquiry`, first first. Only the customers
+    who wrote this month can be new: the first inquiry is looked for among theirs alone."""
     customers = enriched.customers
     keys = column(customers, "Customer Key").fillna("").astype(str)
-    firsts = first_inquiry(enriched.inquiries)
+    inq = enriched.inquiries
+    wrote = column(inq, "Customer Key")[in_period(column(inq, "Received", pd.NaT), month)]
+    firsts = first_inquiry(inq[column(inq, "Customer Key").isin(pd.unique(wrote)).to_numpy()])
     first = pd.Series(pd.to_datetime(firsts.reindex(keys.to_numpy()).to_numpy()), index=customers.index)
     new = customers.assign(**{"First Inquiry": first})[in_period(first, month)]
     return new.sort_values("First Inquiry", kind="stable")
 
 
-def _target_rows(enriched: Enriched, month: Period, today: date, settings: Settings, labels: Labels) -> list[Row]:
+def _target_rows(enriched: Enriched, month: Period, today: date, settings: Settings, labels: Labels,
+                 new: pd.DataFrame, lost: pd.DataFrame) -> list[Row]:
     orders = order_value(enriched, month, settings)
     paid = payments(enriched, month, settings)
     owed = outstanding_orders(enriched, today)
     owed_by = owed[OUTSTANDING_REPORT].groupby(people(column(owed, "Owner"), settings)).sum()
     late = owed[owed["Payment Status"] == "Balance overdue"]
     late_by = late[OUTSTANDING_REPORT].groupby(people(column(late, "Owner"), settings)).sum()
-    new = _new_customers(enriched, month)
     new_by = people(column(new, "Owner"), settings).value_counts()
-    lost_by = people(column(_lost_keys(enriched, month), "Owner"), settings).value_counts()
+    lost_by = people(column(lost, "Owner"), settings).value_counts()
     goals = targets(settings)
     active = [m.name.strip() for m in settings.team if m.active]
     seen = set().union(*(s.index for s in (orders, paid, owed_by, new_by, lost_by)))
@@ -128,19 +133,21 @@ def _target_rows(enriched: Enriched, month: Period, today: date, settings: Setti
 def _trend_rows(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
     inq, quotes = enriched.inquiries, enriched.quotes
     grade = column(inq, "Effective Grade").fillna("").astype(str)
+    ab = grade.isin(["A", "B"])
     values = quote_values(quotes, settings)
+    numbers = column(quotes, "Quote No").fillna("").astype(str)
     orders = enriched.orders
+    live = column(orders, COUNTS, False).astype(bool)
     rows = []
     for back in range(TREND_MONTHS - 1, -1, -1):
         month = month_period(today, back)
         received = in_period(column(inq, "Received", pd.NaT), month)
         quoted = in_period(column(quotes, "Date", pd.NaT), month)
-        number = column(quotes, "Quote No").fillna("").astype(str)[quoted]
-        ordered = orders[in_period(column(orders, "Date", pd.NaT), month) & column(orders, COUNTS, False)
-                         .astype(bool)] if not orders.empty else orders
+        number = numbers[quoted]
+        ordered = orders[in_period(column(orders, "Date", pd.NaT), month) & live] if not orders.empty else orders
         label = f"{month.start:%Y-%m}" + ("" if month.end.day > 27 or back else f" ({labels('to_date')})")
         rows.append(GRID.row(TREND, (
-            label, int(received.sum()), int((received & grade.isin(["A", "B"])).sum()), int(number.nunique()),
+            label, int(received.sum()), int((received & ab).sum()), int(number.nunique()),
             round(float(values[quoted].sum())), int(column(ordered, "Order No").nunique()),
             round(float(order_value(enriched, month, settings).sum())),
             round(float(payments(enriched, month, settings).sum())))))
@@ -151,7 +158,7 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
     """One line per customer: open quotes; samples; orders in 12 months; what they owe; then the last summary
     (the figures first, so a long summary runs off the line rather than the facts)."""
     money = settings.report_currency.upper()
-    summary = lookup_text(keys, latest_summaries(enriched.followups))
+    summary = latest_of(keys, enriched.followups)
     quotes = enriched.quotes
     open_q = quotes[column(quotes, "Status").fillna("").astype(str) == "Sent"]
     open_value = quote_values(open_q, settings).groupby(column(open_q, "Customer Key")).sum()
@@ -162,13 +169,16 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
     orders12 = orders12[~orders12.index.duplicated()]  # a Customer ID typed twice is a Check row, not a crash
     owed = outstanding_orders(enriched, today)
     owed_by = owed[OUTSTANDING_REPORT].groupby(column(owed, "Customer Key")).sum()
+    # plain dicts: a Series look-up per customer costs more than the whole line
+    open_count, open_value, samples, orders12, owed_by = (
+        s.to_dict() for s in (open_count, open_value, samples, orders12, owed_by))
     lines = []
     for key, text in zip(keys, summary, strict=True):
         parts = []
-        if key in open_count.index:
+        if key in open_count:
             parts.append(labels("situation.quotes", count=int(open_count[key]), currency=money,
                                 value=f"{open_value.get(key, 0):,.0f}"))
-        if key in samples.index:
+        if key in samples:
             parts.append(labels("situation.samples", count=int(samples[key])))
         if orders12.get(key, 0) > 0:
             parts.append(labels("situation.orders", currency=money, value=f"{orders12[key]:,.0f}"))
@@ -181,7 +191,8 @@ def _situation(enriched: Enriched, keys: pd.Series, today: date, settings: Setti
 def _a_list(enriched: Enriched, today: date, settings: Settings, labels: Labels) -> list[Row]:
     state = contact_state(enriched.customers, today)
     keys = column(state, "Customer Key").fillna("").astype(str)
-    a = state[(state["Grade"] == "A") & in_play(enriched, keys)]
+    a = state[state["Grade"] == "A"]
+    a = a[in_play(enriched, keys[a.index])]
     a = a.sort_values(["Owner", "Company"], kind="stable")
     owner = a["Owner"].where(a["Owner"] != "", labels("no_owner"))
     situation = _situation(enriched, keys[a.index], today, settings, labels)
@@ -198,14 +209,13 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
     full = (month.end + timedelta(days=1)).day == 1
     new = _new_customers(enriched, month)
     lost = _lost_keys(enriched, month)
-    summaries = latest_summaries(enriched.followups)
     owed = outstanding_orders(enriched, today)
     rows = [
         Row((labels("monthly.title", company=labels.company(settings)),), kind="title"),
         Row((labels("monthly.month" if full else "monthly.month_to_date", month=f"{month.start:%Y-%m}",
                     start=labels.day(month.start), today=labels.day(today)),), kind="subtitle"),
         *GRID.table(labels, labels("monthly.targets"), TARGETS,
-                    _target_rows(enriched, month, today, settings, labels)),
+                    _target_rows(enriched, month, today, settings, labels, new, lost)),
         Row((labels("monthly.note.targets", currency=settings.report_currency.upper()),), kind="note"),
     ]
     trend_first = len(rows) + 4  # after the blank, section and header rows
@@ -227,7 +237,7 @@ def monthly_sheet(enriched: Enriched, today: date, settings: Settings, now: date
             lost["Company"].fillna(""), column(lost, "Country").fillna(""),
             column(lost, "Owner").fillna("").replace("", labels("no_owner")),
             cell_dates(column(lost, "Last Contact", pd.NaT)),
-            lookup_text(column(lost, "Customer Key"), summaries), strict=True)]),
+            latest_of(column(lost, "Customer Key"), enriched.followups), strict=True)]),
         *GRID.table(labels, labels("monthly.outstanding"), OUTSTANDING, [
             GRID.row(OUTSTANDING, values, highlight="overdue" if status == "Balance overdue" else "")
             for *values, status in zip(

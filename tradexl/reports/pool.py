@@ -12,13 +12,14 @@ The same functions build the team workbook's Pool from every salesperson's custo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, header, latest_summaries, lookup_text, owner_names
+from tradexl.reports.common import cell_dates, column, header, latest_of, owner_names, per_text, stripped
 from tradexl.reports.due import contact_state
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.rules.identity import same_buyer_groups
@@ -34,15 +35,16 @@ FORMATS: tuple[Format, ...] = ("", "", "", "", "", "date", "int", "", "", "", ""
 HEADER_ROW = 2
 
 
-def history_lines(enriched: Enriched, labels: Labels) -> pd.Series:
-    """Customer Key -> one line of history: "last 2026-10-01: sent PI · 3 inq · 2 quotes · 1 orders".
+def history_lines(enriched: Enriched, labels: Labels, rows: pd.Index | None = None) -> pd.Series:
+    """Customer row -> one line of history: "last 2026-10-01: sent PI · 3 inq · 2 quotes · 1 orders", for the
+    customer `rows` given (all by default: the Pool shows a few of a register's many thousand customers).
 
     Orders are the Orders sheet's distinct order numbers where the workbook has one, else inquiries with status
     Ordered (the contract's rule for workbooks without Orders).
     """
-    customers = enriched.customers
+    customers = enriched.customers if rows is None else enriched.customers.loc[rows]
     keys = column(customers, "Customer Key").fillna("").astype(str)
-    summaries = lookup_text(keys, latest_summaries(enriched.followups))
+    summaries = latest_of(keys, enriched.followups)
     last = cell_dates(column(customers, "Last Contact", pd.NaT))
     inquiries = enriched.inquiries
     quotes = enriched.quotes
@@ -70,7 +72,7 @@ def pool_customers(customers: pd.DataFrame, settings: Settings, today: date) -> 
     included whatever their dates)."""
     state = contact_state(customers, today)
     inactive = {fold(m.name) for m in settings.team if not m.active}
-    state["Inactive"] = state["Owner"].map(fold).isin(inactive)
+    state["Inactive"] = per_text(state["Owner"], fold).isin(inactive)
     pool = state[(state["Days"] > settings.pool_after_days) | state["Inactive"]]
     return pool.sort_values(["Days", "Company"], ascending=[False, True], kind="stable")
 
@@ -87,7 +89,7 @@ def conflict_groups(customers: pd.DataFrame) -> pd.DataFrame:
     owners = owner_names(column(customers, "Owner"))
     frame = customers.assign(**{"Group": groups["Group"], "Match": groups["Match"], "Owner": owners})
     owned = frame[owners != ""]
-    distinct = owned.groupby("Group")["Owner"].agg(lambda names: len({fold(n) for n in names}))
+    distinct = stripped(owned["Owner"], fold).groupby(owned["Group"]).nunique()  # one call per group is slow
     torn = distinct[distinct > 1].index
     out = frame[frame["Group"].isin(torn)].copy()
     first = frame.reset_index(drop=True)
@@ -97,9 +99,10 @@ def conflict_groups(customers: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["Group", "Owner"], key=lambda s: s.str.casefold(), kind="stable")
 
 
-def _row(values: dict[str, object], highlight: Highlight = "") -> Row:
-    order = ("owner", "id", "company", "grade", "country", "last", "days", "reason", "history", "phone", "email")
-    return Row(tuple(values.get(k) for k in order), kind="data", highlight=highlight, formats=FORMATS)
+def _row(values: tuple[object, ...], highlight: Highlight = "") -> Row:
+    """A data row from its values in COLUMNS order (owner, ID, company, grade, country, last contact, days,
+    reason, history, phone, email)."""
+    return Row(values, kind="data", highlight=highlight, formats=FORMATS)
 
 
 class PoolRows(NamedTuple):
@@ -109,28 +112,29 @@ class PoolRows(NamedTuple):
     """How many buyers the conflict rows are about (each has two or more rows)."""
 
 
-def pool_rows(customers: pd.DataFrame, history: pd.Series, settings: Settings, today: date,
-              labels: Labels) -> PoolRows:
-    """The pool's data rows and the conflicts' data rows (customers indexed like `history`)."""
+def pool_rows(customers: pd.DataFrame, history_of: Callable[[pd.Index], pd.Series], settings: Settings,
+              today: date, labels: Labels) -> PoolRows:
+    """The pool's data rows and the conflicts' data rows; `history_of(rows)` gives the history line of those
+    customer rows (`history_lines`), asked only for the rows listed."""
     def text(frame: pd.DataFrame, name: str) -> pd.Series:
-        return column(frame, name).fillna("").astype(str)
+        return per_text(column(frame, name), str)  # Python strings: the rows read them one by one
 
     pool = pool_customers(customers, settings, today)
-    reasons = [labels("pool.inactive") if inactive else labels("pool.overdue", days=days)
+    torn = conflict_groups(customers)
+    history = history_of(pool.index.union(torn.index))
+    overdue = {days: labels("pool.overdue", days=days) for days in map(int, pool["Days"].unique())}
+    reasons = [labels("pool.inactive") if inactive else overdue[days]
                for inactive, days in zip(pool["Inactive"], pool["Days"], strict=True)]
-    pool_out = [_row({"owner": o or labels("no_owner"), "id": i, "company": c, "grade": g, "country": n,
-                      "last": d, "days": int(days), "reason": r, "history": h, "phone": p, "email": e},
-                     "overdue" if inactive else "warn")
+    no_owner = labels("no_owner")
+    pool_out = [_row((o or no_owner, i, c, g, n, d, int(days), r, h, p, e), "overdue" if inactive else "warn")
                 for o, i, c, g, n, d, days, r, h, p, e, inactive in zip(
                     pool["Owner"], text(pool, "Customer ID"), pool["Company"], pool["Grade"], text(pool, "Country"),
                     cell_dates(column(pool, "Last Contact", pd.NaT)), pool["Days"], reasons,
                     history.reindex(pool.index).fillna(""), text(pool, "Phone"), text(pool, "Email"),
                     pool["Inactive"], strict=True)]
-    torn = conflict_groups(customers)
     state = contact_state(torn, today) if len(torn) else torn
-    conflict_out = [_row({"owner": o, "id": i, "company": c, "grade": g, "country": n, "last": d, "days": int(days),
-                          "reason": labels("pool.same_buyer", group=grp, how=how or "="), "history": h,
-                          "phone": p, "email": e}, "key")
+    conflict_out = [_row((o, i, c, g, n, d, int(days), labels("pool.same_buyer", group=grp, how=how or "="), h,
+                          p, e), "key")
                     for o, i, c, g, n, d, days, grp, how, h, p, e in zip(
                         torn["Owner"], text(torn, "Customer ID"), text(torn, "Company"),
                         column(state, "Grade").fillna("").astype(str), text(torn, "Country"),
@@ -168,5 +172,5 @@ def pool_spec(found: PoolRows, today: date, settings: Settings, name: str = SHEE
 def pool_sheet(enriched: Enriched, today: date, settings: Settings) -> SheetSpec:
     """The Pool sheet of one workbook."""
     labels = labels_for(settings)
-    return pool_spec(pool_rows(enriched.customers, history_lines(enriched, labels), settings, today, labels),
-                     today, settings)
+    return pool_spec(pool_rows(enriched.customers, lambda rows: history_lines(enriched, labels, rows), settings,
+                               today, labels), today, settings)

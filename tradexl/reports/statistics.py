@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import column, place
+from tradexl.reports.common import column, place, stripped
 from tradexl.reports.figures import Period, in_period
 from tradexl.reports.labels import Labels, labels_for
 from tradexl.reports.layout import Cell, Grid
@@ -109,7 +109,7 @@ class _Sheet:
 
 
 def _counts(values: pd.Series, labels: Labels) -> list[Row]:
-    names = values.fillna("").astype(str).str.strip().map(labels.value).replace("", labels("unknown"))
+    names = stripped(values, labels.value).replace("", labels("unknown"))
     counts = names.value_counts()
     counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (-counts.iloc[i], counts.index[i]))]
     total = max(int(counts.sum()), 1)
@@ -153,8 +153,15 @@ def _by(frames: dict[str, pd.DataFrame], name: str, labels: Labels, region_of: p
             values = column(frame, "Customer Key").fillna("").astype(str).map(region_of)
         else:
             values = pd.Series("", index=frame.index)
-        out[key] = values.fillna("").astype(str).str.strip().map(labels.value)
+        out[key] = stripped(values, labels.value)
     return out
+
+
+def _months(stamps: pd.Series) -> pd.Series:
+    """Each date's month as "YYYY-MM" (NaN when no date), formatted once per month rather than once per row."""
+    when = pd.to_datetime(stamps, errors="coerce")
+    month = when.dt.year * 100 + when.dt.month
+    return month.map({m: f"{int(m) // 100:04d}-{int(m) % 100:02d}" for m in month.dropna().unique()})
 
 
 def _month_region(frames: dict[str, pd.DataFrame], months: list[str], regions: dict[str, pd.Series],
@@ -163,8 +170,7 @@ def _month_region(frames: dict[str, pd.DataFrame], months: list[str], regions: d
     "YYYY-MM" as `months`) and region (columns: most inquiries first, unknown last; beyond MATRIX_REGIONS the rest
     summed as Other)."""
     dates = {"inquiries": "Received", "quotes": "Date", "orders": "Date"}
-    stamp = {k: pd.to_datetime(column(f, dates[k], pd.NaT), errors="coerce").dt.strftime("%Y-%m")
-             for k, f in frames.items()}
+    stamp = {k: _months(column(f, dates[k], pd.NaT)) for k, f in frames.items()}
     where = {k: v.replace("", labels("unknown")) for k, v in regions.items()}
     orders = frames["orders"]
     live = column(orders, COUNTS, False).fillna(False).astype(bool)
@@ -207,6 +213,7 @@ def _funnel(inquiries: pd.DataFrame, labels: Labels) -> list[Row]:
 def _reply_rows(inquiries: pd.DataFrame, today: date, labels: Labels) -> list[Row]:
     hours = pd.to_numeric(column(inquiries, "Response Hours", np.nan), errors="coerce")
     status = column(inquiries, "Reply Status").fillna("").astype(str)
+    target, limit = status == "Within target", status.isin(["Within target", "Within limit"])
     rows = []
     for back in range(MONTHS - 1, -1, -1):
         month = month_period(today, back)
@@ -215,8 +222,8 @@ def _reply_rows(inquiries: pd.DataFrame, today: date, labels: Labels) -> list[Ro
         received = int(part.sum())
         rows.append(GRID.row(REPLY, (
             f"{month.start:%Y-%m}", received, round(float(replied.median()), 1) if len(replied) else None,
-            int((part & (status == "Within target")).sum()) / received if received else None,
-            int((part & status.isin(["Within target", "Within limit"])).sum()) / received if received else None)))
+            int((part & target).sum()) / received if received else None,
+            int((part & limit).sum()) / received if received else None)))
     return rows
 
 
@@ -258,7 +265,7 @@ def statistics_sheet(enriched: Enriched, today: date, settings: Settings, now: d
     product = {"inquiries": column(year["inquiries"], "Product"), "quotes": column(year["quotes"], "Model"),
                "orders": column(year["orders"], "Model")}
     sheet.table(labels("stats.activity_product", currency=money), ((0, "col.model", ""), *ACTIVITY),
-                _activity({k: v.fillna("").astype(str).str.strip().str.upper() for k, v in product.items()},
+                _activity({k: stripped(v, str.upper) for k, v in product.items()},
                           year, labels, TOP_PRODUCTS))
     if "Salesperson" in enriched.inquiries:  # the team's stacked workbooks (reports.team.combine)
         sheet.table(labels("stats.activity_salesperson", currency=money), ((0, "col.salesperson", ""), *ACTIVITY),

@@ -144,7 +144,7 @@ def team_sheets(members: Sequence[tuple[str, Enriched]], notes: Sequence[Problem
     labels = labels_for(settings)
     team = combine(members) if members else _nobody(settings, today)
     team.customers["Owner View"] = _covered(team.customers, settings, today)
-    pool = pool_rows(team.customers, history_lines(team, labels), settings, today, labels)
+    pool = pool_rows(team.customers, lambda rows: history_lines(team, labels, rows), settings, today, labels)
     read = [Problem(name, None, "", labels.text(msg("team.read_counts", customers=len(e.customers),
                                                     inquiries=len(e.inquiries))),
                     msg("team.read_problems", count=len(e.problems)) if e.problems else msg("team.read"))

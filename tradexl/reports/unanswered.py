@@ -10,6 +10,7 @@ Pure: the enriched inquiries, the Settings and `now` are passed in; the shells r
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import repeat
 
 import pandas as pd
 
@@ -69,12 +70,14 @@ def unanswered_sheet(inquiries: pd.DataFrame, settings: Settings, now: datetime)
     target = settings.reply_limit_hours - settings.reply_target_hours
     for owner, group in frame.groupby("Owner", sort=False):  # `frame` is most urgent first, so owners are too
         rows.append(Row((labels("unanswered.section", owner=owner, n=len(group)),), kind="section"))
-        for rec in group.to_dict("records"):
-            left = rec["Hours Left"]
-            values = tuple(time_left(left, labels) if col == "Time Left" else _cell(rec.get(col))
-                           for col, _, _ in COLUMNS)
+        # column by column, not a dict per row: a register can hold thousands of unanswered inquiries
+        cells = zip(*(group[col] if col in group.columns else repeat(None, len(group)) for col, _, _ in COLUMNS),
+                    strict=True)
+        for left, values in zip(group["Hours Left"], cells, strict=True):
             highlight: Highlight = "overdue" if left < 0 else ("warn" if left < target else "")
-            rows.append(Row(values, highlight=highlight, formats=FORMATS))
+            rows.append(Row(tuple(time_left(left, labels) if col == "Time Left" else _cell(value)
+                                  for (col, _, _), value in zip(COLUMNS, values, strict=True)),
+                            highlight=highlight, formats=FORMATS))
     return SheetSpec(SHEET_NAME, tuple(rows), widths=WIDTHS, freeze_rows=HEADER_ROW,
                      autofilter_header_row=HEADER_ROW,
                      print_setup=PrintSetup(landscape=True, fit_width=True,

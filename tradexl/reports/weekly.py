@@ -20,11 +20,11 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 
 from tradexl.model import Enriched
-from tradexl.reports.common import cell_dates, column, grade_rank, latest_summaries, lookup_text
+from tradexl.reports.common import cell_dates, column, grade_rank, latest_of, per_text
 from tradexl.reports.due import contact_state
 from tradexl.reports.figures import (
     Period,
-    headline,
+    headlines,
     in_period,
     month_to_date,
     order_value,
@@ -92,8 +92,7 @@ def _change(now: float, before: float) -> float:
 
 def _headline_rows(enriched: Enriched, period: Period, today: date, settings: Settings, now: datetime,
                    labels: Labels) -> list[Row]:
-    this = headline(enriched, period, settings, now, now)
-    last = headline(enriched, period.shifted(-7), settings, now - timedelta(days=7), now)
+    this, last = headlines(enriched, ((period, now), (period.shifted(-7), now - timedelta(days=7))), settings, now)
     overdue_now = int((contact_state(enriched.customers, today)["Days"] > 0).sum())
     money = settings.report_currency.upper()
     rows = []
@@ -132,7 +131,7 @@ def team_stats(enriched: Enriched, today: date, settings: Settings) -> pd.DataFr
     flags = pd.DataFrame({
         "inquiries": week, "ab": week & grade.isin(["A", "B"]),
         "within_target": week & (reply == "Within target"),
-        "unreplied": reply.str.startswith("Unreplied – overdue"),
+        "unreplied": per_text(reply, lambda text: text.startswith("Unreplied – overdue")).astype(bool),
     })
     parts = [flags.groupby(owner).sum()]
     for frame, name in ((enriched.followups, "followups"), (enriched.samples, "samples")):
@@ -187,7 +186,7 @@ def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels:
     done["key"] = column(done, "Customer Key").fillna("").astype(str)
     done["key"] = done["key"].where(done["key"] != "", "#" + done.index.astype(str))
     done = done.sort_values("Date", kind="stable")
-    contacts = done.groupby(["who", "key"]).size()
+    done["contacts"] = done.groupby(["who", "key"])["key"].transform("size")
     latest = done.drop_duplicates(["who", "key"], keep="last")
     order = {p: i for i, p in enumerate(m.name.strip() for m in settings.team)}
     rows: list[Row] = [Row((), kind="blank"), Row((labels("weekly.followed"),), kind="section")]
@@ -195,11 +194,11 @@ def _followed_up(enriched: Enriched, period: Period, settings: Settings, labels:
         part = part.sort_values(["Date", "Company"], ascending=[False, True], kind="stable")
         rows.append(Row((labels("weekly.followed_by", owner=who, count=len(part)),), kind="subtitle"))
         rows.append(GRID.header(FOLLOWED, labels))
-        for _, r in part.iterrows():
-            rows.append(GRID.row(FOLLOWED, (str(r.get("Company") or ""), r["Date"].date(),
-                                        labels.value(str(r.get("Channel") or "")),
-                                        _times(int(contacts[who, r["key"]])) + str(r.get("Summary") or ""),
-                                        str(r.get("Next Step") or ""))))
+        rows += [GRID.row(FOLLOWED, (str(company or ""), day.date(), labels.value(str(channel or "")),
+                                     _times(int(contacts)) + str(summary or ""), str(step or "")))
+                 for company, day, channel, contacts, summary, step in zip(
+                     column(part, "Company"), part["Date"], column(part, "Channel"), part["contacts"],
+                     column(part, "Summary"), column(part, "Next Step"), strict=True)]
     return rows
 
 
@@ -207,8 +206,11 @@ def _times(count: int) -> str:
     return f"{count}× " if count > 1 else ""
 
 
-def _latest_inquiry(inquiries: pd.DataFrame) -> pd.DataFrame:
-    """Customer Key -> status and reply status of their latest inquiry."""
+def _latest_inquiry(inquiries: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
+    """Customer Key -> status and reply status of their latest inquiry, for the customers `keys` (reading only
+    their inquiries: the reports ask about the key customers of a 100,000-inquiry register)."""
+    own = column(inquiries, "Customer Key").isin(pd.unique(keys)).to_numpy()  # blank keys are left out below
+    inquiries = inquiries[own]
     frame = pd.DataFrame({"key": column(inquiries, "Customer Key").fillna("").astype(str),
                           "at": column(inquiries, "Received", pd.NaT),
                           "status": column(inquiries, "Status").fillna("").astype(str),
@@ -226,16 +228,16 @@ def _completed(orders: pd.DataFrame) -> set[str]:
     return set(done.index[done])
 
 
-def in_play(enriched: Enriched, keys: pd.Series) -> pd.Series:
-    """Whether each customer is still in play: latest inquiry not Lost, and not Ordered with all orders done."""
-    latest = _latest_inquiry(enriched.inquiries)
+def in_play(enriched: Enriched, keys: pd.Series, latest: pd.DataFrame | None = None) -> pd.Series:
+    """Whether each customer is still in play: latest inquiry not Lost, and not Ordered with all orders done.
+    `latest`: their `_latest_inquiry`, when the caller has it already."""
+    latest = _latest_inquiry(enriched.inquiries, keys) if latest is None else latest
     status = keys.map(latest["status"]).fillna("")
     done = keys.isin(_completed(enriched.orders))
     return ~status.isin(IN_PLAY_DONE) & ~((status == "Ordered") & done)
 
 
-def _status_text(keys: pd.Series, inquiries: pd.DataFrame, labels: Labels) -> pd.Series:
-    latest = _latest_inquiry(inquiries)
+def _status_text(keys: pd.Series, latest: pd.DataFrame, labels: Labels) -> pd.Series:
     status = keys.map(latest["status"]).fillna("").map(labels.value)
     reply = keys.map(latest["reply"]).fillna("")
     unreplied = reply.str.startswith("Unreplied")
@@ -246,11 +248,13 @@ def _status_text(keys: pd.Series, inquiries: pd.DataFrame, labels: Labels) -> pd
 def _customer_sections(enriched: Enriched, today: date, labels: Labels) -> list[Row]:
     state = contact_state(enriched.customers, today)
     owner = state["Owner"].where(state["Owner"] != "", labels("no_owner"))
-    keys = column(state, "Customer Key").fillna("").astype(str)
-    key = state[(state["Grade"] == "A") & in_play(enriched, keys)]
+    a = state[state["Grade"] == "A"]
+    a_keys = column(a, "Customer Key").fillna("").astype(str)
+    latest = _latest_inquiry(enriched.inquiries, a_keys)  # read once: in play, and the status shown
+    key = a[in_play(enriched, a_keys, latest)]
     key = key.sort_values(["Next Contact", "Company"], kind="stable", na_position="first")
-    summaries = lookup_text(column(key, "Customer Key"), latest_summaries(enriched.followups))
-    statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), enriched.inquiries, labels)
+    summaries = latest_of(column(key, "Customer Key"), enriched.followups)
+    statuses = _status_text(column(key, "Customer Key").fillna("").astype(str), latest, labels)
     key_rows = [GRID.row(KEY, values, highlight="overdue" if days > 0 else "") for values, days in zip(zip(
         key["Company"], column(key, "Country").fillna(""), owner[key.index],
         cell_dates(column(key, "Last Contact", pd.NaT)), cell_dates(key["Next Contact"]), statuses, summaries,
@@ -316,9 +320,11 @@ def _needs_help(enriched: Enriched, today: date, settings: Settings, labels: Lab
                                                              Period(today - timedelta(days=7), today)))]
     flagged = flagged.sort_values("Date", kind="stable")
     by = people(column(flagged, "By"), settings)  # once for all rows: a team has thousands of them
-    rows = [GRID.row(HELP, (str(r.get("Company") or ""), r["Date"].date(), who, str(r.get("Summary") or ""),
-                            str(r.get("Decision") or "")), highlight="warn" if not r.get("Decision") else "")
-            for (_, r), who in zip(flagged.iterrows(), by, strict=True)]
+    rows = [GRID.row(HELP, (str(company or ""), day.date(), who, str(summary or ""), str(decision or "")),
+                     highlight="warn" if not decision else "")
+            for company, day, who, summary, decision in zip(
+                column(flagged, "Company"), flagged["Date"], by, column(flagged, "Summary"),
+                column(flagged, "Decision"), strict=True)]
     return GRID.table(labels, labels("weekly.needs_help"), HELP, rows)
 
 
