@@ -13,7 +13,7 @@ Handled: namespace prefixes (`<x:row>`), self-closing rows and cells, rows and c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -35,42 +35,107 @@ _PREFIX = re.compile(rb"<((?:[\w.-]+:)?)sheetData[\s/>]")
 STYLE = re.compile(r'(?:^|\s)s="(\d+)"')
 
 
+BlockRender = Callable[[int, int], list[tuple[str | None, ...]]]
+
+
+@dataclass(frozen=True)
+class CellBlock:
+    """Cells of rows `first_row`..`last_row` in ascending `columns`, rendered when the sheet is written.
+
+    Why not one string per cell: the computed columns of a 100,000-row register are a million cells; held as
+    strings in dicts they cost a second and ~300 MB before the first byte is written. `render(first, last)` gives,
+    for each row of that range, the `<c>` text of each column (None: no cell); `apply_cells` asks for a few
+    thousand rows at a time. `written` are the columns that get a cell in some row (for `<dimension>`).
+    """
+
+    first_row: int
+    last_row: int
+    columns: tuple[int, ...]
+    written: tuple[int, ...]
+    render: BlockRender
+
+    @property
+    def contiguous(self) -> bool:
+        return self.columns[-1] - self.columns[0] == len(self.columns) - 1
+
+
 @dataclass
 class CellEdits:
-    """Cells to set (full `<c>` text, with its `r`) or clear (None), by row then column (1-based numbers)."""
+    """Cells to set (full `<c>` text, with its `r`) or clear (None), by row then column (1-based numbers), and
+    blocks of cells rendered on demand (`CellBlock`; where a block and a single cell name the same cell, the
+    single cell wins)."""
 
     cells: dict[int, dict[int, str | None]] = field(default_factory=dict)
     min_col: int | None = None  # range of the columns that get a value (for <dimension>)
     max_col: int | None = None
     widths: dict[int, float] = field(default_factory=dict)  # column -> width to set in <cols> (computed only)
+    blocks: list[CellBlock] = field(default_factory=list)
     _columns: set[int] = field(default_factory=set)
 
     def set(self, row: int, col: int, xml: str | None) -> None:
-        if not 1 <= row <= MAX_ROW or not 1 <= col <= MAX_COL:
-            raise WorkbookError(f"cell {column_letter(col)}{row} is outside Excel's sheet limits")
+        _check_limits(row, col)
         self.cells.setdefault(row, {})[col] = xml
         self._columns.add(col)
         if xml is not None:
-            self.min_col = col if self.min_col is None else min(self.min_col, col)
-            self.max_col = col if self.max_col is None else max(self.max_col, col)
+            self._written(col)
 
-    def set_column(self, col: int, cells: dict[int, str | None]) -> None:
-        """`set` for many rows of one column at once (a computed column of a 100,000-row sheet)."""
-        if not cells:
+    def add_block(self, block: CellBlock) -> None:
+        """Stage a block of cells (the computed columns of a sheet's data rows)."""
+        if not block.columns or block.last_row < block.first_row:
             return
-        self.set(min(cells), col, None)  # the limit checks, for the lowest and highest row
-        self.set(max(cells), col, None)
-        for row, xml in cells.items():
-            self.cells.setdefault(row, {})[col] = xml
-        if any(xml is not None for xml in cells.values()):
-            self.min_col = col if self.min_col is None else min(self.min_col, col)
-            self.max_col = col if self.max_col is None else max(self.max_col, col)
+        _check_limits(block.first_row, block.columns[0])
+        _check_limits(block.last_row, block.columns[-1])
+        self.blocks.append(block)
+        self._columns.update(block.columns)
+        for col in block.written:
+            self._written(col)
+
+    def _written(self, col: int) -> None:
+        self.min_col = col if self.min_col is None else min(self.min_col, col)
+        self.max_col = col if self.max_col is None else max(self.max_col, col)
 
     def columns(self) -> AbstractSet[int]:
         return self._columns
 
+    def rows(self) -> list[int]:
+        """Every row with an edit, ascending."""
+        rows = set(self.cells)
+        for block in self.blocks:
+            rows.update(range(block.first_row, block.last_row + 1))
+        return sorted(rows)
+
     def __bool__(self) -> bool:
-        return bool(self.cells or self.widths)
+        return bool(self.cells or self.widths or self.blocks)
+
+
+def _check_limits(row: int, col: int) -> None:
+    if not 1 <= row <= MAX_ROW or not 1 <= col <= MAX_COL:
+        raise WorkbookError(f"cell {column_letter(col)}{row} is outside Excel's sheet limits")
+
+
+BLOCK_CHUNK = 4096
+"""Rows of a `CellBlock` rendered at once: big enough for per-column list building, small enough to hold."""
+
+
+class _BlockRows:
+    """The cells of one row from a sheet's blocks, rendered a chunk at a time (rows are asked for ascending)."""
+
+    def __init__(self, blocks: list[CellBlock]) -> None:
+        self.blocks = blocks
+        self.chunks: list[tuple[int, list[tuple[str | None, ...]]]] = [(0, []) for _ in blocks]
+
+    def get(self, row: int) -> list[tuple[CellBlock, tuple[str | None, ...]]]:
+        out = []
+        for k, block in enumerate(self.blocks):
+            if not block.first_row <= row <= block.last_row:
+                continue
+            start, cells = self.chunks[k]
+            if not start <= row < start + len(cells):
+                start, last = row, min(row + BLOCK_CHUNK - 1, block.last_row)
+                cells = block.render(start, last)
+                self.chunks[k] = (start, cells)
+            out.append((block, cells[row - start]))
+        return out
 
 
 def prefix_of(xml: bytes) -> str:
@@ -253,7 +318,16 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     text = xml.decode("latin-1")
     p, start, end, text = _sheetdata(text)
     letters = {c: column_letter(c) for c in edits.columns()}
-    pending = sorted(edits.cells)
+    pending = edits.rows()
+    blocks = _BlockRows(edits.blocks)
+
+    def merged(row: int) -> dict[int, str | None]:
+        cells: dict[int, str | None] = {}
+        for block, values in blocks.get(row):
+            cells.update(zip(block.columns, values, strict=True))
+        cells.update(edits.cells.get(row, {}))
+        return _as_bytes_text(cells)
+
     head = text[:start]
     out: list[bytes] = []  # encoded piece by piece: a decoded 100 MB sheet must not exist twice more as text
 
@@ -267,7 +341,7 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     i = 0
     for match, current, has_r, body_end, row_end in _rows(text, start, end, p):
         while i < len(pending) and pending[i] < current:
-            new = _new_row(p, pending[i], _as_bytes_text(edits.cells[pending[i]]))
+            new = _new_row(p, pending[i], merged(pending[i]))
             if new:
                 emit(text[last:match.start()], new)
                 last = match.start()
@@ -275,14 +349,23 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
                 touched.append(pending[i])
             i += 1
         if i < len(pending) and pending[i] == current:
-            row_edits = _as_bytes_text(edits.cells[current])
             i += 1
             body = text[match.end():body_end]
-            new_body = _fast_body(body, p, current, row_edits, letters, formulas) if has_r else None
+            new_body = written = None
+            in_blocks = blocks.get(current)
+            if has_r and len(in_blocks) == 1 and current not in edits.cells and in_blocks[0][0].contiguous:
+                block, values = in_blocks[0]
+                new_body = _block_body(body, p, current, block, values, letters)
+                if new_body is not None and "spans=" in match.group("a"):
+                    written = _written_range(zip(block.columns, values, strict=True))
             if new_body is None:
-                new_body = _slow_body(body, p, current, row_edits, formulas)
+                row_edits = merged(current)
+                written = _written_range(row_edits.items())
+                new_body = _fast_body(body, p, current, row_edits, letters, formulas) if has_r else None
+                if new_body is None:
+                    new_body = _slow_body(body, p, current, row_edits, formulas)
             if new_body != body or (not has_r and shifted):
-                emit(text[last:match.start()], _row_text(match, p, current, new_body, row_edits, add_r=not has_r))
+                emit(text[last:match.start()], _row_text(match, p, current, new_body, written, add_r=not has_r))
                 last = row_end
                 touched.append(current)
         elif not has_r and shifted:
@@ -290,7 +373,7 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
             last = row_end
     tail_rows = []
     while i < len(pending):
-        new = _new_row(p, pending[i], _as_bytes_text(edits.cells[pending[i]]))
+        new = _new_row(p, pending[i], merged(pending[i]))
         if new:
             tail_rows.append(new)
             touched.append(pending[i])
@@ -311,17 +394,64 @@ def _as_bytes_text(cells: dict[int, str | None]) -> dict[int, str | None]:
             for col, xml in cells.items()}
 
 
-def _row_text(match: re.Match[str], p: str, row: int, body: str, edits: dict[int, str | None], *,
+def _row_text(match: re.Match[str], p: str, row: int, body: str, written: tuple[int, int] | None, *,
               add_r: bool) -> str:
     attrs = match.group("a").rstrip()
-    written = [c for c, xml in edits.items() if xml is not None]
     spans = SPANS.search(attrs)
     if spans and written:
-        lo, hi = min(min(written), int(spans.group(2))), max(max(written), int(spans.group(3)))
+        lo, hi = min(written[0], int(spans.group(2))), max(written[1], int(spans.group(3)))
         attrs = attrs[:spans.start()] + f'{spans.group(1)}spans="{lo}:{hi}"' + attrs[spans.end():]
     if add_r:
         attrs = f' r="{row}"{attrs}'
     return f"<{p}row{attrs}>{body}</{p}row>"
+
+
+def _written_range(cells: Iterable[tuple[int, str | None]]) -> tuple[int, int] | None:
+    """(first, last) column of the cells that get a value, None when all are cleared."""
+    written = [col for col, xml in cells if xml is not None]
+    return (min(written), max(written)) if written else None
+
+
+def _block_body(body: str, p: str, row: int, block: CellBlock, values: tuple[str | None, ...],
+                letters: dict[int, str]) -> str | None:
+    """Edited row body when the block's (contiguous) columns are the row's last cells: the old cells from the
+    block's first column on are cut out and the new ones put in, in one slice; None when the per-cell path is
+    needed (cells without r=, a user cell right of the block, whitespace or a formula among the old cells).
+
+    The common case of a refresh: computed columns right of the user's, rewritten on every data row.
+    """
+    canon = f'<{p}c r="'
+    if body.count(f"<{p}c") != body.count(canon):
+        return None
+    new = "".join(filter(None, values))
+    if not new.isascii():
+        new = new.encode("utf-8").decode("latin-1")
+    last = body.rfind(canon)
+    if last < 0:
+        return new + body
+    ref = CELL_REF.match(body, last + len(canon) - 4)
+    if ref is None:
+        return None
+    last_col = column_number(ref.group(1))
+    if last_col > block.columns[-1]:
+        return None
+    end = _cell_end(body, last, p)
+    begin = end  # no cell of the block yet: the new ones go after the last cell
+    if last_col >= block.columns[0]:
+        begin = -1
+        for col in block.columns:
+            begin = body.find(f'{canon}{letters[col]}{row}"')
+            if begin >= 0 or col >= last_col:
+                break
+        if begin < 0:
+            return None
+    old = body[begin:end]
+    if old == new:
+        return body
+    if old and (old.count(canon) > len(block.columns) or "\n" in old
+                or (f"<{p}f" in old and _has_formula(old, p))):
+        return None
+    return body[:begin] + new + body[end:]
 
 
 def _with_row_ref(row_text: str, p: str, row: int) -> str:
