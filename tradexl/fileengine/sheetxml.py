@@ -201,10 +201,12 @@ def _cells(body: str, row: int) -> list[tuple[int, str]]:
     return out
 
 
-def _rows(text: str, start: int, end: int, p: str) -> Iterator[tuple[re.Match[str], int, bool, int, int]]:
-    """(start-tag match, row number, has r=, body end, row end) for each <row> of sheetData, in order."""
+def _rows(text: str, start: int, end: int, p: str,
+          current: int = 0) -> Iterator[tuple[re.Match[str], int, bool, int, int]]:
+    """(start-tag match, row number, has r=, body end, row end) for each <row> of sheetData, in order
+    (`current`: the number of the row before `start`, for rows without r=)."""
     tag, close_tag = f"<{p}row", f"</{p}row>"
-    pos, current = start, 0
+    pos = start
     while True:
         i = text.find(tag, pos, end)
         if i < 0:
@@ -315,75 +317,144 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     # one "≥" makes CPython hold all of it at 2 bytes a character), offsets are byte offsets, and the markup the
     # scan looks at is ASCII either way. New cells are put in the same form (their UTF-8 bytes as Latin-1
     # characters), so the text encodes back with Latin-1 to exactly the UTF-8 bytes, untouched rows unchanged.
-    text = xml.decode("latin-1")
-    p, start, end, text = _sheetdata(text)
-    letters = {c: column_letter(c) for c in edits.columns()}
-    pending = edits.rows()
-    blocks = _BlockRows(edits.blocks)
+    p, start, end, text = _sheetdata(xml.decode("latin-1"))
+    editor = _SheetEditor(p, edits)
+    out = [piece.encode("latin-1") for piece in (*editor.rows(text, start, end), *editor.rest(), text[end:])]
+    return b"".join([editor.head(text[:start]).encode("latin-1"), *out]), editor.formulas
 
-    def merged(row: int) -> dict[int, str | None]:
+
+def stream_cells(chunks: Iterator[bytes], edits: CellEdits,
+                 write: Callable[[bytes], None]) -> tuple[bool, set[str]] | None:
+    """`apply_cells` for a big part read and written a few MB at a time: the part's bytes come as `chunks`,
+    the edited part goes to `write` (its head first), and the result is (whether the part changed, the formula
+    refs replaced). None when the part needs `apply_cells` instead (a self-closing or unclosed <sheetData>, or
+    edits that widen the <dimension> beyond the rows it had); what was written then is to be discarded.
+
+    Why: the register's sheet is 100+ MB; read whole, decoded and joined it is held three times over.
+    """
+    text = ""
+    found = None
+    for raw in chunks:
+        text += raw.decode("latin-1")
+        found = SHEETDATA_RE.search(text)
+        if found:
+            break
+    if found is None or found.group("close"):
+        return None
+    p = found.group("p")
+    editor = _SheetEditor(p, edits)
+    pending = editor.pending
+    head = text[:found.end()]
+    guess = editor.head(head, (pending[0], pending[-1]) if pending else None)
+    write(guess.encode("latin-1"))
+    row_close, data_close = f"</{p}row>", f"</{p}sheetData>"
+    rest = text[found.end():]
+    del text
+    while (end := rest.find(data_close)) < 0:
+        cut = rest.rfind(row_close)
+        if cut >= 0:
+            cut += len(row_close)
+            for piece in editor.rows(rest, 0, cut):
+                write(piece.encode("latin-1"))
+            rest = rest[cut:]
+        more = next(chunks, None)
+        if more is None:
+            return None  # no </sheetData>: apply_cells reports the damaged sheet
+        rest += more.decode("latin-1")
+    for piece in (*editor.rows(rest, 0, end), *editor.rest(), rest[end:]):
+        write(piece.encode("latin-1"))
+    for raw in chunks:
+        write(raw)
+    if editor.head(head) != guess:
+        return None
+    return bool(editor.touched) or guess != head, editor.formulas
+
+
+class _SheetEditor:
+    """Applies `CellEdits` to the rows of <sheetData>, handed over as runs of whole rows in order."""
+
+    def __init__(self, p: str, edits: CellEdits) -> None:
+        self.p, self.edits = p, edits
+        self.letters = {c: column_letter(c) for c in edits.columns()}
+        self.pending = edits.rows()
+        self.blocks = _BlockRows(edits.blocks)
+        self.i = 0  # pending[i] is the next row to edit
+        self.current = 0  # the last row seen
+        self.shifted = False  # a row was inserted: later rows without `r` need one
+        self.formulas: set[str] = set()
+        self.touched: list[int] = []
+
+    def head(self, head: str, rows: tuple[int, int] | None = None) -> str:
+        """The text before the rows with <dimension> widened over the rows written (or `rows`) and the
+        computed columns' widths set (both precede <sheetData>; their markup is ASCII, as in Latin-1)."""
+        if rows is None and self.touched:
+            rows = min(self.touched), max(self.touched)
+        if rows:
+            head = _widen_dimension(head, self.edits, *rows)
+        if self.edits.widths:
+            head = set_widths(head, self.edits.widths, self.p)
+        return head
+
+    def merged(self, row: int) -> dict[int, str | None]:
         cells: dict[int, str | None] = {}
-        for block, values in blocks.get(row):
+        for block, values in self.blocks.get(row):
             cells.update(zip(block.columns, values, strict=True))
-        cells.update(edits.cells.get(row, {}))
+        cells.update(self.edits.cells.get(row, {}))
         return _as_bytes_text(cells)
 
-    head = text[:start]
-    out: list[bytes] = []  # encoded piece by piece: a decoded 100 MB sheet must not exist twice more as text
-
-    def emit(*pieces: str) -> None:
-        out.extend(piece.encode("latin-1") for piece in pieces)
-
-    last = start
-    shifted = False  # a row was inserted: later rows without `r` need one
-    formulas: set[str] = set()
-    touched: list[int] = []
-    i = 0
-    for match, current, has_r, body_end, row_end in _rows(text, start, end, p):
-        while i < len(pending) and pending[i] < current:
-            new = _new_row(p, pending[i], merged(pending[i]))
-            if new:
-                emit(text[last:match.start()], new)
-                last = match.start()
-                shifted = True
-                touched.append(pending[i])
-            i += 1
-        if i < len(pending) and pending[i] == current:
-            i += 1
-            body = text[match.end():body_end]
-            new_body = written = None
-            in_blocks = blocks.get(current)
-            if has_r and len(in_blocks) == 1 and current not in edits.cells and in_blocks[0][0].contiguous:
-                block, values = in_blocks[0]
-                new_body = _block_body(body, p, current, block, values, letters)
-                if new_body is not None and "spans=" in match.group("a"):
-                    written = _written_range(zip(block.columns, values, strict=True))
-            if new_body is None:
-                row_edits = merged(current)
-                written = _written_range(row_edits.items())
-                new_body = _fast_body(body, p, current, row_edits, letters, formulas) if has_r else None
+    def rows(self, text: str, start: int, end: int) -> Iterator[str]:
+        """The edited text of text[start:end], a run of whole rows (new rows put in before the first row
+        after them)."""
+        p, pending, edits = self.p, self.pending, self.edits
+        last = start
+        for match, current, has_r, body_end, row_end in _rows(text, start, end, p, self.current):
+            self.current = current
+            while self.i < len(pending) and pending[self.i] < current:
+                new = _new_row(p, pending[self.i], self.merged(pending[self.i]))
+                if new:
+                    yield text[last:match.start()]
+                    yield new
+                    last = match.start()
+                    self.shifted = True
+                    self.touched.append(pending[self.i])
+                self.i += 1
+            if self.i < len(pending) and pending[self.i] == current:
+                self.i += 1
+                body = text[match.end():body_end]
+                new_body = written = None
+                in_blocks = self.blocks.get(current)
+                if has_r and len(in_blocks) == 1 and current not in edits.cells and in_blocks[0][0].contiguous:
+                    block, values = in_blocks[0]
+                    new_body = _block_body(body, p, current, block, values, self.letters)
+                    if new_body is not None and "spans=" in match.group("a"):
+                        written = _written_range(zip(block.columns, values, strict=True))
                 if new_body is None:
-                    new_body = _slow_body(body, p, current, row_edits, formulas)
-            if new_body != body or (not has_r and shifted):
-                emit(text[last:match.start()], _row_text(match, p, current, new_body, written, add_r=not has_r))
+                    row_edits = self.merged(current)
+                    written = _written_range(row_edits.items())
+                    new_body = (_fast_body(body, p, current, row_edits, self.letters, self.formulas)
+                                if has_r else None)
+                    if new_body is None:
+                        new_body = _slow_body(body, p, current, row_edits, self.formulas)
+                if new_body != body or (not has_r and self.shifted):
+                    yield text[last:match.start()]
+                    yield _row_text(match, p, current, new_body, written, add_r=not has_r)
+                    last = row_end
+                    self.touched.append(current)
+            elif not has_r and self.shifted:
+                yield text[last:match.start()]
+                yield _with_row_ref(text[match.start():row_end], p, current)
                 last = row_end
-                touched.append(current)
-        elif not has_r and shifted:
-            emit(text[last:match.start()], _with_row_ref(text[match.start():row_end], p, current))
-            last = row_end
-    tail_rows = []
-    while i < len(pending):
-        new = _new_row(p, pending[i], merged(pending[i]))
-        if new:
-            tail_rows.append(new)
-            touched.append(pending[i])
-        i += 1
-    emit(text[last:end], *tail_rows, text[end:])
-    if touched:  # <dimension> precedes <sheetData>
-        head = _widen_dimension(head, edits, min(touched), max(touched))
-    if edits.widths:  # so does <cols> (its markup is ASCII, the same in the Latin-1 reading)
-        head = set_widths(head, edits.widths, p)
-    return b"".join([head.encode("latin-1"), *out]), formulas
+        yield text[last:end]
+
+    def rest(self) -> Iterator[str]:
+        """New rows after the sheet's last row."""
+        while self.i < len(self.pending):
+            row = self.pending[self.i]
+            new = _new_row(self.p, row, self.merged(row))
+            if new:
+                self.touched.append(row)
+                yield new
+            self.i += 1
 
 
 def _as_bytes_text(cells: dict[int, str | None]) -> dict[int, str | None]:

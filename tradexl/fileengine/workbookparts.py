@@ -28,6 +28,7 @@ from tradexl.fileengine.package import (
     PKG_REL_NS,
     WORKSHEET_CT,
     WORKSHEET_REL,
+    Deflated,
     Package,
     SheetEntry,
     local,
@@ -47,7 +48,7 @@ WORKBOOK_ORDER_AFTER_NAMES = ("sheets", "functionGroups", "externalReferences")
 class Changes:
     """Part-level edits to write: new bytes for existing parts, new parts (in order), parts to drop."""
 
-    replaced: dict[str, bytes] = field(default_factory=dict)
+    replaced: dict[str, bytes | Deflated] = field(default_factory=dict)
     added: dict[str, bytes] = field(default_factory=dict)
     removed: set[str] = field(default_factory=set)
 
