@@ -263,10 +263,13 @@ def computed_cells(key: str, read: SheetRead, frame: pd.DataFrame, language: str
 
 
 def _by_row(series: pd.Series) -> dict[Any, Any]:
-    """`series.to_dict()` (row -> Python value); for a plain numpy column through `tolist`, which boxes the same
-    Python floats, ints, bools and Timestamps in one C loop instead of one call per value."""
-    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufM":
-        return dict(zip(series.index.tolist(), series.tolist(), strict=True))
+    """`series.to_dict()` (row -> Python value) without its call per value: `tolist` boxes a numpy column's
+    values as the same Python floats, ints, bools and Timestamps, and leaves an object column's values as they
+    are, which is what `to_dict` does too unless one is a numpy scalar."""
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufMO":
+        values = series.tolist()
+        if series.dtype.kind != "O" or not any(issubclass(t, np.generic) for t in set(map(type, values))):
+            return dict(zip(series.index.tolist(), values, strict=True))
     return series.to_dict()
 
 

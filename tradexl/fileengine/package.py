@@ -241,6 +241,15 @@ class Package:
         yield first
         yield from chunks
 
+    def same(self, name: str, data: bytes) -> bool:
+        """Whether `data` are the part's bytes (as `read` gives them), without keeping a big part in memory."""
+        pos = 0
+        for chunk in self.chunks(name):
+            if data[pos:pos + len(chunk)] != chunk:
+                return False
+            pos += len(chunk)
+        return pos == len(data)
+
     def find(self, name: str) -> str | None:
         """The stored spelling of a part name (OPC part names are case-insensitive)."""
         if name in self.parts:
