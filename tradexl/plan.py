@@ -20,11 +20,13 @@ Excel would refuse.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import chain
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tradexl.colwidth import fitted_width
@@ -82,11 +84,6 @@ def styled_width(row: Row, width: int) -> int:
     return max(len(row.values), width if row.kind in STYLED_EMPTY or row.highlight else 0)
 
 
-def cell_format(row: Row, col: int) -> Format:
-    """The number format of cell `col` (0-based) of a generated-sheet row: the report's, else inferred."""
-    return row.format_of(col) or (inferred_format(row.values[col]) if col < len(row.values) else "")
-
-
 def is_blank(value: Any) -> bool:
     """True for the values that mean "empty cell" anywhere in the core (None, "", NaN, NaT, pd.NA)."""
     if value is None:
@@ -101,13 +98,19 @@ def is_blank(value: Any) -> bool:
 
 def written_cells(row: Row, width: int) -> list[tuple[int, Any, Format]]:
     """(column, value, number format) of every cell a shell writes in a generated-sheet row: cells with a value,
-    and blank cells the row's look covers (`styled_width`) when the row has a look."""
+    and blank cells the row's look covers (`styled_width`) when the row has a look. A cell's format is the
+    report's, else the one its value implies (`inferred_format`)."""
+    values, formats = row.values, row.formats
+    count = len(values)
     styled = styled_width(row, width) if row.kind in STYLED_EMPTY or row.highlight else 0
     out = []
-    for col in range(max(len(row.values), styled)):
-        value = row.values[col] if col < len(row.values) else None
-        if not is_blank(value) or col < styled:
-            out.append((col, value, cell_format(row, col)))
+    for col in range(max(count, styled)):
+        value = values[col] if col < count else None
+        if col < styled or not is_blank(value):
+            fmt = formats[col] if col < len(formats) else ""
+            if not fmt and col < count and value.__class__ is not str:  # text is never a date
+                fmt = inferred_format(value)
+            out.append((col, value, fmt))
     return out
 
 
@@ -236,7 +239,7 @@ def computed_cells(key: str, read: SheetRead, frame: pd.DataFrame, language: str
         if col.name not in frame.columns:
             continue
         number, header = targets[col.name]
-        values = frame[col.name].to_dict()
+        values = _by_row(frame[col.name])
         fmt = KIND_FORMATS.get(col.kind, "")
         column_values = tuple(values.get(r) for r in rows)
         offset = number - read.first_col
@@ -257,6 +260,17 @@ def computed_cells(key: str, read: SheetRead, frame: pd.DataFrame, language: str
         highlight=rule.highlight if rule else "", highlighted_rows=highlighted_rows(key, frame),
         table=box.name if grown and box else "", table_columns=growth, table_range=grown,
     )
+
+
+def _by_row(series: pd.Series) -> dict[Any, Any]:
+    """`series.to_dict()` (row -> Python value) without its call per value: `tolist` boxes a numpy column's
+    values as the same Python floats, ints, bools and Timestamps, and leaves an object column's values as they
+    are, which is what `to_dict` does too unless one is a numpy scalar."""
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufMO":
+        values = series.tolist()
+        if series.dtype.kind != "O" or not any(issubclass(t, np.generic) for t in set(map(type, values))):
+            return dict(zip(series.index.tolist(), values, strict=True))
+    return series.to_dict()
 
 
 def stale_sheets(sheet_names: Sequence[str], result: RunResult, index: SheetIndex | None = None) -> tuple[str, ...]:
@@ -311,14 +325,15 @@ def validate(plan: WritePlan) -> None:
         width = max(spec.width, len(spec.widths))
         if len(spec.rows) > MAX_ROWS or width > MAX_COLS:
             raise WorkbookError(f"sheet '{spec.name}' would need more rows or columns than Excel has")
-        _check_text(spec.name, (v for row in spec.rows for v in row.values))
+        _check_text(spec.name, chain.from_iterable(row.values for row in spec.rows))
     for cells in plan.computed:
         if max(c.col for c in cells.columns) > MAX_COLS:
             raise WorkbookError(f"sheet '{cells.sheet}' would need more columns than Excel has")
-        _check_text(cells.sheet, (v for c in cells.columns for v in (c.header, *c.values)))
+        _check_text(cells.sheet, chain.from_iterable((c.header, *c.values) for c in cells.columns))
 
 
-def _check_text(sheet: str, values: Any) -> None:
-    for value in values:
-        if isinstance(value, str) and len(value) > MAX_TEXT:
-            raise WorkbookError(f"a value for sheet '{sheet}' is longer than Excel allows ({len(value)} characters)")
+def _check_text(sheet: str, values: Iterable[Any]) -> None:
+    """Excel's cell text limit; texts are picked out first, a comprehension being the fast loop over 10^6 values."""
+    longest = max(map(len, [value for value in values if isinstance(value, str)]), default=0)
+    if longest > MAX_TEXT:
+        raise WorkbookError(f"a value for sheet '{sheet}' is longer than Excel allows ({longest} characters)")

@@ -14,12 +14,21 @@ from pathlib import Path
 from typing import Any
 
 from tradexl.errors import WorkbookError
-from tradexl.fileengine.cells import cell_xml, kind_of, style_cell_xml, workbook_dates
-from tradexl.fileengine.package import Package, open_package
+from tradexl.fileengine.cells import cell_xml, kind_of, workbook_dates
+from tradexl.fileengine.computedcells import ColumnCells
+from tradexl.fileengine.package import CACHE_BYTES, Deflater, Package, open_package
 from tradexl.fileengine.reader import InputSheet, ReadResult, read_package
 from tradexl.fileengine.render import Rendered, render_sheet
 from tradexl.fileengine.save import atomic_save, check_not_open
-from tradexl.fileengine.sheetxml import MAX_ROW, CellEdits, apply_cells, prefix_of, row_styles
+from tradexl.fileengine.sheetxml import (
+    MAX_ROW,
+    CellBlock,
+    CellEdits,
+    apply_cells,
+    prefix_of,
+    row_styles,
+    stream_cells,
+)
 from tradexl.fileengine.styles import StyleBook
 from tradexl.fileengine.tables import TableInfo, extend_table
 from tradexl.fileengine.workbookparts import Changes, WorkbookEditor
@@ -200,26 +209,33 @@ class FileWorkbook:
             edits.set(row, col, cell_xml(f"{column_letter(col)}{row}", value, style, prefix))
 
     def _stage_computed(self, sheet: InputSheet, cells: ComputedCells) -> None:
-        prefix = prefix_of(self.pkg.read(sheet.part))
+        """Stage the headers, widths and (as one `CellBlock`, rendered when written) the data cells."""
+        prefix = self._prefix(sheet.part)
         edits = self._edits.setdefault(sheet.part, CellEdits())
         header_style = self.styles.computed_header()
         top = cells.header_row
+        renderers = []
         for col in cells.columns:
-            letter = column_letter(col.col)
             if col.header is not None:
-                edits.set(top, col.col, cell_xml(f"{letter}{top}", col.header, header_style, prefix))
-            styles = {h: self.styles.computed(col.fmt, h, col.wrap) for h in {"", cells.highlight}}
+                edits.set(top, col.col, cell_xml(f"{column_letter(col.col)}{top}", col.header, header_style, prefix))
+            renderers.append(ColumnCells(col, cells, self.styles, prefix))
             if col.width:
                 edits.widths[col.col] = col.width
-            column: dict[int, str | None] = {}
-            for row, value in enumerate(col.values, start=cells.first_row):
-                look = cells.highlight_of(col, row)
-                ref = f"{letter}{row}"
-                # a blank keeps the column's format and fill, as the xlwings shell's range formatting does
-                column[row] = cell_xml(ref, value, styles[look], prefix) or (
-                    style_cell_xml(ref, styles[look], prefix) if col.fmt or look else None)
-            edits.set_column(col.col, column)
+        renderers.sort(key=lambda r: r.column.col)
+        edits.add_block(CellBlock(
+            cells.first_row, cells.last_row, tuple(r.column.col for r in renderers),
+            tuple(r.column.col for r in renderers if r.writes_any()),
+            lambda first, last: list(zip(*(r.render(first, last) for r in renderers), strict=True))))
         self._stage_table_columns(sheet, cells.table_columns)
+
+    def _prefix(self, part: str) -> str:
+        """The sheet's namespace prefix, read from its first few MB (where <sheetData> starts), not the whole."""
+        head = b""
+        for chunk in self.pkg.chunks(part):
+            head += chunk
+            if 0 <= head.find(b"sheetData") < len(head) - len(b"sheetData"):
+                break
+        return prefix_of(head)
 
     def _stage_table_columns(self, sheet: InputSheet, columns: tuple[tuple[int, str], ...]) -> None:
         """Grow the sheet's Table over these new (column, header) pairs, on top of growth staged before."""
@@ -235,8 +251,7 @@ class FileWorkbook:
         changes = Changes()
         editor = WorkbookEditor(self.pkg, changes)
         for part, edits in self._edits.items():
-            new, formulas = apply_cells(self.pkg.read(part), edits)
-            changes.replace(self.pkg, part, new)
+            formulas = self._edit_sheet(changes, part, edits)
             editor.remove_formula_cells(part, formulas)
         for part, (columns, last_row) in self._tables.items():
             changes.replace(self.pkg, part, extend_table(self.pkg.read(part), part, new_columns=columns,
@@ -251,6 +266,21 @@ class FileWorkbook:
             changes.replace(self.pkg, self.styles_part, styles)
         editor.finish()
         return changes
+
+    def _edit_sheet(self, changes: Changes, part: str, edits: CellEdits) -> set[str]:
+        """Stage the sheet's new bytes (a big one read and deflated a few MB at a time, never held whole);
+        the refs of the formula cells the edits replaced."""
+        if self.pkg.infos[part].file_size > CACHE_BYTES and edits:
+            deflater = Deflater()
+            streamed = stream_cells(self.pkg.chunks(part), edits, deflater.write)
+            if streamed is not None:
+                changed, formulas = streamed
+                if changed:
+                    changes.replaced[part] = deflater.finish()
+                return formulas
+        new, formulas = apply_cells(self.pkg.read(part), edits)
+        changes.replace(self.pkg, part, new)
+        return formulas
 
     def save(self, *, backup: bool = True) -> bool:
         """Write the staged edits atomically (keeping a backup); False when nothing changed (file untouched)."""

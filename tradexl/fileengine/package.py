@@ -15,7 +15,8 @@ import posixpath
 import re
 import struct
 import zipfile
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -180,6 +181,15 @@ class Parts(Mapping[str, bytes]):
                 self._held[name] = zf.read(info)
         return self._held[name]
 
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The part's bytes a few MB at a time, without keeping them (a held part comes whole)."""
+        if name in self._held:
+            yield self._held[name]
+            return
+        with zipfile.ZipFile(self._path) as zf, zf.open(self._infos[name]) as stream:
+            while chunk := stream.read(CHUNK):
+                yield chunk
+
     def __contains__(self, name: object) -> bool:
         return name in self._infos
 
@@ -217,6 +227,29 @@ class Package:
         data = self.parts[name]
         return as_utf8(data) if is_utf16(data) else data
 
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """`read` a few MB at a time, for a big part edited once (not kept in memory afterwards)."""
+        parts = self.parts
+        if not isinstance(parts, Parts):
+            yield self.read(name)
+            return
+        chunks = parts.chunks(name)
+        first = next(chunks, b"")
+        if is_utf16(first):
+            yield self.read(name)
+            return
+        yield first
+        yield from chunks
+
+    def same(self, name: str, data: bytes) -> bool:
+        """Whether `data` are the part's bytes (as `read` gives them), without keeping a big part in memory."""
+        pos = 0
+        for chunk in self.chunks(name):
+            if data[pos:pos + len(chunk)] != chunk:
+                return False
+            pos += len(chunk)
+        return pos == len(data)
+
     def find(self, name: str) -> str | None:
         """The stored spelling of a part name (OPC part names are case-insensitive)."""
         if name in self.parts:
@@ -246,7 +279,7 @@ class Package:
     def table_parts(self, sheet_part: str) -> list[str]:
         return [r.target for r in self.rels(sheet_part) if r.type.endswith("/table") and r.target in self.parts]
 
-    def write(self, dest: Path | str, replaced: dict[str, bytes], added: dict[str, bytes],
+    def write(self, dest: Path | str, replaced: Mapping[str, bytes | Deflated], added: dict[str, bytes],
               removed: set[str]) -> None:
         """Write a new package: original entries in order (replaced ones with new bytes), then added ones.
 
@@ -266,6 +299,9 @@ class Package:
                     _copy_raw(src, old, out, info)
                     continue
                 data = replaced[name]
+                if isinstance(data, Deflated):
+                    _append_raw(out, info, zipfile.ZIP_DEFLATED, data.crc, data.size, data.chunks)
+                    continue
                 info.compress_type = zipfile.ZIP_DEFLATED
                 out.writestr(info, data, compresslevel=_level(len(data)))
             for name, data in added.items():
@@ -275,35 +311,87 @@ class Package:
 
 
 def _copy_raw(src: BinaryIO, old: zipfile.ZipInfo, out: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Append entry `old` of the open source file to `out` as `info`, without decompressing it.
-
-    zipfile has no public call for this; it is what `ZipFile.writestr` does, minus the compression: a local
-    header with the known sizes and CRC (so no data descriptor), the stored bytes, and the central-directory
-    record (zip64 extras are added by zipfile itself when sizes or offsets need them).
-    """
+    """Append entry `old` of the open source file to `out` as `info`, without decompressing it."""
     src.seek(old.header_offset)
     header = _LOCAL_HEADER.unpack(src.read(_LOCAL_HEADER.size))
     if header[0] != zipfile.stringFileHeader:  # type: ignore[attr-defined]
         raise BadFileError(f"{old.filename} cannot be copied (the workbook changed on disk while open)")
     src.seek(header[10] + header[11], 1)  # file name and extra field of the local header
-    info.compress_type, info.CRC = old.compress_type, old.CRC
-    info.compress_size, info.file_size = old.compress_size, old.file_size
+
+    def stored() -> Iterator[bytes]:
+        left = old.compress_size
+        while left:
+            chunk = src.read(min(left, CHUNK))
+            if not chunk:
+                raise BadFileError(f"{old.filename} cannot be copied (the workbook is truncated)")
+            yield chunk
+            left -= len(chunk)
+
+    _append_raw(out, info, old.compress_type, old.CRC, old.file_size, stored(), old.compress_size)
+
+
+def _append_raw(out: zipfile.ZipFile, info: zipfile.ZipInfo, compress_type: int, crc: int, size: int,
+                data: Iterable[bytes], compress_size: int | None = None) -> None:
+    """Append an entry whose stored (compressed) bytes are `data` to `out`.
+
+    zipfile has no public call for this; it is what `ZipFile.writestr` does, minus the compression: a local
+    header with the known sizes and CRC (so no data descriptor), the stored bytes, and the central-directory
+    record (zip64 extras are added by zipfile itself when sizes or offsets need them).
+    """
+    chunks = list(data) if compress_size is None else data
+    info.compress_type, info.CRC, info.file_size = compress_type, crc, size
+    info.compress_size = sum(map(len, chunks)) if compress_size is None else compress_size
     fp = out.fp
     assert fp is not None
     fp.seek(out.start_dir)
     info.header_offset = fp.tell()
     fp.write(info.FileHeader())
-    left = old.compress_size
-    while left:
-        chunk = src.read(min(left, CHUNK))
-        if not chunk:
-            raise BadFileError(f"{old.filename} cannot be copied (the workbook is truncated)")
+    for chunk in chunks:
         fp.write(chunk)
-        left -= len(chunk)
     out.start_dir = fp.tell()
     out.filelist.append(info)
     out.NameToInfo[info.filename] = info
     out._didModify = True  # type: ignore[attr-defined]  # the flag that makes close() write the central directory
+
+
+@dataclass(frozen=True)
+class Deflated:
+    """A part's new bytes, already deflated (a raw stream, as in a zip entry) with their CRC-32 and size."""
+
+    chunks: tuple[bytes, ...]
+    crc: int
+    size: int
+
+
+class Deflater:
+    """Deflates a part as it is produced, so only its compressed form is held until the package is written
+    (an edited 100 MB sheet is about 10 MB deflated). Level 1, as `_level` gives a big part."""
+
+    BATCH = 1024 * 1024
+
+    def __init__(self) -> None:
+        self._z = zlib.compressobj(1, zlib.DEFLATED, -15)
+        self._crc = self._size = self._pending_size = 0
+        self._pending: list[bytes] = []
+        self._out: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        self._pending.append(data)
+        self._pending_size += len(data)
+        if self._pending_size >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        data = b"".join(self._pending)
+        self._pending, self._pending_size = [], 0
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+        self._out.append(self._z.compress(data))
+
+    def finish(self) -> Deflated:
+        self._flush()
+        self._out.append(self._z.flush())
+        return Deflated(tuple(self._out), self._crc, self._size)
 
 
 def _level(size: int) -> int:

@@ -33,12 +33,13 @@ def quote_sheet(name: str) -> str:
 
 
 
-def _row_xml(number: int, row: Row, styles: StyleBook, width: int, wrap: tuple[int, ...] = (),
+def _row_xml(number: int, row: Row, styles: StyleBook, width: int, letters: list[str], wrap: tuple[int, ...] = (),
              height: float | None = None) -> str:
     cells = []
+    kind, highlight, wrapped = row.kind, row.highlight, row.kind == "data" and bool(wrap)
     for i, value, fmt in written_cells(row, width):
-        style = styles.role(row.kind, fmt, row.highlight, wrap=row.kind == "data" and bool(wrap))
-        ref = f"{column_letter(i + 1)}{number}"
+        style = styles.role(kind, fmt, highlight, wrap=wrapped)
+        ref = f"{letters[i] if i < len(letters) else column_letter(i + 1)}{number}"
         cells.append(cell_xml(ref, value, style) or style_cell_xml(ref, style))
     if not cells:
         return ""
@@ -52,7 +53,8 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
     height = max(len(spec.rows), 1)
     last_ref = f"{column_letter(width)}{height}"
     heights = spec.row_heights()
-    rows = "".join(_row_xml(i + 1, row, styles, width, spec.wrap_columns, heights.get(i + 1))
+    letters = [column_letter(i + 1) for i in range(width)]
+    rows = "".join(_row_xml(i + 1, row, styles, width, letters, spec.wrap_columns, heights.get(i + 1))
                    for i, row in enumerate(spec.rows))
     printing = spec.print_setup
 

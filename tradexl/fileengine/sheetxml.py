@@ -13,7 +13,7 @@ Handled: namespace prefixes (`<x:row>`), self-closing rows and cells, rows and c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -35,42 +35,107 @@ _PREFIX = re.compile(rb"<((?:[\w.-]+:)?)sheetData[\s/>]")
 STYLE = re.compile(r'(?:^|\s)s="(\d+)"')
 
 
+BlockRender = Callable[[int, int], list[tuple[str | None, ...]]]
+
+
+@dataclass(frozen=True)
+class CellBlock:
+    """Cells of rows `first_row`..`last_row` in ascending `columns`, rendered when the sheet is written.
+
+    Why not one string per cell: the computed columns of a 100,000-row register are a million cells; held as
+    strings in dicts they cost a second and ~300 MB before the first byte is written. `render(first, last)` gives,
+    for each row of that range, the `<c>` text of each column (None: no cell); `apply_cells` asks for a few
+    thousand rows at a time. `written` are the columns that get a cell in some row (for `<dimension>`).
+    """
+
+    first_row: int
+    last_row: int
+    columns: tuple[int, ...]
+    written: tuple[int, ...]
+    render: BlockRender
+
+    @property
+    def contiguous(self) -> bool:
+        return self.columns[-1] - self.columns[0] == len(self.columns) - 1
+
+
 @dataclass
 class CellEdits:
-    """Cells to set (full `<c>` text, with its `r`) or clear (None), by row then column (1-based numbers)."""
+    """Cells to set (full `<c>` text, with its `r`) or clear (None), by row then column (1-based numbers), and
+    blocks of cells rendered on demand (`CellBlock`; where a block and a single cell name the same cell, the
+    single cell wins)."""
 
     cells: dict[int, dict[int, str | None]] = field(default_factory=dict)
     min_col: int | None = None  # range of the columns that get a value (for <dimension>)
     max_col: int | None = None
     widths: dict[int, float] = field(default_factory=dict)  # column -> width to set in <cols> (computed only)
+    blocks: list[CellBlock] = field(default_factory=list)
     _columns: set[int] = field(default_factory=set)
 
     def set(self, row: int, col: int, xml: str | None) -> None:
-        if not 1 <= row <= MAX_ROW or not 1 <= col <= MAX_COL:
-            raise WorkbookError(f"cell {column_letter(col)}{row} is outside Excel's sheet limits")
+        _check_limits(row, col)
         self.cells.setdefault(row, {})[col] = xml
         self._columns.add(col)
         if xml is not None:
-            self.min_col = col if self.min_col is None else min(self.min_col, col)
-            self.max_col = col if self.max_col is None else max(self.max_col, col)
+            self._written(col)
 
-    def set_column(self, col: int, cells: dict[int, str | None]) -> None:
-        """`set` for many rows of one column at once (a computed column of a 100,000-row sheet)."""
-        if not cells:
+    def add_block(self, block: CellBlock) -> None:
+        """Stage a block of cells (the computed columns of a sheet's data rows)."""
+        if not block.columns or block.last_row < block.first_row:
             return
-        self.set(min(cells), col, None)  # the limit checks, for the lowest and highest row
-        self.set(max(cells), col, None)
-        for row, xml in cells.items():
-            self.cells.setdefault(row, {})[col] = xml
-        if any(xml is not None for xml in cells.values()):
-            self.min_col = col if self.min_col is None else min(self.min_col, col)
-            self.max_col = col if self.max_col is None else max(self.max_col, col)
+        _check_limits(block.first_row, block.columns[0])
+        _check_limits(block.last_row, block.columns[-1])
+        self.blocks.append(block)
+        self._columns.update(block.columns)
+        for col in block.written:
+            self._written(col)
+
+    def _written(self, col: int) -> None:
+        self.min_col = col if self.min_col is None else min(self.min_col, col)
+        self.max_col = col if self.max_col is None else max(self.max_col, col)
 
     def columns(self) -> AbstractSet[int]:
         return self._columns
 
+    def rows(self) -> list[int]:
+        """Every row with an edit, ascending."""
+        rows = set(self.cells)
+        for block in self.blocks:
+            rows.update(range(block.first_row, block.last_row + 1))
+        return sorted(rows)
+
     def __bool__(self) -> bool:
-        return bool(self.cells or self.widths)
+        return bool(self.cells or self.widths or self.blocks)
+
+
+def _check_limits(row: int, col: int) -> None:
+    if not 1 <= row <= MAX_ROW or not 1 <= col <= MAX_COL:
+        raise WorkbookError(f"cell {column_letter(col)}{row} is outside Excel's sheet limits")
+
+
+BLOCK_CHUNK = 4096
+"""Rows of a `CellBlock` rendered at once: big enough for per-column list building, small enough to hold."""
+
+
+class _BlockRows:
+    """The cells of one row from a sheet's blocks, rendered a chunk at a time (rows are asked for ascending)."""
+
+    def __init__(self, blocks: list[CellBlock]) -> None:
+        self.blocks = blocks
+        self.chunks: list[tuple[int, list[tuple[str | None, ...]]]] = [(0, []) for _ in blocks]
+
+    def get(self, row: int) -> list[tuple[CellBlock, tuple[str | None, ...]]]:
+        out = []
+        for k, block in enumerate(self.blocks):
+            if not block.first_row <= row <= block.last_row:
+                continue
+            start, cells = self.chunks[k]
+            if not start <= row < start + len(cells):
+                start, last = row, min(row + BLOCK_CHUNK - 1, block.last_row)
+                cells = block.render(start, last)
+                self.chunks[k] = (start, cells)
+            out.append((block, cells[row - start]))
+        return out
 
 
 def prefix_of(xml: bytes) -> str:
@@ -136,10 +201,12 @@ def _cells(body: str, row: int) -> list[tuple[int, str]]:
     return out
 
 
-def _rows(text: str, start: int, end: int, p: str) -> Iterator[tuple[re.Match[str], int, bool, int, int]]:
-    """(start-tag match, row number, has r=, body end, row end) for each <row> of sheetData, in order."""
+def _rows(text: str, start: int, end: int, p: str,
+          current: int = 0) -> Iterator[tuple[re.Match[str], int, bool, int, int]]:
+    """(start-tag match, row number, has r=, body end, row end) for each <row> of sheetData, in order
+    (`current`: the number of the row before `start`, for rows without r=)."""
     tag, close_tag = f"<{p}row", f"</{p}row>"
-    pos, current = start, 0
+    pos = start
     while True:
         i = text.find(tag, pos, end)
         if i < 0:
@@ -250,57 +317,144 @@ def apply_cells(xml: bytes, edits: CellEdits) -> tuple[bytes, set[str]]:
     # one "≥" makes CPython hold all of it at 2 bytes a character), offsets are byte offsets, and the markup the
     # scan looks at is ASCII either way. New cells are put in the same form (their UTF-8 bytes as Latin-1
     # characters), so the text encodes back with Latin-1 to exactly the UTF-8 bytes, untouched rows unchanged.
-    text = xml.decode("latin-1")
-    p, start, end, text = _sheetdata(text)
-    letters = {c: column_letter(c) for c in edits.columns()}
-    pending = sorted(edits.cells)
-    head = text[:start]
-    out: list[bytes] = []  # encoded piece by piece: a decoded 100 MB sheet must not exist twice more as text
+    p, start, end, text = _sheetdata(xml.decode("latin-1"))
+    editor = _SheetEditor(p, edits)
+    out = [piece.encode("latin-1") for piece in (*editor.rows(text, start, end), *editor.rest(), text[end:])]
+    return b"".join([editor.head(text[:start]).encode("latin-1"), *out]), editor.formulas
 
-    def emit(*pieces: str) -> None:
-        out.extend(piece.encode("latin-1") for piece in pieces)
 
-    last = start
-    shifted = False  # a row was inserted: later rows without `r` need one
-    formulas: set[str] = set()
-    touched: list[int] = []
-    i = 0
-    for match, current, has_r, body_end, row_end in _rows(text, start, end, p):
-        while i < len(pending) and pending[i] < current:
-            new = _new_row(p, pending[i], _as_bytes_text(edits.cells[pending[i]]))
-            if new:
-                emit(text[last:match.start()], new)
-                last = match.start()
-                shifted = True
-                touched.append(pending[i])
-            i += 1
-        if i < len(pending) and pending[i] == current:
-            row_edits = _as_bytes_text(edits.cells[current])
-            i += 1
-            body = text[match.end():body_end]
-            new_body = _fast_body(body, p, current, row_edits, letters, formulas) if has_r else None
-            if new_body is None:
-                new_body = _slow_body(body, p, current, row_edits, formulas)
-            if new_body != body or (not has_r and shifted):
-                emit(text[last:match.start()], _row_text(match, p, current, new_body, row_edits, add_r=not has_r))
+def stream_cells(chunks: Iterator[bytes], edits: CellEdits,
+                 write: Callable[[bytes], None]) -> tuple[bool, set[str]] | None:
+    """`apply_cells` for a big part read and written a few MB at a time: the part's bytes come as `chunks`,
+    the edited part goes to `write` (its head first), and the result is (whether the part changed, the formula
+    refs replaced). None when the part needs `apply_cells` instead (a self-closing or unclosed <sheetData>, or
+    edits that widen the <dimension> beyond the rows it had); what was written then is to be discarded.
+
+    Why: the register's sheet is 100+ MB; read whole, decoded and joined it is held three times over.
+    """
+    text = ""
+    found = None
+    for raw in chunks:
+        text += raw.decode("latin-1")
+        found = SHEETDATA_RE.search(text)
+        if found:
+            break
+    if found is None or found.group("close"):
+        return None
+    p = found.group("p")
+    editor = _SheetEditor(p, edits)
+    pending = editor.pending
+    head = text[:found.end()]
+    guess = editor.head(head, (pending[0], pending[-1]) if pending else None)
+    write(guess.encode("latin-1"))
+    row_close, data_close = f"</{p}row>", f"</{p}sheetData>"
+    rest = text[found.end():]
+    del text
+    while (end := rest.find(data_close)) < 0:
+        cut = rest.rfind(row_close)
+        if cut >= 0:
+            cut += len(row_close)
+            for piece in editor.rows(rest, 0, cut):
+                write(piece.encode("latin-1"))
+            rest = rest[cut:]
+        more = next(chunks, None)
+        if more is None:
+            return None  # no </sheetData>: apply_cells reports the damaged sheet
+        rest += more.decode("latin-1")
+    for piece in (*editor.rows(rest, 0, end), *editor.rest(), rest[end:]):
+        write(piece.encode("latin-1"))
+    for raw in chunks:
+        write(raw)
+    if editor.head(head) != guess:
+        return None
+    return bool(editor.touched) or guess != head, editor.formulas
+
+
+class _SheetEditor:
+    """Applies `CellEdits` to the rows of <sheetData>, handed over as runs of whole rows in order."""
+
+    def __init__(self, p: str, edits: CellEdits) -> None:
+        self.p, self.edits = p, edits
+        self.letters = {c: column_letter(c) for c in edits.columns()}
+        self.pending = edits.rows()
+        self.blocks = _BlockRows(edits.blocks)
+        self.i = 0  # pending[i] is the next row to edit
+        self.current = 0  # the last row seen
+        self.shifted = False  # a row was inserted: later rows without `r` need one
+        self.formulas: set[str] = set()
+        self.touched: list[int] = []
+
+    def head(self, head: str, rows: tuple[int, int] | None = None) -> str:
+        """The text before the rows with <dimension> widened over the rows written (or `rows`) and the
+        computed columns' widths set (both precede <sheetData>; their markup is ASCII, as in Latin-1)."""
+        if rows is None and self.touched:
+            rows = min(self.touched), max(self.touched)
+        if rows:
+            head = _widen_dimension(head, self.edits, *rows)
+        if self.edits.widths:
+            head = set_widths(head, self.edits.widths, self.p)
+        return head
+
+    def merged(self, row: int) -> dict[int, str | None]:
+        cells: dict[int, str | None] = {}
+        for block, values in self.blocks.get(row):
+            cells.update(zip(block.columns, values, strict=True))
+        cells.update(self.edits.cells.get(row, {}))
+        return _as_bytes_text(cells)
+
+    def rows(self, text: str, start: int, end: int) -> Iterator[str]:
+        """The edited text of text[start:end], a run of whole rows (new rows put in before the first row
+        after them)."""
+        p, pending, edits = self.p, self.pending, self.edits
+        last = start
+        for match, current, has_r, body_end, row_end in _rows(text, start, end, p, self.current):
+            self.current = current
+            while self.i < len(pending) and pending[self.i] < current:
+                new = _new_row(p, pending[self.i], self.merged(pending[self.i]))
+                if new:
+                    yield text[last:match.start()]
+                    yield new
+                    last = match.start()
+                    self.shifted = True
+                    self.touched.append(pending[self.i])
+                self.i += 1
+            if self.i < len(pending) and pending[self.i] == current:
+                self.i += 1
+                body = text[match.end():body_end]
+                new_body = written = None
+                in_blocks = self.blocks.get(current)
+                if has_r and len(in_blocks) == 1 and current not in edits.cells and in_blocks[0][0].contiguous:
+                    block, values = in_blocks[0]
+                    new_body = _block_body(body, p, current, block, values, self.letters)
+                    if new_body is not None and "spans=" in match.group("a"):
+                        written = _written_range(zip(block.columns, values, strict=True))
+                if new_body is None:
+                    row_edits = self.merged(current)
+                    written = _written_range(row_edits.items())
+                    new_body = (_fast_body(body, p, current, row_edits, self.letters, self.formulas)
+                                if has_r else None)
+                    if new_body is None:
+                        new_body = _slow_body(body, p, current, row_edits, self.formulas)
+                if new_body != body or (not has_r and self.shifted):
+                    yield text[last:match.start()]
+                    yield _row_text(match, p, current, new_body, written, add_r=not has_r)
+                    last = row_end
+                    self.touched.append(current)
+            elif not has_r and self.shifted:
+                yield text[last:match.start()]
+                yield _with_row_ref(text[match.start():row_end], p, current)
                 last = row_end
-                touched.append(current)
-        elif not has_r and shifted:
-            emit(text[last:match.start()], _with_row_ref(text[match.start():row_end], p, current))
-            last = row_end
-    tail_rows = []
-    while i < len(pending):
-        new = _new_row(p, pending[i], _as_bytes_text(edits.cells[pending[i]]))
-        if new:
-            tail_rows.append(new)
-            touched.append(pending[i])
-        i += 1
-    emit(text[last:end], *tail_rows, text[end:])
-    if touched:  # <dimension> precedes <sheetData>
-        head = _widen_dimension(head, edits, min(touched), max(touched))
-    if edits.widths:  # so does <cols> (its markup is ASCII, the same in the Latin-1 reading)
-        head = set_widths(head, edits.widths, p)
-    return b"".join([head.encode("latin-1"), *out]), formulas
+        yield text[last:end]
+
+    def rest(self) -> Iterator[str]:
+        """New rows after the sheet's last row."""
+        while self.i < len(self.pending):
+            row = self.pending[self.i]
+            new = _new_row(self.p, row, self.merged(row))
+            if new:
+                self.touched.append(row)
+                yield new
+            self.i += 1
 
 
 def _as_bytes_text(cells: dict[int, str | None]) -> dict[int, str | None]:
@@ -311,17 +465,64 @@ def _as_bytes_text(cells: dict[int, str | None]) -> dict[int, str | None]:
             for col, xml in cells.items()}
 
 
-def _row_text(match: re.Match[str], p: str, row: int, body: str, edits: dict[int, str | None], *,
+def _row_text(match: re.Match[str], p: str, row: int, body: str, written: tuple[int, int] | None, *,
               add_r: bool) -> str:
     attrs = match.group("a").rstrip()
-    written = [c for c, xml in edits.items() if xml is not None]
     spans = SPANS.search(attrs)
     if spans and written:
-        lo, hi = min(min(written), int(spans.group(2))), max(max(written), int(spans.group(3)))
+        lo, hi = min(written[0], int(spans.group(2))), max(written[1], int(spans.group(3)))
         attrs = attrs[:spans.start()] + f'{spans.group(1)}spans="{lo}:{hi}"' + attrs[spans.end():]
     if add_r:
         attrs = f' r="{row}"{attrs}'
     return f"<{p}row{attrs}>{body}</{p}row>"
+
+
+def _written_range(cells: Iterable[tuple[int, str | None]]) -> tuple[int, int] | None:
+    """(first, last) column of the cells that get a value, None when all are cleared."""
+    written = [col for col, xml in cells if xml is not None]
+    return (min(written), max(written)) if written else None
+
+
+def _block_body(body: str, p: str, row: int, block: CellBlock, values: tuple[str | None, ...],
+                letters: dict[int, str]) -> str | None:
+    """Edited row body when the block's (contiguous) columns are the row's last cells: the old cells from the
+    block's first column on are cut out and the new ones put in, in one slice; None when the per-cell path is
+    needed (cells without r=, a user cell right of the block, whitespace or a formula among the old cells).
+
+    The common case of a refresh: computed columns right of the user's, rewritten on every data row.
+    """
+    canon = f'<{p}c r="'
+    if body.count(f"<{p}c") != body.count(canon):
+        return None
+    new = "".join(filter(None, values))
+    if not new.isascii():
+        new = new.encode("utf-8").decode("latin-1")
+    last = body.rfind(canon)
+    if last < 0:
+        return new + body
+    ref = CELL_REF.match(body, last + len(canon) - 4)
+    if ref is None:
+        return None
+    last_col = column_number(ref.group(1))
+    if last_col > block.columns[-1]:
+        return None
+    end = _cell_end(body, last, p)
+    begin = end  # no cell of the block yet: the new ones go after the last cell
+    if last_col >= block.columns[0]:
+        begin = -1
+        for col in block.columns:
+            begin = body.find(f'{canon}{letters[col]}{row}"')
+            if begin >= 0 or col >= last_col:
+                break
+        if begin < 0:
+            return None
+    old = body[begin:end]
+    if old == new:
+        return body
+    if old and (old.count(canon) > len(block.columns) or "\n" in old
+                or (f"<{p}f" in old and _has_formula(old, p))):
+        return None
+    return body[:begin] + new + body[end:]
 
 
 def _with_row_ref(row_text: str, p: str, row: int) -> str:

@@ -24,10 +24,13 @@ from lxml import etree
 from tradexl.errors import WorkbookError
 from tradexl.fileengine.charts import ChartParts, attach, drawing_parts
 from tradexl.fileengine.package import (
+    CACHE_BYTES,
     CT_NS,
     PKG_REL_NS,
     WORKSHEET_CT,
     WORKSHEET_REL,
+    Deflated,
+    Deflater,
     Package,
     SheetEntry,
     local,
@@ -47,12 +50,20 @@ WORKBOOK_ORDER_AFTER_NAMES = ("sheets", "functionGroups", "externalReferences")
 class Changes:
     """Part-level edits to write: new bytes for existing parts, new parts (in order), parts to drop."""
 
-    replaced: dict[str, bytes] = field(default_factory=dict)
+    replaced: dict[str, bytes | Deflated] = field(default_factory=dict)
     added: dict[str, bytes] = field(default_factory=dict)
     removed: set[str] = field(default_factory=set)
 
     def replace(self, pkg: Package, part: str, data: bytes) -> None:
-        if pkg.read(part) != data:
+        """Stage new bytes for a part unless they are its bytes already; a big part is compared as it is
+        read and kept deflated (a generated sheet of 100,000 rows is ~10 MB of XML, ~1 MB deflated)."""
+        if pkg.same(part, data):
+            return
+        if len(data) > CACHE_BYTES:
+            deflater = Deflater()
+            deflater.write(data)
+            self.replaced[part] = deflater.finish()
+        else:
             self.replaced[part] = data
 
     def __bool__(self) -> bool:
