@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
+from pandas._libs import lib
 
 from tradexl.errors import MissingColumnError, WorkbookError
 from tradexl.messages import msg
@@ -147,27 +148,24 @@ def frame_from_grid(
     """The data rows as a frame with every user column of `sheet` (absent ones empty), indexed by Excel row.
 
     Empty strings (calamine's empty cells) become None; rows with no value in any user column are left out.
-    Built column by column, since a busy register has a hundred thousand rows.
+    Shaped for a busy register (a hundred thousand rows): the rows become one object array in C
+    (`lib.to_object_array`, which pads short rows with None) and every step after that is a whole-array one.
     """
     user = [c.name for c in sheet.user_columns]
     start = layout.first_data_row - first_row
     rows = grid[start:max(start, layout.last_data_row - first_row + 1)]
-    shortest = min(map(len, rows), default=0)
-    columns: dict[str, Any] = {}
-    for name in user:
-        off = layout.positions[name] - first_col if name in layout.positions else None
-        if off is None:
-            values = np.full(len(rows), None, dtype=object)
-        else:
-            cells = [row[off] for row in rows] if off < shortest else \
-                [row[off] if off < len(row) else None for row in rows]
-            values = np.empty(len(cells), dtype=object)
-            values[:] = cells
-            values[values == ""] = None
-        columns[name] = values
-    frame = pd.DataFrame(columns, columns=user, dtype=object)
+    cells = lib.to_object_array(list(rows))
+    width = cells.shape[1]
+    present = [(i, layout.positions[name] - first_col) for i, name in enumerate(user)
+               if name in layout.positions and layout.positions[name] - first_col < width]
+    values = cells[:, [off for _, off in present]]
+    del cells
+    values[values == ""] = None
+    block = np.full((len(user), len(rows)), None, dtype=object)  # column-major, as pandas keeps a block
+    block[[i for i, _ in present]] = values.T
+    frame = pd.DataFrame(block.T, columns=user, dtype=object, copy=False)
     frame.index = pd.Index(range(first_row + start, first_row + start + len(rows)), name="row")
-    filled = frame.notna().any(axis=1)
+    filled = ~pd.isna(values).all(axis=1) if present else np.zeros(len(rows), dtype=bool)
     return frame if bool(filled.all()) else frame[filled]
 
 
