@@ -56,7 +56,7 @@ def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
 
     A customer without a Next Contact has never been contacted and is due today (the contract's rule).
     """
-    state = customers.copy()
+    state = customers.copy(deep=False)  # copy-on-write: the columns set below are new, the rest shared
     day = pd.Timestamp(today)
     state["Next Contact"] = pd.to_datetime(column(customers, "Next Contact", pd.NaT)).dt.normalize()
     state["Days"] = (day - state["Next Contact"]).dt.days.fillna(0).clip(lower=0).astype(int)
