@@ -56,7 +56,7 @@ def contact_state(customers: pd.DataFrame, today: date) -> pd.DataFrame:
 
     A customer without a Next Contact has never been contacted and is due today (the contract's rule).
     """
-    state = customers.copy()
+    state = customers.copy(deep=False)  # copy-on-write: the columns set below are new, the rest shared
     day = pd.Timestamp(today)
     state["Next Contact"] = pd.to_datetime(column(customers, "Next Contact", pd.NaT)).dt.normalize()
     state["Days"] = (day - state["Next Contact"]).dt.days.fillna(0).clip(lower=0).astype(int)
@@ -172,12 +172,13 @@ def expiring_quote_rows(enriched: Enriched, today: date, settings: Settings, lab
         return text.where(text != "", of_customer(fallback))
 
     owner = own("By", "Owner")
+    offers = soon[[name for name in OFFER if name in soon.columns]]  # only what quote_price reads
     cells = pd.DataFrame({
         0: owner.where(owner != "", labels("no_owner")), 1: own("Company", "Company"),
         3: column(soon, "Model").fillna("").astype(str), 4: cell_dates(column(soon, "Date", pd.NaT)),
         5: cell_dates(soon["Valid Until"]), 6: soon["Days Left"].astype(int),
         9: column(soon, "Quote No").fillna("").astype(str),
-        8: pd.Series([quote_price(q) for q in soon.to_dict("records")], index=soon.index, dtype=object),
+        8: pd.Series([quote_price(q) for q in offers.to_dict("records")], index=soon.index, dtype=object),
         10: of_customer("Phone"), 11: of_customer("Email"),
     }, index=soon.index)
     width = len(COLUMNS)
@@ -187,6 +188,10 @@ def expiring_quote_rows(enriched: Enriched, today: date, settings: Settings, lab
     rows += [Row(place(width, values), kind="data", highlight="warn" if values[6] <= 2 else "",
                  formats=QUOTE_FORMATS) for values in cells.to_dict("records")]
     return rows
+
+
+OFFER = ("Currency", "Unit Price", "Quantity", "Incoterm")
+"""The quote columns `quote_price` reads."""
 
 
 def quote_price(quote: dict[str, Any]) -> str:

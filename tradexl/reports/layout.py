@@ -44,7 +44,7 @@ class Grid:
         out: list[Any] = [None] * len(self.widths)  # a report has thousands of rows: no per-cell dict
         for (col, _, _), value in zip(cells, values, strict=True):
             out[col] = value.item() if isinstance(value, np.generic) else value  # numpy scalars as Python numbers
-        return Row(tuple(out), kind=kind, highlight=highlight, formats=_formats(len(self.widths), tuple(cells)))
+        return Row(tuple(out), kind=kind, highlight=highlight, formats=self.formats(cells))
 
     def table(self, labels: Labels, title: str, cells: Sequence[Cell], body: list[Row]) -> list[Row]:
         """A titled table with its own header row; "None" when it has no rows."""

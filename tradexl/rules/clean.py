@@ -214,14 +214,17 @@ def distinct_rows(size: int, columns: Iterable[pd.Series | np.ndarray]) -> tuple
 
 def duplicate_problems(frame: pd.DataFrame, column: str, sheet: str) -> list[Problem]:
     """A problem on every repeat of a non-blank value (case-insensitive), naming the row it repeats."""
-    values = per_distinct(frame[column], lambda value: str(value).strip())
-    folded = per_distinct(values, lambda value: str(value).casefold()).rename(column)
+    values = frame[column]
+    folded = pd.Series([str(value).strip().casefold() for value in values.to_numpy(dtype=object)],
+                       index=frame.index, dtype=object, name=column)  # IDs hardly repeat: no per-distinct pass
     present = folded[folded != ""]
+    repeated = present.duplicated(keep="first")
+    if not repeated.any():
+        return []
     first_row = present.reset_index().drop_duplicates(column).set_index(column).iloc[:, 0]
-    repeats = present[present.duplicated(keep="first")]
-    return [problem(sheet, row, column, values.at[row],
+    return [problem(sheet, row, column, str(values.at[row]).strip(),
                     msg("fix.duplicate", column=column, first=first_row[value]))
-            for row, value in repeats.items()]
+            for row, value in present[repeated].items()]
 
 
 def clean_tables(tables: InputTables, today: date) -> tuple[dict[str, pd.DataFrame], list[Problem]]:

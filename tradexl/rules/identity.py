@@ -379,23 +379,31 @@ def _blocks(names: pd.Series) -> pd.DataFrame:
     return frame.drop_duplicates()
 
 
-def name_pairs(queries: pd.Series, names: pd.Series) -> pd.DataFrame:
+def _block_index(names: pd.Series) -> dict[str, np.ndarray]:
+    """block -> the distinct names in it (see `_blocks`)."""
+    blocks = _blocks(pd.Series(names.unique(), dtype=object))
+    values = blocks["name"].to_numpy(dtype=object)
+    return {block: values[rows] for block, rows in blocks.groupby("block").indices.items()}
+
+
+def name_pairs(queries: pd.Series, names: pd.Series, index: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
     """(query, name, score) for every pair of normalised names within a block scoring at least `name_check`.
 
     Blocking keeps this near-linear: a name is compared only with names sharing its first or last letters
-    (two spellings of one company differing at both ends do not reach the thresholds anyway).
+    (two spellings of one company differing at both ends do not reach the thresholds anyway). `index` is
+    `_block_index(names)` when the caller keeps it (the customers' names, asked about frame after frame).
     """
-    queries, names = pd.Series(queries.unique(), dtype=object), pd.Series(names.unique(), dtype=object)
+    queries = pd.Series(queries.unique(), dtype=object)
     wanted_all, known_all, scores_all = [np.empty(0, dtype=object)], [np.empty(0, dtype=object)], [np.empty(0)]
     if len(queries) and len(names):
-        left, right = _blocks(queries), _blocks(names)
-        left_names, right_names = left["name"].to_numpy(dtype=object), right["name"].to_numpy(dtype=object)
-        by_block = right.groupby("block").indices
+        index = _block_index(names) if index is None else index
+        left = _blocks(queries)
+        left_names = left["name"].to_numpy(dtype=object)
         for block, rows in left.groupby("block").indices.items():
-            match = by_block.get(block)
-            if match is None:
+            known = index.get(block)
+            if known is None:
                 continue
-            wanted, known = left_names[rows], right_names[match]
+            wanted = left_names[rows]
             scores = process.cdist(wanted, known, scorer=fuzz.ratio, score_cutoff=THRESHOLDS["name_check"])
             i, j = np.nonzero(scores)
             wanted_all.append(wanted[i])
@@ -474,6 +482,11 @@ class BuyerIndex:
         return self._tables[rule]
 
     @cached_property
+    def _name_blocks(self) -> dict[str, np.ndarray]:
+        """The customers' names by fuzzy block (`name_pairs`), built once for every frame asked about."""
+        return _block_index(self.table("name")["value"])
+
+    @cached_property
     def countries(self) -> dict[str, str]:
         """cid -> country (alpha-2) of its first Customers row that names one."""
         frame = pd.DataFrame({"cid": self.keys, "country": _country(self.customers)})
@@ -485,20 +498,27 @@ class BuyerIndex:
         "phone", "name 96%", "check: name 88% C0012", "check: domain C0001 or C0002" or "" for no match),
         `Score` (0-100) and `Candidates` (a tuple: the customers a check names), indexed like `rows`.
 
-        Rows that agree on every column the rule reads get one answer, asked once (`IDENTITY_COLUMNS`)."""
+        A known Customer ID decides alone; the other rows that agree on every column the rule reads get one
+        answer, asked once (`IDENTITY_COLUMNS`): 300,000 follow-ups name their customer by ID."""
         frame = rows.reset_index(drop=True)
-        first, inverse = distinct_rows(len(frame), [frame[c] for c in IDENTITY_COLUMNS if c in frame])
-        cid, how, score, candidates = self._identify(frame.iloc[first].reset_index(drop=True))
-        return pd.DataFrame({"Customer ID": cid[inverse], "Match": how[inverse], "Score": score[inverse],
-                             "Candidates": candidates[inverse]}, index=rows.index)
-
-    def _identify(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(customer key, match, score, candidates) of each row of `frame`, by position."""
-        n = len(frame)
-        cid, how, score, candidates = _no_match(n)
+        cid, how, score, candidates = _no_match(len(frame))
         known = self.key_of(frame)
         hit = known != ""
         cid[hit], how[hit], score[hit] = known[hit], "id", 100.0
+        rest = np.flatnonzero(~hit)
+        if len(rest):
+            others = frame.iloc[rest]
+            first, inverse = distinct_rows(len(rest), [others[c] for c in IDENTITY_COLUMNS if c in others])
+            found = self._identify(others.iloc[first].reset_index(drop=True))
+            for result, values in zip((cid, how, score, candidates), found, strict=True):
+                result[rest] = values[inverse]
+        return pd.DataFrame({"Customer ID": cid, "Match": how, "Score": score, "Candidates": candidates},
+                            index=rows.index)
+
+    def _identify(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(customer key, match, score, candidates) by the rules after the ID of each row of `frame` (rows whose
+        Customer ID names no customer), by position."""
+        cid, how, score, candidates = _no_match(len(frame))
         read: dict[str, pd.DataFrame] = {}
         for rule in RULES[1:-1]:
             open_rows = np.flatnonzero(cid == "")
@@ -558,7 +578,7 @@ class BuyerIndex:
         named = np.flatnonzero(names != "")
         keys = pd.DataFrame({"pos": named, "value": names[named]})
         known = self.table("name")
-        pairs = name_pairs(keys["value"], known["value"])
+        pairs = name_pairs(keys["value"], known["value"], self._name_blocks)
         found = (keys.merge(pairs, left_on="value", right_on="query")[["pos", "name", "score"]]
                  .merge(known, left_on="name", right_on="value")[["pos", "cid", "score"]])
         if found.empty:
