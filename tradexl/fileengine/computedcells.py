@@ -15,6 +15,9 @@ from tradexl.grid import column_letter
 from tradexl.plan import ComputedCells, ComputedColumn
 from tradexl.sheetspec import Highlight
 
+CACHED_TAILS = 4096
+"""Distinct (value, look) tails a column keeps: its repeated values fit; a column of unique ones stays small."""
+
 
 class ColumnCells:
     """Cells of one computed column: the value's cell in the column's style (with the sheet's highlight on
@@ -55,6 +58,8 @@ class ColumnCells:
             try:
                 tail = tails[key]
             except KeyError:
+                if len(tails) >= CACHED_TAILS:  # a column of unique values (reasons, response hours)
+                    tails.clear()
                 tail = tails[key] = self._tail(value, look)
             except TypeError:  # an unhashable value
                 tail = self._tail(value, look)
