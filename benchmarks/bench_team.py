@@ -7,6 +7,8 @@ time (the process and its two reader processes), peak memory (the largest of the
 and after (the machine is shared: wall time on a loaded machine says little, CPU time says what the work costs).
 It also checks that no salesperson's file changed (sha256 before and after).
 
+The floor: python-calamine reading every input sheet of the same workbooks into pandas (`bench_refresh.CALAMINE_READ`).
+
 Example: python benchmarks/bench_team.py --books 20 --inquiries 5000
 """
 
@@ -21,7 +23,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench_refresh import Sample, measure
+from bench_refresh import CALAMINE_READ, Sample, compile_package, measure
 
 TODAY = date(2026, 11, 28)
 NAMES = ("Kevin", "Anna", "Li", "Wang", "Zhang", "Chen", "Liu", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu",
@@ -67,16 +69,23 @@ def main() -> None:
     before = digest(paths)
     into = args.dir / "Team.xlsm"
     samples: list[Sample] = []
+    floors: list[Sample] = []
+    compile_package()
     load_before = os.getloadavg()
     for _ in range(args.runs):
         into.unlink(missing_ok=True)
         samples.append(measure([sys.executable, "-m", "tradexl", "team", str(folder), "--into", str(into),
                                 "--today", TODAY.isoformat()]))
+        floors.append(measure([sys.executable, "-c", CALAMINE_READ, *map(str, paths)]))
     unchanged = digest(paths) == before
     wall, cpu, peak = (statistics.median(getattr(s, f) for s in samples) for f in ("wall", "cpu", "peak_mb"))
+    floor_wall, floor_cpu = (statistics.median(getattr(s, f) for s in floors) for f in ("wall", "cpu"))
     print(f"TradeXL team benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs}")
     print(f"{args.books} workbooks x {args.inquiries} inquiries: wall {wall:.2f} s, cpu {cpu:.2f} s, "
           f"peak {peak:.0f} MB; salespeople's files byte-identical: {unchanged}")
+    print(f"floor (python-calamine reading every input sheet of the {args.books} workbooks into pandas, one process): "
+          f"wall {floor_wall:.2f} s, cpu {floor_cpu:.2f} s; team / floor: {wall / floor_wall:.2f}x wall, "
+          f"{cpu / floor_cpu:.2f}x cpu")
     print("load average (1/5/15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f}".format(
         *load_before, *os.getloadavg()))
     if not unchanged:

@@ -91,7 +91,7 @@ def test_due_sheet_shows_kevins_customers_under_anna_while_away_and_owner_cells_
 def test_importer_gives_an_away_salespersons_new_inquiry_to_the_cover(tmp_path: Path):
     from email.message import EmailMessage
 
-    from tradexl.mail import import_messages
+    from tradexl.mail.importer import import_messages
     from tradexl.settings import MailRoute
 
     path = tmp_path / "Book.xlsm"

@@ -8,8 +8,6 @@ from pathlib import Path
 import click
 
 from tradexl.cli.app import cli, language, remember_book, say
-from tradexl.doctor import diagnose, gather, set_interpreter
-from tradexl.doctor.facts import current_system
 from tradexl.errors import TradeXLError
 from tradexl.messages import msg
 
@@ -26,6 +24,9 @@ def doctor(book: Path | None, point: bool) -> None:
 
     Example: tradexl doctor TradeWorkbook.xlsm
     """
+    from tradexl.doctor import diagnose, gather, set_interpreter  # its package checks load `packaging`: only here
+    from tradexl.doctor.facts import current_system
+
     if point:
         system = current_system()
         if system == "other":

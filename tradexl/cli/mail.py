@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tradexl import services
 from tradexl.cli.app import cli, say
 from tradexl.cli.commands import FORCE, TODAY, VERBOSE, WORKBOOK, reporter
-from tradexl.mail.importer import ImportReport
 from tradexl.messages import msg
+
+if TYPE_CHECKING:  # the importer is loaded by the commands that import, not by every tradexl run
+    from tradexl.mail.importer import ImportReport
 
 SINCE = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
                      help="Only messages received on or after this day.")

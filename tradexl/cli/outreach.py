@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,8 +12,10 @@ from tradexl.cli.app import cli, say
 from tradexl.cli.commands import FORCE, TODAY, WORKBOOK, _parse_day
 from tradexl.messages import msg
 from tradexl.outreach.segments import DO_NOT_MAIL, NO_EMAIL, Segment
-from tradexl.outreach.service import Written
 from tradexl.services import event_time
+
+if TYPE_CHECKING:  # the service (drafts, files) is loaded by the outreach commands only
+    from tradexl.outreach.service import Written
 
 
 def _values(text: str | None) -> tuple[str, ...]:

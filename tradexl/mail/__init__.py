@@ -9,19 +9,8 @@ Public API:
 - `compose_draft` / `write_draft` (`mail.draft`): any unsent draft; `answer_inquiry` (`mail.answer`): the figures
 - pure pieces: `parse_message`, `inquiry_row`, `platform_rows`, `assign_customers` (the buyer
   rule itself: `tradexl.rules.identity.identify`)
+
+Each lives in its own submodule (`imap`, `importer`, `lookup`, `reply`, `draft`, `answer`, `message`, `inquiry`,
+`platform`, `match`) and is imported from there: importing the package itself loads nothing, so a refresh (whose
+Due sheet words greetings with `mail.draft`) does not pay for the IMAP client, the HTML parser and the importer.
 """
-
-from tradexl.mail.imap import ImapAccount, fetch_messages, imap_password
-from tradexl.mail.importer import ImportReport, import_messages, import_raw
-from tradexl.mail.inquiry import inquiry_row
-from tradexl.mail.lookup import history_text, lookup
-from tradexl.mail.match import Match, assign_customers
-from tradexl.mail.message import MailMessage, parse_message
-from tradexl.mail.platform import platform_rows
-from tradexl.mail.reply import ReplyDraft, compose_reply, reply_file
-
-__all__ = [
-    "ImapAccount", "ImportReport", "MailMessage", "Match", "ReplyDraft", "assign_customers",
-    "compose_reply", "fetch_messages", "history_text", "imap_password", "import_messages", "import_raw",
-    "inquiry_row", "lookup", "parse_message", "platform_rows", "reply_file",
-]
