@@ -173,3 +173,27 @@ def test_temp_files_left_by_a_killed_save_are_cleaned_up_later(tmp_path):
     assert book.read_bytes() == b"new"
     assert not stale.exists(), "an hour-old temp from a killed save is removed"
     assert fresh.exists(), "a recent temp may belong to a save still running and is left alone"
+
+
+@pytest.mark.parametrize("needle", [b"<!DOCTYPE", b"<!ENTITY"])
+def test_a_declaration_in_a_big_part_is_refused_wherever_the_chunks_split_it(tmp_path, monkeypatch, needle):
+    """Big parts are checked chunk by chunk: a declaration across a seam, or wholly inside a later chunk, counts."""
+    monkeypatch.setattr(package, "CACHE_BYTES", 0)
+    monkeypatch.setattr(package, "CHUNK", 64)
+    path = build_workbook(tmp_path / "Book.xlsm")
+    for start in range(64 - len(needle), 129):  # across the first seam, inside chunk two, across the second seam
+        _rewrite(path, "xl/worksheets/sheet1.xml", b"<worksheet>" + b"x" * start + needle + b"x" * 200)
+        with pytest.raises(BadFileError, match="suspicious XML part"):
+            open_package(path)
+
+
+def test_error_cells_of_a_big_part_are_noted_wherever_the_chunks_split_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(package, "CACHE_BYTES", 0)
+    monkeypatch.setattr(package, "CHUNK", 64)
+    path = build_workbook(tmp_path / "Book.xlsm")
+    sheet = "xl/worksheets/sheet1.xml"
+    for start in range(60, 129):
+        _rewrite(path, sheet, b"<worksheet>" + b"x" * start + b'<c r="A1" t="e"><v>#N/A</v></c>' + b"x" * 200)
+        assert sheet in open_package(path).error_parts, start
+    _rewrite(path, sheet, b"<worksheet>" + b"x" * 100 + b'<c r="A1" t="n"><v>1</v></c>' + b"x" * 200)
+    assert sheet not in open_package(path).error_parts

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
+from operator import itemgetter
 from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
-from pandas._libs import lib
 
 from tradexl.errors import MissingColumnError, WorkbookError
 from tradexl.messages import msg
@@ -85,6 +86,10 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+def _has_value(cells: Iterable[Any]) -> bool:
+    return any(not _blank(v) for v in cells)
+
+
 def find_header_row(sheet: SheetDef, grid: Sequence[Sequence[Any]]) -> int | None:
     """0-based index of the grid row that matches the most contract headers (at least two, or one required)."""
     best, best_score = None, 0
@@ -128,7 +133,7 @@ def locate(
         last_data_row = header_row
         for i in range(len(grid) - 1, index, -1):
             row = grid[i]
-            if any(off < len(row) and not _blank(row[off]) for off in user_offsets):
+            if _has_value(row[off] for off in user_offsets if off < len(row)):
                 last_data_row = first_row + i
                 break
     return SheetLayout(
@@ -148,25 +153,61 @@ def frame_from_grid(
     """The data rows as a frame with every user column of `sheet` (absent ones empty), indexed by Excel row.
 
     Empty strings (calamine's empty cells) become None; rows with no value in any user column are left out.
-    Shaped for a busy register (a hundred thousand rows): the rows become one object array in C
-    (`lib.to_object_array`, which pads short rows with None) and every step after that is a whole-array one.
     """
-    user = [c.name for c in sheet.user_columns]
     start = layout.first_data_row - first_row
     rows = grid[start:max(start, layout.last_data_row - first_row + 1)]
-    cells = lib.to_object_array(list(rows))
-    width = cells.shape[1]
+    return frame_from_rows(sheet, layout, rows, first_col=first_col)[0]
+
+
+SHARED_TYPES = frozenset({str, date})
+"""Cell types whose equal values become one object (exact types: 1.0 == True, and the core must see each)."""
+
+
+def frame_from_rows(sheet: SheetDef, layout: SheetLayout, rows: Iterable[Sequence[Any]], *, first_col: int = 1,
+                    to_last_value: bool = False) -> tuple[pd.DataFrame, SheetLayout]:
+    """`frame_from_grid` for the data rows alone (from `layout.first_data_row` on), taken one at a time.
+
+    Streamed so that a reader never holds a whole sheet as Python objects: each row gives up its user cells and
+    is dropped. Equal strings and dates of a column become one object: a register repeats its countries, owners,
+    statuses and customer IDs a hundred thousand times, and one object per cell was most of the memory a read
+    took. With `to_last_value` the rows run to the sheet's end and the data ends at the last row with a value in a
+    user column, as `locate` decides for a grid it holds whole; the layout returned says where.
+    """
+    user = [c.name for c in sheet.user_columns]
     present = [(i, layout.positions[name] - first_col) for i, name in enumerate(user)
-               if name in layout.positions and layout.positions[name] - first_col < width]
-    values = cells[:, [off for _, off in present]]
-    del cells
-    values[values == ""] = None
-    block = np.full((len(user), len(rows)), None, dtype=object)  # column-major, as pandas keeps a block
-    block[[i for i, _ in present]] = values.T
+               if name in layout.positions and layout.positions[name] >= first_col]
+    columns, count = _user_cells(rows, [off for _, off in present])
+    if to_last_value:
+        count = next((i + 1 for i in range(count - 1, -1, -1) if _has_value(col[i] for col in columns)), 0)
+        columns = [col[:count] for col in columns]
+        layout = replace(layout, last_data_row=layout.first_data_row + count - 1)
+    block = np.full((len(user), count), None, dtype=object)  # column-major, as pandas keeps a block
+    for (i, _), cells in zip(present, columns, strict=True):
+        block[i] = cells
+    del columns
     frame = pd.DataFrame(block.T, columns=user, dtype=object, copy=False)
-    frame.index = pd.Index(range(first_row + start, first_row + start + len(rows)), name="row")
-    filled = ~pd.isna(values).all(axis=1) if present else np.zeros(len(rows), dtype=bool)
-    return frame if bool(filled.all()) else frame[filled]
+    frame.index = pd.Index(range(layout.first_data_row, layout.first_data_row + count), name="row")
+    filled = ~pd.isna(block[[i for i, _ in present]]).all(axis=0) if present else np.zeros(count, dtype=bool)
+    return (frame if bool(filled.all()) else frame[filled]), layout
+
+
+def _user_cells(rows: Iterable[Sequence[Any]], offsets: list[int]) -> tuple[list[list[Any]], int]:
+    """The cells at `offsets` of every row, column by column, and the number of rows. Each column's memo maps ""
+    to None (calamine's empty cell) and every other string or date to its first object (a dict per column stays
+    small, so finding a value costs little); a cell past a row's end is None."""
+    if not offsets:
+        return [], sum(1 for _ in rows)
+    columns: list[list[Any]] = [[] for _ in offsets]
+    memos = [{"": None}.setdefault for _ in offsets]
+    get = itemgetter(*offsets) if len(offsets) > 1 else (lambda row, only=offsets[0]: (row[only],))
+    for row in rows:
+        try:
+            cells = get(row)
+        except IndexError:  # a short row
+            cells = tuple(row[off] if off < len(row) else None for off in offsets)
+        for column, memo, value in zip(columns, memos, cells, strict=True):
+            column.append(memo(value, value) if type(value) in SHARED_TYPES else value)
+    return columns, len(columns[0])
 
 
 def computed_targets(sheet: SheetDef, layout: SheetLayout, language: str) -> dict[str, tuple[int, str | None]]:

@@ -97,12 +97,15 @@ def check_xml(data: bytes, name: str) -> None:
 
 
 def _refuse_declarations(data: bytes, name: str) -> None:
-    if any(needle in data for needle in SUSPICIOUS):
+    """A declaration starts with "<!": a part without any "!" (most sheet XML) is cleared by one memchr pass,
+    several times faster than looking for each declaration."""
+    if b"!" in data and any(needle in data for needle in SUSPICIOUS):
         raise BadFileError(f"the workbook contains a suspicious XML part ({name} declares a DTD or entities)")
 
 
 def _check_streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """`check_xml` for a part too big to keep, chunk by chunk; True when the part holds Excel error cells."""
+    """`check_xml` for a part too big to keep, chunk by chunk; True when the part holds Excel error cells.
+    Each chunk is searched where it lies, and the few bytes around each seam on their own (no chunk is copied)."""
     overlap = max(map(len, (*SUSPICIOUS, ERROR_CELL_MARK))) - 1
     tail, errors = b"", False
     with zf.open(info) as fh:
@@ -111,10 +114,11 @@ def _check_streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
             if first:
                 check_xml(chunk[:4], info.filename)
                 first = False
-            window = tail + chunk
-            _refuse_declarations(window, info.filename)
-            errors = errors or ERROR_CELL_MARK in window
-            tail = window[-overlap:]
+            seam = tail + chunk[:overlap]
+            for part in (seam, chunk):
+                _refuse_declarations(part, info.filename)
+                errors = errors or ERROR_CELL_MARK in part
+            tail = chunk[-overlap:]
     return errors
 
 

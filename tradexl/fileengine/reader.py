@@ -13,7 +13,9 @@ and the last data row; a totals row is not data).
 
 calamine parses a sheet without holding the GIL, so the sheets are parsed on two threads (biggest first), each
 with its own `CalamineWorkbook` (one may not be shared between threads): a 100k-inquiry register reads in about
-half the time.
+half the time. A parsed sheet then becomes its frame row by row (`grid.frame_from_rows`) on the calling thread
+instead of as one grid of Python objects: only the header rows are taken as a grid, so a read holds no more than
+the frames and calamine's own copy of the sheets it has not yet turned into frames.
 """
 
 from __future__ import annotations
@@ -24,17 +26,27 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from python_calamine import CalamineWorkbook, SheetTypeEnum
+from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum
 
 from tradexl.errors import BadFileError, ReadOnlyFormatError
 from tradexl.fileengine.errorcells import restore_errors
 from tradexl.fileengine.package import Package, open_package
 from tradexl.fileengine.tables import TableInfo, table_info
-from tradexl.grid import SheetLayout, best_table, empty_frame, frame_from_grid, locate, require_sheets
+from tradexl.grid import (
+    HEADER_SCAN_ROWS,
+    SheetLayout,
+    best_table,
+    empty_frame,
+    frame_from_grid,
+    frame_from_rows,
+    locate,
+    require_sheets,
+)
 from tradexl.markers import markers_of, sheet_roles
 from tradexl.model import InputTables, Problem
 from tradexl.schema import INPUT_SHEETS, SheetDef
@@ -101,12 +113,12 @@ def read_package(pkg: Package) -> ReadResult:
     frames: dict[str, pd.DataFrame] = {}
     found: dict[str, InputSheet] = {}
     with _SheetReader(pkg) as reader:
-        grids = reader.submit([*present.values(), *([settings_name] if settings_name else [])])
+        loaded = reader.submit([*present.values(), *([settings_name] if settings_name else [])])
         for sheet in INPUT_SHEETS:
             name = present.get(sheet.key)
             if name is not None:
-                frames[sheet.key], found[sheet.key] = _input_sheet(pkg, sheet, name, grids.pop(name).result())
-        settings_grid = grids[settings_name].result() if settings_name else None
+                frames[sheet.key], found[sheet.key] = _input_sheet(pkg, sheet, name, loaded.pop(name).result())
+        settings_grid = _grid(loaded[settings_name].result()) if settings_name else None
     tables = _tables(frames, {k: s.name for k, s in found.items()}, settings_grid, settings_name)
     return ReadResult(tables, found, settings_name)
 
@@ -151,26 +163,47 @@ def _calamine(path: Path) -> CalamineWorkbook:
 
 
 def _sheet_grid(book: CalamineWorkbook, path: Path, name: str) -> list[list[Any]]:
+    return _grid(_load_sheet(book, path, name))
+
+
+def _load_sheet(book: CalamineWorkbook, path: Path, name: str) -> CalamineSheet:
     try:
-        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return book.get_sheet_by_name(name)
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         raise BadFileError(f"{path.name}: sheet '{name}' cannot be read ({_one_line(exc)})") from None
 
 
-def _input_sheet(pkg: Package, sheet: SheetDef, name: str, grid: list[list[Any]]) -> tuple[pd.DataFrame, InputSheet]:
-    """One input sheet's frame and where it lives in the package, from its grid."""
+def _grid(loaded: CalamineSheet, rows: int | None = None) -> list[list[Any]]:
+    """The sheet's (first `rows`) rows from A1."""
+    return loaded.to_python(skip_empty_area=False, nrows=rows)
+
+
+def _input_sheet(pkg: Package, sheet: SheetDef, name: str, loaded: CalamineSheet) -> tuple[pd.DataFrame, InputSheet]:
+    """One input sheet's frame and where it lives in the package, from the sheet calamine parsed.
+
+    The header is found in the top rows (`HEADER_SCAN_ROWS`, or down to a Table's header), and the data rows are
+    streamed from calamine into the frame. A sheet with Excel error cells, which are put back into the grid from
+    the sheet's XML, is read as a whole grid (a rare sheet, read as before).
+    """
     entry = pkg.sheet(name)
     assert entry is not None and entry.part is not None
-    if entry.part in pkg.error_parts:
-        grid = restore_errors(grid, pkg.read(entry.part))
-    table = _matching_table(pkg, entry.part, sheet, grid)
-    if table is not None:
-        layout = locate(sheet, name, grid, header_index=table.header_row - 1, last_data_row=table.last_data_row)
+    tables = [table_info(p, pkg.read(p)) for p in pkg.table_parts(entry.part)]
+    if entry.part in pkg.error_parts or loaded.start is None:
+        grid = _grid(loaded)
+        if entry.part in pkg.error_parts:
+            grid = restore_errors(grid, pkg.read(entry.part))
+        table = _matching_table(sheet, tables, grid)
+        layout = _locate(sheet, name, grid, table)
+        frame = frame_from_grid(sheet, layout, grid)
     else:
-        layout = locate(sheet, name, grid)
-    frame = frame_from_grid(sheet, layout, grid)
+        head = _grid(loaded, max([HEADER_SCAN_ROWS, *(t.header_row for t in tables)]))
+        table = _matching_table(sheet, tables, head)
+        layout = _locate(sheet, name, head, table)
+        _first_row, first_col = loaded.start
+        rows = islice(loaded.iter_rows(), layout.first_data_row - 1, table.last_data_row if table else None)
+        frame, layout = frame_from_rows(sheet, layout, rows, first_col=first_col + 1, to_last_value=table is None)
     if pkg.date1904:
         frame = _as_1900_serials(sheet, frame)
     return frame, InputSheet(sheet.key, name, entry.part, layout, table)
@@ -207,18 +240,18 @@ class _SheetReader:
     def __exit__(self, *_exc: object) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def submit(self, names: list[str]) -> dict[str, Future[list[list[Any]]]]:
+    def submit(self, names: list[str]) -> dict[str, Future[CalamineSheet]]:
         def size(name: str) -> int:
             entry = self.pkg.sheet(name)
             return self.pkg.infos[entry.part].file_size if entry and entry.part in self.pkg.infos else 0
 
-        return {name: self._pool.submit(self._grid, name) for name in sorted(names, key=size, reverse=True)}
+        return {name: self._pool.submit(self._load, name) for name in sorted(names, key=size, reverse=True)}
 
-    def _grid(self, name: str) -> list[list[Any]]:
+    def _load(self, name: str) -> CalamineSheet:
         book = getattr(self._local, "book", None)
         if book is None:
             book = self._local.book = _calamine(self.pkg.path)
-        return _sheet_grid(book, self.pkg.path, name)
+        return _load_sheet(book, self.pkg.path, name)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -226,11 +259,17 @@ def _one_line(exc: BaseException) -> str:
     return text[0][:200] if text else type(exc).__name__
 
 
-def _matching_table(pkg: Package, part: str, sheet: SheetDef, grid: list[list[Any]]) -> TableInfo | None:
-    """The sheet's Excel Table whose header row carries the most of the contract's columns, if any."""
-    infos = [table_info(p, pkg.read(p)) for p in pkg.table_parts(part)]
+def _matching_table(sheet: SheetDef, infos: list[TableInfo], grid: list[list[Any]]) -> TableInfo | None:
+    """Of the sheet's Excel Tables, the one whose header row carries the most of the contract's columns, if any."""
     return best_table(sheet, ((info, grid[info.header_row - 1][info.first_col - 1:info.last_col]) for info in infos
                               if info.header_rows >= 1 and info.header_row <= len(grid)))
+
+
+def _locate(sheet: SheetDef, name: str, grid: list[list[Any]], table: TableInfo | None) -> SheetLayout:
+    """The sheet's layout: the Table's rows when it has a matching one, else the header row found in the grid."""
+    if table is not None:
+        return locate(sheet, name, grid, header_index=table.header_row - 1, last_data_row=table.last_data_row)
+    return locate(sheet, name, grid)
 
 
 def workbook_language(path: Path | str) -> str:
