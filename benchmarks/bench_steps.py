@@ -90,7 +90,9 @@ def main() -> None:
         workbook = engine.FileWorkbook(work, force=True)
         tables = steps("read", workbook.read)
         core_and_sheets(steps, tables, today, now)
-        result = steps("run (core + sheets)", lambda: operations.run(tables, today, now))
+        result = steps("run (core + sheets)", partial(operations.run, tables, today, now))
+        del tables  # as `refresh_file` does: the input frames are released before the write
+        steps("release inputs", workbook.release_inputs)
         plan = steps("write: plan", lambda: workbook.plan(result))
         steps("write: stage", lambda: workbook.apply_plan(plan))
         changes = steps("write: changes", workbook.changes)

@@ -72,6 +72,14 @@ class FileWorkbook:
             self._read = read_package(self.pkg)
         return self._read.tables
 
+    def release_inputs(self) -> None:
+        """Forget the input frames once the run has its result. The write needs only the sheets' layouts (kept)
+        and the plan, while the frames of a 100k register (a few hundred MB of cell objects) would otherwise stay
+        alive through it and set the refresh's peak memory. Rows can no longer be staged afterwards."""
+        tables = self.read()
+        assert self._read is not None
+        self._read.tables = InputTables({}, tables.settings, tables.sheet_names, tables.settings_problems)
+
     # --- staging --------------------------------------------------------------------------------------------
 
     def apply(self, result: RunResult) -> None:
@@ -113,7 +121,9 @@ class FileWorkbook:
             raise WorkbookError(f"{self.path.name} has no sheet '{definition.name}' (or '{definition.zh}')")
         if sheet.table is not None and sheet.table.totals_rows:
             raise WorkbookError(f"the table on sheet '{sheet.name}' has a totals row; turn it off to add rows")
-        frame = self._read.tables.frames[sheet_key]
+        frame = self._read.tables.frames.get(sheet_key)
+        if frame is None:
+            raise RuntimeError("rows are staged before release_inputs, not after")
         last = int(frame.index.max()) if len(frame) else sheet.layout.header_row
         first = self._next_row.get(sheet_key, last + 1)
         if first + len(rows) - 1 > MAX_ROW:
@@ -311,6 +321,8 @@ def refresh_file(path: Path, *, today: date, now: datetime, steps: Sequence[str]
     say(msg("progress.computing", counts=tuple(msg("cli.demo.count", count=len(f), what=k)
                                                for k, f in tables.frames.items() if len(f))))
     result = run(tables, today, now, steps)
+    del tables
+    workbook.release_inputs()
     say(msg("progress.writing"))
     workbook.apply(result)
     saved = workbook.save()
