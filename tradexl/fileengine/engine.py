@@ -18,7 +18,7 @@ from tradexl.fileengine.cells import cell_xml, kind_of, workbook_dates
 from tradexl.fileengine.computedcells import ColumnCells
 from tradexl.fileengine.package import CACHE_BYTES, Deflater, Package, open_package
 from tradexl.fileengine.reader import InputSheet, ReadResult, read_package
-from tradexl.fileengine.render import Rendered, render_sheet
+from tradexl.fileengine.render import render_sheet
 from tradexl.fileengine.save import atomic_save, check_not_open
 from tradexl.fileengine.sheetxml import (
     MAX_ROW,
@@ -266,10 +266,8 @@ class FileWorkbook:
         for part, (columns, last_row) in self._tables.items():
             changes.replace(self.pkg, part, extend_table(self.pkg.read(part), part, new_columns=columns,
                                                          last_row=last_row))
-        rendered: list[tuple[str, Rendered]] = [(spec.name, render_sheet(spec, self.styles))
-                                                for spec in self._sheets]
-        if rendered or self._remove:
-            editor.apply(rendered, self._remove)
+        if self._sheets or self._remove:
+            editor.apply(((spec.name, render_sheet(spec, self.styles)) for spec in self._sheets), self._remove)
         editor.set_markers(self._markers)
         styles = self.styles.result()
         if styles is not None:

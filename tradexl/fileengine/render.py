@@ -48,14 +48,17 @@ def _row_xml(number: int, row: Row, styles: StyleBook, width: int, letters: list
 
 
 def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
-    """The worksheet XML for `spec`, using (and extending) `styles`."""
+    """The worksheet XML for `spec`, using (and extending) `styles`.
+
+    Each row is encoded on its own and the part joined once as bytes: a 16k-row sheet then exists whole only
+    once, not also as one long str of rows, the whole sheet as str and its encoding (a refresh's peak memory)."""
     width = max(spec.width, len(spec.widths), 1)
     height = max(len(spec.rows), 1)
     last_ref = f"{column_letter(width)}{height}"
     heights = spec.row_heights()
     letters = [column_letter(i + 1) for i in range(width)]
-    rows = "".join(_row_xml(i + 1, row, styles, width, letters, spec.wrap_columns, heights.get(i + 1))
-                   for i, row in enumerate(spec.rows))
+    rows = [_row_xml(i + 1, row, styles, width, letters, spec.wrap_columns, heights.get(i + 1)).encode("utf-8")
+            for i, row in enumerate(spec.rows)]
     printing = spec.print_setup
 
     sheet_pr = ""
@@ -80,23 +83,24 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
         f"<sheetViews>{view}</sheetViews>",
         '<sheetFormatPr defaultRowHeight="15"/>',
         f"<cols>{cols}</cols>" if cols else "",
-        f"<sheetData>{rows}</sheetData>",
+        "<sheetData>",
     ]
+    tail = ["</sheetData>"]
     if spec.autofilter_header_row:
-        parts.append(f'<autoFilter ref="A{spec.autofilter_header_row}:{last_ref}"/>')
-    parts.append('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+        tail.append(f'<autoFilter ref="A{spec.autofilter_header_row}:{last_ref}"/>')
+    tail.append('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
     names: dict[str, str] = {}
     if printing:
         orientation = "landscape" if printing.landscape else "portrait"
         fit = ' fitToWidth="1" fitToHeight="0"' if printing.fit_width else ""
-        parts.append(f'<pageSetup paperSize="9" orientation="{orientation}"{fit}/>')
+        tail.append(f'<pageSetup paperSize="9" orientation="{orientation}"{fit}/>')
         header = escape_attr(("&C" + header_text(printing.header_center))[:HEADER_FOOTER_MAX])
         footer = escape_attr(("&C" + printing.footer_center)[:HEADER_FOOTER_MAX])
-        parts.append(f"<headerFooter><oddHeader>{header}</oddHeader><oddFooter>{footer}</oddFooter></headerFooter>")
+        tail.append(f"<headerFooter><oddHeader>{header}</oddHeader><oddFooter>{footer}</oddFooter></headerFooter>")
         if printing.page_breaks:
             breaks = "".join(f'<brk id="{r}" max="16383" man="1"/>' for r in printing.page_breaks)
             count = len(printing.page_breaks)
-            parts.append(f'<rowBreaks count="{count}" manualBreakCount="{count}">{breaks}</rowBreaks>')
+            tail.append(f'<rowBreaks count="{count}" manualBreakCount="{count}">{breaks}</rowBreaks>')
         sheet = quote_sheet(spec.name)
         if printing.repeat_rows:
             first, last = printing.repeat_rows
@@ -104,9 +108,9 @@ def render_sheet(spec: SheetSpec, styles: StyleBook) -> Rendered:
         names["_xlnm.Print_Area"] = f"{sheet}!$A$1:${column_letter(width)}${height}"
     charts = chart_parts(spec)
     if charts is not None:
-        parts.append(f'<drawing r:id="{SHEET_DRAWING_RID}"/>')
-    parts.append("</worksheet>")
-    return Rendered("".join(parts).encode("utf-8"), names, charts)
+        tail.append(f'<drawing r:id="{SHEET_DRAWING_RID}"/>')
+    tail.append("</worksheet>")
+    return Rendered(b"".join(["".join(parts).encode("utf-8"), *rows, "".join(tail).encode("utf-8")]), names, charts)
 
 
 def _argb(color: str) -> str:

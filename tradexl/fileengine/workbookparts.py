@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -104,15 +105,18 @@ class WorkbookEditor:
 
     # --- public ---------------------------------------------------------------------------------------------
 
-    def apply(self, rendered: list[tuple[str, Rendered]], remove: tuple[str, ...]) -> None:
-        """Remove the sheets named in `remove` (the plan's stale sheets), then replace or add `rendered`."""
-        for name, _ in rendered:
-            check_sheet_name(name)
+    def apply(self, rendered: Iterable[tuple[str, Rendered]], remove: tuple[str, ...]) -> None:
+        """Remove the sheets named in `remove` (the plan's stale sheets), then replace or add `rendered`.
+
+        `rendered` may be produced lazily, one sheet at a time: each sheet's XML is staged (big ones deflated)
+        and let go before the next is made, so the generated sheets never all sit in memory as XML at once.
+        A bad name raises before anything is written (the changes are only staged here)."""
         gone = {name.casefold() for name in remove}
         stale = [s for s in self.pkg.sheets if s.name.casefold() in gone]
         for old in sorted(stale, key=lambda s: s.position, reverse=True):
             self._remove(old)
         for name, sheet in rendered:
+            check_sheet_name(name)
             found = self.pkg.sheet(name)
             if found is not None and found.kind == "worksheet" and found.part:
                 self._replace(found, sheet.xml)
@@ -125,6 +129,7 @@ class WorkbookEditor:
             self._set_print_names(name, sheet.defined_names)
             if sheet.charts is not None:
                 self._attach_charts(part, sheet.charts)
+            del sheet  # the staged copy is what stays; the next sheet renders without this one alive
 
     def remove_formula_cells(self, sheet_part: str, refs: set[str]) -> None:
         """Forget calcChain entries of cells whose formulas an input-sheet edit replaced."""
