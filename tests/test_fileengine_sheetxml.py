@@ -166,6 +166,27 @@ def test_append_rows_extends_the_table(tmp_path):
     assert list(FileWorkbook(path).read().frames["inquiries"].index)[-2:] == [8, 9]
 
 
+def test_released_inputs_keep_the_write_but_refuse_new_rows(tmp_path):
+    """A refresh drops the input frames before writing (memory); the staged write is the same as without, and
+    staging rows afterwards (which needs the frames) is refused rather than numbered wrongly."""
+    from tradexl.operations import run
+
+    kept, released = (build_workbook(tmp_path / f"{name}.xlsm") for name in ("Kept", "Released"))
+    day, now = date(2026, 11, 28), datetime(2026, 11, 28, 23, 59, 59)
+    for path, release in ((kept, False), (released, True)):
+        workbook = FileWorkbook(path)
+        result = run(workbook.read(), day, now)
+        if release:
+            workbook.release_inputs()
+            assert workbook.read().frames == {} and workbook.read().settings.language == "en"
+        workbook.apply(result)
+        assert workbook.save()
+        if release:
+            with pytest.raises(RuntimeError, match="before release_inputs"):
+                workbook.append_rows("inquiries", [{"Inquiry ID": "Q99"}])
+    assert parts(kept) == parts(released)
+
+
 def test_update_row_keeps_cell_style(tmp_path):
     path = build_workbook(tmp_path / "Book.xlsm")
     workbook = FileWorkbook(path)
