@@ -172,10 +172,6 @@ class ComputedCells:
     table_columns: tuple[tuple[int, str], ...] = ()  # Table grows right by these (column, header name)
     table_range: str = ""  # the Table's range once grown, e.g. "A1:Z40"
 
-    def highlight_of(self, column: ComputedColumn, row: int) -> Highlight:
-        """The fill of one cell: the sheet's highlight on a highlighted column of a highlighted row."""
-        return self.highlight if column.highlighted and row in self.highlighted_rows else ""
-
 
 @dataclass(frozen=True)
 class WritePlan:
